@@ -1,0 +1,70 @@
+"""Errors with a Dutch message for the user; the UI and CLI show `str(fout)` as is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class TripartietFout(Exception):
+    """Base class: everything the user may see, worded in Dutch."""
+
+
+class OngeldigeNaam(TripartietFout):
+    pass
+
+
+class KaderFout(TripartietFout):
+    def __init__(self, bestand: Path | str, regel: int | None, melding: str) -> None:
+        self.bestand = str(bestand)
+        self.regel = regel
+        self.melding = melding
+        plaats = f"{self.bestand}, regel {regel}" if regel else self.bestand
+        super().__init__(f"Fout in kaderbestand {plaats}: {melding}")
+
+
+class BestandFout(TripartietFout):
+    """A municipality file that cannot be opened; the file is left untouched."""
+
+    def __init__(self, pad: Path | str, melding: str) -> None:
+        self.pad = Path(pad)
+        super().__init__(f"{pad}: {melding}")
+
+
+class BestandBestaatNiet(BestandFout):
+    pass
+
+
+class BestandBestaatAl(BestandFout):
+    pass
+
+
+class GeenSqlite(BestandFout):
+    pass
+
+
+class VreemdBestand(BestandFout):
+    pass
+
+
+class NieuwereVersie(BestandFout):
+    pass
+
+
+class BeschadigdBestand(BestandFout):
+    pass
+
+
+class AlleenLezen(BestandFout):
+    pass
+
+
+class InGebruik(BestandFout):
+    pass
+
+
+class OngeldigeInvoer(TripartietFout):
+    """A value typed by the user that cannot be stored; `veld` names the form field."""
+
+    def __init__(self, veld: str, melding: str) -> None:
+        self.veld = veld
+        super().__init__(melding)

@@ -1,0 +1,1 @@
+"""The regional framework as data and the export templates; files, not code."""
