@@ -1,0 +1,279 @@
+"""Opening, checking and creating a municipality file.
+
+A file is checked read-only before it is opened for writing, so that a file that is not ours, is
+damaged or comes from a newer Tripartiet is reported and left byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from opslag import fouten
+from opslag.kader import Kader, Punt, Sectie, Subthema, Thema, Voetnoot, lees_kader
+from opslag.modellen import Gemeente, Partij
+from opslag.partijen import canonieke_naam, standaard_partijen
+from opslag.schema import APPLICATION_ID, SCHEMA_VERSIE, migreer
+
+SQLITE_KOP = b"SQLite format 3\x00"
+EXTENSIE = ".sqlite"
+
+
+def bestandsnaam(gemeente: str) -> str:
+    """'Oude IJsselstreek' -> 'oude-ijsselstreek.sqlite'; names that could leave the folder are refused."""
+    naam = gemeente.strip()
+    if not naam:
+        raise fouten.OngeldigeNaam("Geef de naam van de gemeente op; een lege naam kan niet.")
+    if any(teken in naam for teken in "/\\:") or ".." in naam or naam.startswith("."):
+        raise fouten.OngeldigeNaam(
+            f"'{gemeente}' is geen geldige gemeentenaam: gebruik geen /, \\, : of '..'. "
+            "Kies de map met --bestand PAD."
+        )
+    if any(unicodedata.category(teken).startswith("C") for teken in naam):
+        raise fouten.OngeldigeNaam("De gemeentenaam bevat onzichtbare of stuurtekens; typ hem opnieuw.")
+    zonder_accenten = "".join(
+        teken for teken in unicodedata.normalize("NFKD", naam) if not unicodedata.combining(teken)
+    )
+    stam = re.sub(r"[^a-z0-9]+", "-", zonder_accenten.casefold()).strip("-")
+    if not stam:
+        raise fouten.OngeldigeNaam(f"Van '{gemeente}' kan geen bestandsnaam gemaakt worden; gebruik letters of cijfers.")
+    return stam[:80] + EXTENSIE
+
+
+def controleer(pad: Path) -> int:
+    """Check that `pad` is a Tripartiet file this version can open; return its schema version.
+
+    Reads only the 100-byte database header: no connection, so no journal or WAL file appears
+    and the file stays byte-identical, whatever it turns out to be.
+    """
+    if not pad.exists():
+        raise fouten.BestandBestaatNiet(pad, "dit bestand bestaat niet.")
+    if pad.is_dir():
+        raise fouten.GeenSqlite(pad, "dit is een map, geen gemeentebestand.")
+    try:
+        with pad.open("rb") as f:
+            kop = f.read(100)
+        grootte = pad.stat().st_size
+    except PermissionError:
+        raise fouten.AlleenLezen(pad, "u heeft geen rechten om dit bestand te lezen.") from None
+    except OSError as fout:
+        raise fouten.BestandFout(pad, f"het bestand kan niet gelezen worden ({fout.strerror}).") from None
+    if not kop.startswith(SQLITE_KOP):
+        raise fouten.GeenSqlite(pad, "dit is geen Tripartiet-bestand (het is geen SQLite-database).")
+    if len(kop) < 100:
+        raise fouten.BeschadigdBestand(pad, "het bestand is afgebroken of beschadigd (te kort).")
+    paginagrootte = int.from_bytes(kop[16:18], "big")
+    paginagrootte = 65536 if paginagrootte == 1 else paginagrootte
+    wijzigteller, paginas, geldig_voor = (int.from_bytes(kop[i : i + 4], "big") for i in (24, 28, 92))
+    versie = int.from_bytes(kop[60:64], "big")
+    application_id = int.from_bytes(kop[68:72], "big")
+    if application_id != APPLICATION_ID:
+        raise fouten.VreemdBestand(
+            pad, "dit is een SQLite-bestand van een ander programma, geen Tripartiet-bestand. Het is niet gewijzigd."
+        )
+    if versie > SCHEMA_VERSIE:
+        raise fouten.NieuwereVersie(
+            pad,
+            f"dit bestand is gemaakt met een nieuwere Tripartiet (schemaversie {versie}, "
+            f"deze versie kent tot {SCHEMA_VERSIE}). Werk Tripartiet bij; het bestand is niet gewijzigd.",
+        )
+    if wijzigteller == geldig_voor and paginas and grootte < paginas * paginagrootte:
+        raise fouten.BeschadigdBestand(
+            pad, "het bestand is afgebroken: het is kleiner dan de database zelf opgeeft. Gebruik 'tripartiet herstel'."
+        )
+    return versie
+
+
+def _verbind(pad: Path) -> Database:
+    # Autocommit mode: nothing is ever left in an implicit, uncommitted transaction; every
+    # edit runs in `Gemeentebestand.schrijf()`, one explicit transaction.
+    conn = sqlite3.connect(str(pad), isolation_level=None, timeout=2.0, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 2000")
+    return Database(conn, execute_plugins=False)
+
+
+def nieuw_bestand(gemeente: str, pad: Path, kader: Kader | None = None) -> Path:
+    """Create a municipality file at `pad` with its parties and a copy of the framework.
+
+    The file is built under a temporary name and moved into place, so a failure never leaves a
+    half-made file behind.
+    """
+    gemeente = canonieke_naam(gemeente)
+    if pad.exists():
+        raise fouten.BestandBestaatAl(pad, "er staat al een bestand met deze naam; kies een andere naam of open het.")
+    if not pad.parent.is_dir():
+        raise fouten.BestandBestaatNiet(pad.parent, "deze map bestaat niet.")
+    kader = kader or lees_kader()
+    tijdelijk = pad.with_name(f".{pad.name}.nieuw")
+    tijdelijk.unlink(missing_ok=True)
+    try:
+        db = _verbind(tijdelijk)
+        try:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            migreer(db, 0)
+            with db.atomic():
+                db["gemeente"].insert({"id": 1, "naam": gemeente, "aangemaakt": _nu()})
+                for volgorde, partij in enumerate(standaard_partijen(gemeente)):
+                    db["partij"].insert(partij.model_dump(exclude={"id"}) | {"soort": str(partij.soort), "volgorde": volgorde})
+                _schrijf_kader(db, kader)
+                db["meta"].insert({"sleutel": "kader_titel", "waarde": kader.titel})
+                jaar = dt.date.today().year
+                begin = jaar if jaar % 2 == 0 else jaar - 1
+                db["uitvoeringsagenda"].insert({"periode": f"{begin}-{begin + 1}"})
+                for soort in ("afspraak", "besluit", "actiepunt"):
+                    db["nummering"].insert({"soort": soort, "laatste": 0})
+            db.execute("PRAGMA journal_mode = WAL")
+        finally:
+            db.close()
+        os.replace(tijdelijk, pad)
+    except sqlite3.Error as fout:
+        tijdelijk.unlink(missing_ok=True)
+        raise fouten.BestandFout(pad, f"het bestand kon niet gemaakt worden ({fout}).") from None
+    except OSError as fout:
+        tijdelijk.unlink(missing_ok=True)
+        raise fouten.BestandFout(pad, f"het bestand kon niet gemaakt worden ({fout.strerror}).") from None
+    return pad
+
+
+def _nu() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def _schrijf_kader(db: Database, kader: Kader) -> None:
+    db["kader_sectie"].insert_all(
+        {"volgorde": i, "titel": s.titel, "tekst": s.tekst} for i, s in enumerate(kader.secties)
+    )
+    volgorde = 0
+    for i, thema in enumerate(kader.themas):
+        db["thema"].insert({"nummer": thema.nummer, "titel": thema.titel, "volgorde": i})
+        for sub in thema.subthemas:
+            db["subthema"].insert(
+                {
+                    "nummer": sub.nummer,
+                    "thema_nummer": thema.nummer,
+                    "onderwerp": sub.onderwerp,
+                    "titel_afgeleid": int(sub.titel_afgeleid),
+                    "volgorde": volgorde,
+                    "landelijk": _punten_json(sub.landelijk),
+                    "regionaal": _punten_json(sub.regionaal),
+                    "lokaal": _punten_json(sub.lokaal),
+                    "bronnen": json.dumps(sub.bronnen, ensure_ascii=False),
+                    "bron_kop": sub.bron_kop,
+                }
+            )
+            volgorde += 1
+    db["voetnoot"].insert_all({"nummer": v.nummer, "tekst": v.tekst} for v in kader.voetnoten)
+
+
+def _punten_json(punten: list[Punt]) -> str:
+    return json.dumps([p.model_dump() for p in punten], ensure_ascii=False)
+
+
+class Gemeentebestand:
+    """An open municipality file. Reads return pydantic models; every edit is one transaction."""
+
+    def __init__(self, pad: Path, db: Database) -> None:
+        self.pad = pad
+        self.db = db
+        self._kader: Kader | None = None
+
+    @classmethod
+    def open(cls, pad: Path | str) -> Gemeentebestand:
+        pad = Path(pad)
+        versie = controleer(pad)
+        if not os.access(pad, os.W_OK):
+            raise fouten.AlleenLezen(pad, "dit bestand is alleen-lezen; kopieer het naar een map waar u mag schrijven.")
+        try:
+            db = _verbind(pad)
+            resultaat = db.execute("PRAGMA quick_check").fetchone()[0]
+            if resultaat != "ok":
+                db.close()
+                raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd ({resultaat}). Gebruik 'tripartiet herstel'.")
+            if versie < SCHEMA_VERSIE:
+                migreer(db, versie)
+            if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as fout:
+            if "locked" in str(fout) or "busy" in str(fout):
+                raise fouten.InGebruik(pad, "het bestand is in gebruik door een ander programma.") from None
+            raise fouten.BestandFout(pad, f"het bestand kan niet geopend worden ({fout}).") from None
+        except sqlite3.DatabaseError as fout:
+            raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd ({fout}). Gebruik 'tripartiet herstel'.") from None
+        return cls(pad, db)
+
+    def sluit(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Gemeentebestand:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.sluit()
+
+    @contextmanager
+    def schrijf(self, tabel: str, rij_id: int | None, actie: str, gegevens: dict | None = None) -> Iterator[Database]:
+        """One user edit: the change and its line in the change log commit together or not at all."""
+        with self.db.atomic():
+            yield self.db
+            self.db["wijziging"].insert(
+                {
+                    "tijdstip": _nu(),
+                    "tabel": tabel,
+                    "rij_id": rij_id,
+                    "actie": actie,
+                    "gegevens": json.dumps(gegevens or {}, ensure_ascii=False, default=str),
+                }
+            )
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def gemeente(self) -> Gemeente:
+        rij = self.db.execute("SELECT naam, aangemaakt FROM gemeente WHERE id = 1").fetchone()
+        return Gemeente(naam=rij[0], aangemaakt=dt.datetime.fromisoformat(rij[1]))
+
+    def partijen(self) -> list[Partij]:
+        return [
+            Partij(**rij)
+            for rij in self.db.query("SELECT id, naam, code, soort, volgorde FROM partij ORDER BY volgorde, id")
+        ]
+
+    def kader(self) -> Kader:
+        if self._kader is None:
+            self._kader = self._lees_kader()
+        return self._kader
+
+    def _lees_kader(self) -> Kader:
+        titel = self.db.execute("SELECT waarde FROM meta WHERE sleutel = 'kader_titel'").fetchone()[0]
+        themas = {
+            rij["nummer"]: Thema(nummer=rij["nummer"], titel=rij["titel"])
+            for rij in self.db.query("SELECT nummer, titel FROM thema ORDER BY volgorde")
+        }
+        for rij in self.db.query("SELECT * FROM subthema ORDER BY volgorde"):
+            themas[rij["thema_nummer"]].subthemas.append(
+                Subthema(
+                    nummer=rij["nummer"],
+                    onderwerp=rij["onderwerp"],
+                    titel_afgeleid=bool(rij["titel_afgeleid"]),
+                    landelijk=json.loads(rij["landelijk"]),
+                    regionaal=json.loads(rij["regionaal"]),
+                    lokaal=json.loads(rij["lokaal"]),
+                    bronnen=json.loads(rij["bronnen"]),
+                    bron_kop=rij["bron_kop"],
+                )
+            )
+        return Kader(
+            titel=titel,
+            secties=[Sectie(**r) for r in self.db.query("SELECT titel, tekst FROM kader_sectie ORDER BY volgorde")],
+            themas=list(themas.values()),
+            voetnoten=[Voetnoot(**r) for r in self.db.query("SELECT nummer, tekst FROM voetnoot")],
+        )

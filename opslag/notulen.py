@@ -1,0 +1,363 @@
+"""What the minute-taker records: meetings, attendance, notes, agreements, decisions and actions.
+
+Every function that writes is one user edit: one transaction with its line in the change log.
+Reads return pydantic models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from opslag.bestand import Gemeentebestand
+from opslag.fouten import OngeldigeInvoer
+from opslag.modellen import (
+    Aanwezig,
+    Aanwezigheid,
+    ActieStatus,
+    Actiepunt,
+    Afspraak,
+    Agendapunt,
+    Besluit,
+    Overleg,
+    Partij,
+    Persoon,
+    PuntSoort,
+    Uitvoeringsagenda,
+)
+
+_VOOR_SUBTHEMAS = (PuntSoort.OPENING, PuntSoort.MEDEDELINGEN, PuntSoort.VERSLAG, PuntSoort.ACTIELIJST)
+_NA_SUBTHEMAS = (PuntSoort.RONDVRAAG, PuntSoort.SLUITING)
+
+
+def _iso(datum: dt.date | None) -> str | None:
+    return datum.isoformat() if datum else None
+
+
+def _volgend_nummer(bestand: Gemeentebestand, soort: str) -> int:
+    return bestand.db.execute(
+        "UPDATE nummering SET laatste = laatste + 1 WHERE soort = ? RETURNING laatste", [soort]
+    ).fetchone()[0]
+
+
+# --- parties, people and agendas -----------------------------------------------------------------
+
+
+def bewaar_partij(bestand: Gemeentebestand, partij: Partij) -> int:
+    rij = partij.model_dump(exclude={"id"}, mode="json")
+    if bestand.db.execute("SELECT 1 FROM partij WHERE code = ? AND id IS NOT ?", [partij.code, partij.id]).fetchone():
+        raise OngeldigeInvoer("code", f"De afkorting {partij.code} is al in gebruik voor een andere partij.")
+    with bestand.schrijf("partij", partij.id, "nieuw" if partij.id is None else "gewijzigd", rij) as db:
+        if partij.id is None:
+            return db["partij"].insert(rij).last_pk
+        db["partij"].update(partij.id, rij)
+    return partij.id
+
+
+def personen(bestand: Gemeentebestand) -> list[Persoon]:
+    return [Persoon(**r) for r in bestand.db.query("SELECT id, naam, functie, partij_id FROM persoon ORDER BY naam")]
+
+
+def nieuwe_persoon(bestand: Gemeentebestand, persoon: Persoon) -> Persoon:
+    rij = persoon.model_dump(exclude={"id"})
+    with bestand.schrijf("persoon", None, "nieuw", rij) as db:
+        persoon_id = db["persoon"].insert(rij).last_pk
+    return persoon.model_copy(update={"id": persoon_id})
+
+
+def uitvoeringsagendas(bestand: Gemeentebestand) -> list[Uitvoeringsagenda]:
+    return [
+        Uitvoeringsagenda(**r)
+        for r in bestand.db.query("SELECT id, periode, vastgesteld_op FROM uitvoeringsagenda ORDER BY periode")
+    ]
+
+
+def agenda_voor_periode(bestand: Gemeentebestand, periode: str) -> Uitvoeringsagenda:
+    """The uitvoeringsagenda of `periode` ('2026-2027'), created when it does not exist yet."""
+    for agenda in uitvoeringsagendas(bestand):
+        if agenda.periode == periode:
+            return agenda
+    agenda = Uitvoeringsagenda(periode=periode)
+    begin, eind = agenda.jaren
+    if eind != begin + 1:
+        raise OngeldigeInvoer("periode", "Een uitvoeringsagenda loopt twee jaar, bijvoorbeeld 2026-2027.")
+    with bestand.schrijf("uitvoeringsagenda", None, "nieuw", {"periode": periode}) as db:
+        agenda_id = db["uitvoeringsagenda"].insert({"periode": periode}).last_pk
+    return agenda.model_copy(update={"id": agenda_id})
+
+
+# --- meetings -----------------------------------------------------------------------------------
+
+
+def overleggen(bestand: Gemeentebestand) -> list[Overleg]:
+    return [Overleg(**r) for r in bestand.db.query("SELECT * FROM overleg ORDER BY datum, id")]
+
+
+def overleg(bestand: Gemeentebestand, overleg_id: int) -> Overleg:
+    rij = next(bestand.db.query("SELECT * FROM overleg WHERE id = ?", [overleg_id]), None)
+    if rij is None:
+        raise OngeldigeInvoer("overleg", f"Overleg {overleg_id} bestaat niet in dit bestand.")
+    return Overleg(**rij)
+
+
+def nieuw_overleg(bestand: Gemeentebestand, nieuw: Overleg, subthemas: list[str] | None = None) -> Overleg:
+    """Create a meeting with the standing items around the subthemes on its agenda (default: all)."""
+    alle = [s.nummer for s in bestand.kader().subthemas]
+    subthemas = alle if subthemas is None else [s for s in alle if s in set(subthemas)]
+    rij = nieuw.model_dump(exclude={"id"}, mode="json")
+    with bestand.schrijf("overleg", None, "nieuw", rij) as db:
+        overleg_id = db["overleg"].insert(rij).last_pk
+        punten = [(soort, None) for soort in _VOOR_SUBTHEMAS]
+        punten += [(PuntSoort.SUBTHEMA, nummer) for nummer in subthemas]
+        punten += [(soort, None) for soort in _NA_SUBTHEMAS]
+        db["agendapunt"].insert_all(
+            {"overleg_id": overleg_id, "volgorde": i, "soort": str(soort), "subthema_nummer": nummer, "notitie": ""}
+            for i, (soort, nummer) in enumerate(punten)
+        )
+        eerste = db.execute("SELECT id FROM agendapunt WHERE overleg_id = ? ORDER BY volgorde LIMIT 1", [overleg_id]).fetchone()[0]
+        db.execute("UPDATE overleg SET huidig_punt_id = ? WHERE id = ?", [eerste, overleg_id])
+    return overleg(bestand, overleg_id)
+
+
+def wijzig_overleg(bestand: Gemeentebestand, gewijzigd: Overleg) -> None:
+    rij = gewijzigd.model_dump(exclude={"id", "huidig_punt_id"}, mode="json")
+    with bestand.schrijf("overleg", gewijzigd.id, "gewijzigd", rij) as db:
+        db["overleg"].update(gewijzigd.id, rij)
+
+
+def laatste_overleg(bestand: Gemeentebestand) -> Overleg | None:
+    """The meeting worked on last: the one whose change came last, else the newest by date."""
+    rij = bestand.db.execute(
+        "SELECT rij_id FROM wijziging WHERE tabel = 'overleg' AND rij_id IS NOT NULL ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if rij and bestand.db.execute("SELECT 1 FROM overleg WHERE id = ?", [rij[0]]).fetchone():
+        return overleg(bestand, rij[0])
+    alle = overleggen(bestand)
+    return alle[-1] if alle else None
+
+
+def zet_huidig_punt(bestand: Gemeentebestand, overleg_id: int, punt_id: int) -> None:
+    """Remember where the walk-through is, so reopening the file resumes there."""
+    with bestand.schrijf("overleg", overleg_id, "positie", {"huidig_punt_id": punt_id}) as db:
+        db.execute("UPDATE overleg SET huidig_punt_id = ? WHERE id = ?", [punt_id, overleg_id])
+
+
+def agendapunten(bestand: Gemeentebestand, overleg_id: int) -> list[Agendapunt]:
+    return [
+        Agendapunt(**r)
+        for r in bestand.db.query(
+            "SELECT id, overleg_id, volgorde, soort, subthema_nummer, notitie FROM agendapunt "
+            "WHERE overleg_id = ? ORDER BY volgorde",
+            [overleg_id],
+        )
+    ]
+
+
+def bewaar_notitie(bestand: Gemeentebestand, punt_id: int, tekst: str) -> None:
+    with bestand.schrijf("agendapunt", punt_id, "notitie") as db:
+        db.execute("UPDATE agendapunt SET notitie = ? WHERE id = ?", [tekst, punt_id])
+
+
+@dataclass(frozen=True)
+class PuntTelling:
+    notitie: bool = False
+    afspraken: int = 0
+    besluiten: int = 0
+    acties: int = 0
+
+
+def tellingen(bestand: Gemeentebestand, overleg_id: int) -> dict[int, PuntTelling]:
+    """Per agenda item: has it notes, and how many agreements, decisions and actions were made there."""
+    rijen = bestand.db.execute(
+        """
+        SELECT p.id, p.notitie != '',
+            (SELECT count(*) FROM afspraak a WHERE a.overleg_id = p.overleg_id AND a.subthema_nummer = p.subthema_nummer),
+            (SELECT count(*) FROM besluit b WHERE b.agendapunt_id = p.id),
+            (SELECT count(*) FROM actiepunt c WHERE c.agendapunt_id = p.id)
+        FROM agendapunt p WHERE p.overleg_id = ?
+        """,
+        [overleg_id],
+    ).fetchall()
+    return {r[0]: PuntTelling(bool(r[1]), r[2], r[3], r[4]) for r in rijen}
+
+
+# --- attendance ---------------------------------------------------------------------------------
+
+
+def aanwezigheid(bestand: Gemeentebestand, overleg_id: int) -> dict[int, Aanwezig]:
+    return {
+        r["persoon_id"]: Aanwezig(r["status"])
+        for r in bestand.db.query("SELECT persoon_id, status FROM aanwezigheid WHERE overleg_id = ?", [overleg_id])
+    }
+
+
+def zet_aanwezigheid(bestand: Gemeentebestand, regel: Aanwezigheid) -> None:
+    rij = regel.model_dump(mode="json")
+    with bestand.schrijf("aanwezigheid", regel.overleg_id, "aanwezigheid", rij) as db:
+        db["aanwezigheid"].upsert(rij, pk=("overleg_id", "persoon_id"))
+
+
+# --- agreements ---------------------------------------------------------------------------------
+
+
+def afspraken(bestand: Gemeentebestand, agenda_id: int | None = None, subthema: str | None = None) -> list[Afspraak]:
+    waar, parameters = [], []
+    if agenda_id is not None:
+        waar.append("agenda_id = ?")
+        parameters.append(agenda_id)
+    if subthema is not None:
+        waar.append("subthema_nummer = ?")
+        parameters.append(subthema)
+    sql = "SELECT * FROM afspraak" + (" WHERE " + " AND ".join(waar) if waar else "") + " ORDER BY nummer"
+    rijen = list(bestand.db.query(sql, parameters))
+    partijen: dict[int, dict[str, list[int]]] = {}
+    if rijen:
+        for r in bestand.db.query("SELECT afspraak_id, partij_id, rol FROM afspraak_partij ORDER BY volgorde"):
+            partijen.setdefault(r["afspraak_id"], {}).setdefault(r["rol"], []).append(r["partij_id"])
+    return [
+        Afspraak(
+            **r,
+            verantwoordelijken=partijen.get(r["id"], {}).get("verantwoordelijk", []),
+            betrokkenen=partijen.get(r["id"], {}).get("betrokken", []),
+        )
+        for r in rijen
+    ]
+
+
+def bewaar_afspraak(bestand: Gemeentebestand, afspraak: Afspraak) -> Afspraak:
+    """Insert (with the next stable number) or update an agreement and its parties."""
+    rij = afspraak.model_dump(exclude={"id", "verantwoordelijken", "betrokkenen"}, mode="json")
+    nieuw = afspraak.id is None
+    with bestand.schrijf("afspraak", afspraak.id, "nieuw" if nieuw else "gewijzigd", rij) as db:
+        if nieuw:
+            rij["nummer"] = _volgend_nummer(bestand, "afspraak")
+            afspraak_id = db["afspraak"].insert(rij).last_pk
+        else:
+            afspraak_id = afspraak.id
+            rij.pop("nummer")
+            db["afspraak"].update(afspraak_id, rij)
+            db.execute("DELETE FROM afspraak_partij WHERE afspraak_id = ?", [afspraak_id])
+        koppelingen = [("verantwoordelijk", p) for p in afspraak.verantwoordelijken]
+        koppelingen += [("betrokken", p) for p in afspraak.betrokkenen if p not in afspraak.verantwoordelijken]
+        db["afspraak_partij"].insert_all(
+            {"afspraak_id": afspraak_id, "partij_id": p, "rol": rol, "volgorde": i}
+            for i, (rol, p) in enumerate(koppelingen)
+        )
+    return next(a for a in afspraken(bestand, subthema=afspraak.subthema_nummer) if a.id == afspraak_id)
+
+
+# --- decisions ----------------------------------------------------------------------------------
+
+
+def besluiten(bestand: Gemeentebestand, overleg_id: int | None = None) -> list[Besluit]:
+    sql = "SELECT * FROM besluit" + (" WHERE overleg_id = ?" if overleg_id is not None else "") + " ORDER BY nummer"
+    return [Besluit(**r) for r in bestand.db.query(sql, [] if overleg_id is None else [overleg_id])]
+
+
+def bewaar_besluit(bestand: Gemeentebestand, besluit: Besluit) -> Besluit:
+    rij = besluit.model_dump(exclude={"id"}, mode="json")
+    nieuw = besluit.id is None
+    with bestand.schrijf("besluit", besluit.id, "nieuw" if nieuw else "gewijzigd", rij) as db:
+        if nieuw:
+            rij["nummer"] = _volgend_nummer(bestand, "besluit")
+            besluit_id = db["besluit"].insert(rij).last_pk
+        else:
+            besluit_id = besluit.id
+            rij.pop("nummer")
+            db["besluit"].update(besluit_id, rij)
+    return Besluit(**bestand.db["besluit"].get(besluit_id))
+
+
+# --- actions ------------------------------------------------------------------------------------
+
+
+def actiepunten(bestand: Gemeentebestand, alleen_open: bool = False, overleg_id: int | None = None) -> list[Actiepunt]:
+    waar, parameters = [], []
+    if alleen_open:
+        waar.append("status = 'open'")
+    if overleg_id is not None:
+        waar.append("overleg_id = ?")
+        parameters.append(overleg_id)
+    sql = "SELECT * FROM actiepunt" + (" WHERE " + " AND ".join(waar) if waar else "") + " ORDER BY nummer"
+    return [Actiepunt(**r) for r in bestand.db.query(sql, parameters)]
+
+
+def actiepunt(bestand: Gemeentebestand, actie_id: int) -> Actiepunt:
+    return Actiepunt(**bestand.db["actiepunt"].get(actie_id))
+
+
+def bewaar_actiepunt(bestand: Gemeentebestand, actie: Actiepunt) -> Actiepunt:
+    if actie.status is not ActieStatus.OPEN and actie.gereed_op is None:
+        actie = actie.model_copy(update={"gereed_op": dt.date.today()})
+    if actie.status is ActieStatus.OPEN:
+        actie = actie.model_copy(update={"gereed_op": None})
+    if actie.aangemaakt_op is None:
+        actie = actie.model_copy(update={"aangemaakt_op": dt.date.today()})
+    rij = actie.model_dump(exclude={"id"}, mode="json")
+    nieuw = actie.id is None
+    with bestand.schrijf("actiepunt", actie.id, "nieuw" if nieuw else "gewijzigd", rij) as db:
+        if nieuw:
+            rij["nummer"] = _volgend_nummer(bestand, "actiepunt")
+            actie_id = db["actiepunt"].insert(rij).last_pk
+        else:
+            actie_id = actie.id
+            rij.pop("nummer")
+            db["actiepunt"].update(actie_id, rij)
+    return actiepunt(bestand, actie_id)
+
+
+def zet_actiestatus(bestand: Gemeentebestand, actie_id: int, status: ActieStatus, op: dt.date | None = None) -> Actiepunt:
+    gereed_op = None if status is ActieStatus.OPEN else _iso(op or dt.date.today())
+    with bestand.schrijf("actiepunt", actie_id, "status", {"status": str(status), "gereed_op": gereed_op}) as db:
+        db.execute("UPDATE actiepunt SET status = ?, gereed_op = ? WHERE id = ?", [str(status), gereed_op, actie_id])
+    return actiepunt(bestand, actie_id)
+
+
+# --- deleting and undoing -------------------------------------------------------------------------
+
+_VERWIJDERBAAR = {"afspraak": ("afspraak_partij", "afspraak_id"), "besluit": None, "actiepunt": None}
+
+
+def verwijder(bestand: Gemeentebestand, tabel: str, rij_id: int) -> None:
+    """Delete a row; its contents go into the change log so `herstel_laatste_verwijdering` can undo it."""
+    if tabel not in _VERWIJDERBAAR:
+        raise ValueError(tabel)
+    rij = bestand.db[tabel].get(rij_id)
+    gekoppeld: list[dict] = []
+    koppeling = _VERWIJDERBAAR[tabel]
+    if koppeling:
+        gekoppeld = list(bestand.db.query(f"SELECT * FROM {koppeling[0]} WHERE {koppeling[1]} = ?", [rij_id]))
+    with bestand.schrijf(tabel, rij_id, "verwijderd", {"rij": rij, "gekoppeld": gekoppeld}) as db:
+        if tabel == "afspraak":
+            db.execute("UPDATE actiepunt SET afspraak_id = NULL WHERE afspraak_id = ?", [rij_id])
+        if koppeling:
+            db.execute(f"DELETE FROM {koppeling[0]} WHERE {koppeling[1]} = ?", [rij_id])
+        db.execute(f"DELETE FROM {tabel} WHERE id = ?", [rij_id])
+
+
+def herstel_laatste_verwijdering(bestand: Gemeentebestand) -> str | None:
+    """Undo the last deletion that was not undone yet; returns what was restored, for the message."""
+    regel = bestand.db.execute(
+        """
+        SELECT id, tabel, rij_id, gegevens FROM wijziging w
+        WHERE actie = 'verwijderd' AND NOT EXISTS (
+            SELECT 1 FROM wijziging h WHERE h.actie = 'hersteld' AND h.gegevens = CAST(w.id AS TEXT))
+        ORDER BY id DESC LIMIT 1
+        """
+    ).fetchone()
+    if regel is None:
+        return None
+    wijziging_id, tabel, rij_id, gegevens = regel
+    inhoud = json.loads(gegevens)
+    with bestand.db.atomic():
+        bestand.db[tabel].insert(inhoud["rij"])
+        koppeling = _VERWIJDERBAAR[tabel]
+        if koppeling and inhoud["gekoppeld"]:
+            bestand.db[koppeling[0]].insert_all(inhoud["gekoppeld"])
+        bestand.db["wijziging"].insert(
+            {"tijdstip": dt.datetime.now().isoformat(timespec="seconds"), "tabel": tabel, "rij_id": rij_id,
+             "actie": "hersteld", "gegevens": str(wijziging_id)}
+        )
+    voorvoegsel = {"afspraak": "AF", "besluit": "B", "actiepunt": "A"}[tabel]
+    return f"{voorvoegsel}-{inhoud['rij']['nummer']:03d}"

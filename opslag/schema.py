@@ -1,0 +1,199 @@
+"""The schema of a municipality file and its forward migrations, built with sqlite-utils.
+
+`PRAGMA user_version` holds the number of migrations applied; `PRAGMA application_id` marks the
+file as ours, so that another program's SQLite file is recognised and left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+APPLICATION_ID = 0x54524950  # "TRIP"
+
+
+def _v1(db: Database) -> None:
+    db.create_table("meta", {"sleutel": str, "waarde": str}, pk="sleutel")
+    db.create_table("gemeente", {"id": int, "naam": str, "aangemaakt": str}, pk="id", not_null={"naam"})
+    db.create_table(
+        "partij",
+        {"id": int, "naam": str, "code": str, "soort": str, "volgorde": int},
+        pk="id",
+        not_null={"naam", "code", "soort"},
+    )
+    db["partij"].create_index(["code"], unique=True)
+    db.create_table(
+        "persoon",
+        {"id": int, "naam": str, "functie": str, "partij_id": int},
+        pk="id",
+        not_null={"naam"},
+        defaults={"functie": ""},
+        foreign_keys=[("partij_id", "partij", "id")],
+    )
+
+    # The framework snapshot: copied in at creation so the file is self-contained.
+    db.create_table("kader_sectie", {"volgorde": int, "titel": str, "tekst": str}, pk="volgorde")
+    db.create_table("thema", {"nummer": str, "titel": str, "volgorde": int}, pk="nummer")
+    db.create_table(
+        "subthema",
+        {
+            "nummer": str,
+            "thema_nummer": str,
+            "onderwerp": str,
+            "titel_afgeleid": int,
+            "volgorde": int,
+            "landelijk": str,
+            "regionaal": str,
+            "lokaal": str,
+            "bronnen": str,
+            "bron_kop": str,
+        },
+        pk="nummer",
+        foreign_keys=[("thema_nummer", "thema", "nummer")],
+    )
+    db.create_table("voetnoot", {"nummer": str, "tekst": str}, pk="nummer")
+
+    db.create_table(
+        "uitvoeringsagenda",
+        {"id": int, "periode": str, "vastgesteld_op": str},
+        pk="id",
+        not_null={"periode"},
+    )
+    db["uitvoeringsagenda"].create_index(["periode"], unique=True)
+    db.create_table(
+        "overleg",
+        {
+            "id": int,
+            "agenda_id": int,
+            "datum": str,
+            "soort": str,
+            "plaats": str,
+            "voorzitter_id": int,
+            "notulist_id": int,
+            "volgende_datum": str,
+            "huidig_punt_id": int,
+        },
+        pk="id",
+        not_null={"agenda_id", "datum", "soort"},
+        defaults={"plaats": ""},
+        foreign_keys=[
+            ("agenda_id", "uitvoeringsagenda", "id"),
+            ("voorzitter_id", "persoon", "id"),
+            ("notulist_id", "persoon", "id"),
+        ],
+    )
+    db["overleg"].create_index(["datum"])
+    db.create_table(
+        "agendapunt",
+        {"id": int, "overleg_id": int, "volgorde": int, "soort": str, "subthema_nummer": str, "notitie": str},
+        pk="id",
+        not_null={"overleg_id", "volgorde", "soort"},
+        defaults={"notitie": ""},
+        foreign_keys=[("overleg_id", "overleg", "id"), ("subthema_nummer", "subthema", "nummer")],
+    )
+    db["agendapunt"].create_index(["overleg_id", "volgorde"], unique=True)
+    db.create_table(
+        "aanwezigheid",
+        {"overleg_id": int, "persoon_id": int, "status": str},
+        pk=("overleg_id", "persoon_id"),
+        not_null={"status"},
+        foreign_keys=[("overleg_id", "overleg", "id"), ("persoon_id", "persoon", "id")],
+    )
+
+    # Numbers (AF-001, B-001, A-001) come from a counter so they are never reused after a deletion.
+    db.create_table("nummering", {"soort": str, "laatste": int}, pk="soort", not_null={"laatste"})
+    db.create_table(
+        "afspraak",
+        {
+            "id": int,
+            "nummer": int,
+            "agenda_id": int,
+            "subthema_nummer": str,
+            "actielijn": str,
+            "doel": str,
+            "doel_aantal": float,
+            "doel_eenheid": str,
+            "start": str,
+            "eind": str,
+            "status": str,
+            "toelichting": str,
+            "overleg_id": int,
+        },
+        pk="id",
+        not_null={"nummer", "agenda_id", "subthema_nummer", "actielijn", "status"},
+        defaults={"doel": "", "doel_eenheid": "", "start": "", "eind": "", "toelichting": ""},
+        foreign_keys=[
+            ("agenda_id", "uitvoeringsagenda", "id"),
+            ("subthema_nummer", "subthema", "nummer"),
+            ("overleg_id", "overleg", "id"),
+        ],
+    )
+    db["afspraak"].create_index(["nummer"], unique=True)
+    db["afspraak"].create_index(["agenda_id", "subthema_nummer"])
+    db.create_table(
+        "afspraak_partij",
+        {"afspraak_id": int, "partij_id": int, "rol": str, "volgorde": int},
+        pk=("afspraak_id", "partij_id", "rol"),
+        foreign_keys=[("afspraak_id", "afspraak", "id"), ("partij_id", "partij", "id")],
+    )
+    db.create_table(
+        "besluit",
+        {"id": int, "nummer": int, "overleg_id": int, "agendapunt_id": int, "tekst": str, "datum": str},
+        pk="id",
+        not_null={"nummer", "overleg_id", "tekst", "datum"},
+        foreign_keys=[("overleg_id", "overleg", "id"), ("agendapunt_id", "agendapunt", "id")],
+    )
+    db["besluit"].create_index(["nummer"], unique=True)
+    db["besluit"].create_index(["overleg_id"])
+    db.create_table(
+        "actiepunt",
+        {
+            "id": int,
+            "nummer": int,
+            "overleg_id": int,
+            "agendapunt_id": int,
+            "subthema_nummer": str,
+            "afspraak_id": int,
+            "wat": str,
+            "persoon_id": int,
+            "partij_id": int,
+            "deadline": str,
+            "status": str,
+            "gereed_op": str,
+            "aangemaakt_op": str,
+        },
+        pk="id",
+        not_null={"nummer", "wat", "status"},
+        foreign_keys=[
+            ("overleg_id", "overleg", "id"),
+            ("agendapunt_id", "agendapunt", "id"),
+            ("subthema_nummer", "subthema", "nummer"),
+            ("afspraak_id", "afspraak", "id"),
+            ("persoon_id", "persoon", "id"),
+            ("partij_id", "partij", "id"),
+        ],
+    )
+    db["actiepunt"].create_index(["nummer"], unique=True)
+    db["actiepunt"].create_index(["status", "deadline"])
+    db["actiepunt"].create_index(["overleg_id"])
+
+    db.create_table(
+        "wijziging",
+        {"id": int, "tijdstip": str, "tabel": str, "rij_id": int, "actie": str, "gegevens": str},
+        pk="id",
+        not_null={"tijdstip", "tabel", "actie"},
+    )
+
+
+# Append only: index + 1 is the schema version that a migration brings a file to.
+MIGRATIES: list[Callable[[Database], None]] = [_v1]
+SCHEMA_VERSIE = len(MIGRATIES)
+
+
+def migreer(db: Database, van: int) -> None:
+    """Bring a file from schema version `van` to SCHEMA_VERSIE, each step in one transaction."""
+    for versie in range(van, SCHEMA_VERSIE):
+        with db.atomic():
+            MIGRATIES[versie](db)
+            db.execute(f"PRAGMA user_version = {versie + 1}")

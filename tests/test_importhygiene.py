@@ -1,0 +1,26 @@
+"""Storage stays free of the UI: export, checks and repairs must run without Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_opslag_laadt_geen_textual() -> None:
+    code = (
+        "import sys, pkgutil, importlib, opslag\n"
+        "for m in pkgutil.iter_modules(opslag.__path__): importlib.import_module('opslag.' + m.name)\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich')))"
+    )
+    uitvoer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert uitvoer.strip() == "[]"
+
+
+def test_cli_help_laadt_geen_app() -> None:
+    code = (
+        "import sys\nfrom tui.cli import main\n"
+        "try: main(['--help'])\nexcept SystemExit: pass\n"
+        "print('textual.app' in sys.modules, 'opslag.bestand' in sys.modules)"
+    )
+    uitvoer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert uitvoer.strip().splitlines()[-1] == "False False"
