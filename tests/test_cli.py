@@ -1,0 +1,103 @@
+"""The `tripartiet` command line: Dutch answers and exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from opslag.bestand import Gemeentebestand
+from tui import __version__
+from tui.cli import main
+
+
+def test_help_is_nederlands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as einde:
+        main(["--help"])
+    assert einde.value.code == 0
+    uit = capsys.readouterr().out
+    assert uit.startswith("Gebruik: tripartiet")
+    for woord in ("opdrachten", "opties", "toon deze hulp", "maak een nieuw gemeentebestand", "voorbeelden"):
+        assert woord in uit
+    assert "show this help" not in uit and "usage:" not in uit
+
+
+def test_versie(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"Tripartiet {__version__}"
+
+
+def test_nieuw_aalten_in_huidige_map(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["nieuw", "Aalten"]) == 0
+    pad = tmp_path / "aalten.sqlite"
+    assert f"Gemeentebestand gemaakt: {pad}" in capsys.readouterr().out
+    with Gemeentebestand.open(pad) as bestand:
+        assert bestand.gemeente().naam == "Aalten"
+        assert {p.code for p in bestand.partijen()} == {"GA", "DWP", "HVW", "HVD"}
+
+
+def test_nieuw_met_bestand_in_andere_map(tmp_path: Path) -> None:
+    (tmp_path / "overleg").mkdir()
+    assert main(["nieuw", "Oude IJsselstreek", "--bestand", "overleg"]) == 0
+    assert (tmp_path / "overleg" / "oude-ijsselstreek.sqlite").exists()
+    assert main(["nieuw", "Winterswijk", "--bestand", "ww.sqlite"]) == 0
+    assert (tmp_path / "ww.sqlite").exists()
+
+
+@pytest.mark.parametrize("naam", ["../x", "a/b", "", "   "])
+def test_nieuw_weigert_onveilige_namen(tmp_path: Path, naam: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["nieuw", naam]) == 1
+    fout = capsys.readouterr().err
+    assert fout.startswith("tripartiet: ")
+    assert "gemeente" in fout.lower()
+    assert list(tmp_path.glob("**/*.sqlite")) == []
+    assert not (tmp_path.parent / "x.sqlite").exists()
+
+
+def test_nieuw_twee_keer_overschrijft_niet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["nieuw", "Aalten"]) == 0
+    voor = (tmp_path / "aalten.sqlite").read_bytes()
+    assert main(["nieuw", "Aalten"]) == 1
+    assert "er staat al een bestand" in capsys.readouterr().err
+    assert (tmp_path / "aalten.sqlite").read_bytes() == voor
+
+
+def test_nieuw_met_kapot_kader(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kader = tmp_path / "kader.md"
+    kader.write_text("# Kader\n\n## 1 Thema\n\n### 1.1 Iets\n\n#### Landelijk\n\n- a\n\n#### Lokaal\n\n- b\n", encoding="utf-8")
+    assert main(["nieuw", "Aalten", "--kader", str(kader)]) == 1
+    fout = capsys.readouterr().err
+    assert f"{kader}, regel 11" in fout and "Regionaal" in fout
+    assert not (tmp_path / "aalten.sqlite").exists()
+
+
+def test_openen_van_vreemd_bestand_geeft_melding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    brief = tmp_path / "brief.sqlite"
+    brief.write_text("geen database", encoding="utf-8")
+    assert main([str(brief)]) == 1
+    assert "geen Tripartiet-bestand" in capsys.readouterr().err
+    assert brief.read_text(encoding="utf-8") == "geen database"
+
+
+def test_onbekende_opdracht_of_optie(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as einde:
+        main(["nieuw"])
+    assert einde.value.code == 2
+    assert "deze argumenten ontbreken: GEMEENTE" in capsys.readouterr().err
+
+
+def test_demo_zonder_openen_maakt_bestand_eenmalig(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--niet-openen"]) == 0
+    pad = Path(capsys.readouterr().out.strip().splitlines()[-1])
+    assert pad == tmp_path / "data" / "demo-zonnedal.sqlite"
+    voor = pad.stat().st_mtime_ns
+    assert main(["demo", "--niet-openen"]) == 0
+    assert pad.stat().st_mtime_ns == voor, "the demo file is reused, not rebuilt"
+
+
+def test_module_start_als_commando(tmp_path: Path) -> None:
+    uit = subprocess.run([sys.executable, "-m", "tui", "--version"], capture_output=True, text=True, check=True)
+    assert uit.stdout.strip() == f"Tripartiet {__version__}"

@@ -1,0 +1,58 @@
+"""Command palette: jump to a subtheme by number, title or a word of its text."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from opslag.kader import NIVEAUS, Subthema
+
+
+def _volledige_tekst(sub: Subthema) -> str:
+    delen = [sub.onderwerp, *sub.bronnen]
+    delen += [punt.tekst for naam in NIVEAUS for punt in sub.niveau(naam)]
+    return " ".join(delen).casefold()
+
+
+class SubthemaOpdrachten(Provider):
+    """'ga naar subthema': '4.2', 'netcongestie' or 'liander' all find 4.2 Netcongestie."""
+
+    async def startup(self) -> None:
+        bestand = getattr(self.app, "bestand", None)
+        self.subthemas = bestand.kader().subthemas if bestand else []
+        self.teksten = {sub.nummer: _volledige_tekst(sub) for sub in self.subthemas}
+
+    def _ga_naar(self, sub: Subthema) -> None:
+        self.app.ga_naar_subthema(sub.nummer)
+
+    async def discover(self) -> Hits:
+        for sub in self.subthemas:
+            yield DiscoveryHit(f"Ga naar subthema {sub.titel}", partial(self._ga_naar, sub), help=sub.onderwerp)
+
+    async def search(self, query: str) -> Hits:
+        """Exact number first, then words in the title, then words in the text; fuzzy only as a last resort.
+
+        Textual's fuzzy matcher alone finds 'liander' in 'Ontwikkeling van de woningvoorraad'.
+        """
+        matcher = self.matcher(query)
+        zoek = " ".join(query.casefold().removeprefix("ga naar subthema").split())
+        if not zoek:
+            return
+        treffers: list[tuple[float, Subthema, str | None]] = []
+        for sub in self.subthemas:
+            titel = sub.titel.casefold()
+            if zoek.rstrip(".") == sub.nummer:
+                treffers.append((1.0, sub, None))
+            elif zoek in titel:
+                treffers.append((0.9 if titel.startswith(zoek) or f" {zoek}" in titel else 0.8, sub, None))
+            elif len(zoek) >= 3 and zoek in self.teksten[sub.nummer]:
+                treffers.append((0.5, sub, "gevonden in de tekst van het kader"))
+        if not treffers:
+            for sub in self.subthemas:
+                score = matcher.match(sub.titel)
+                if score > 0:
+                    treffers.append((0.4 * score, sub, None))
+        for score, sub, hulp in treffers:
+            tekst = f"Ga naar subthema {sub.titel}"
+            yield Hit(score, matcher.highlight(tekst), partial(self._ga_naar, sub), text=tekst, help=hulp)

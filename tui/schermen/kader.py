@@ -1,0 +1,59 @@
+"""The framework screen: the tree of themes and subthemes, and the selected subtheme's text."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, Tree
+
+from tui.weergave import Kleuren, subthema_inhoud
+
+
+class KaderScherm(Screen[None]):
+    CSS_PATH = "kader.tcss"
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Wissel paneel", id="wissel"),
+        Binding("g", "app.command_palette", "Ga naar", id="ga_naar"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        kader = self.app.bestand.kader()
+        yield Header()
+        with Horizontal():
+            boom: Tree[str] = Tree(kader.titel, id="boom")
+            boom.show_root = False
+            boom.guide_depth = 2
+            for thema in kader.themas:
+                tak = boom.root.add(f"{thema.nummer} {thema.titel}", expand=True)
+                for sub in thema.subthemas:
+                    tak.add_leaf(sub.titel, data=sub.nummer)
+            yield boom
+            with VerticalScroll(id="tekstvak"):
+                yield Static(id="tekst")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.kleuren = Kleuren.uit_thema(self.app.get_css_variables())
+        self.query_one("#boom", Tree).focus()
+        self.call_after_refresh(self.toon_subthema, self.app.bestand.kader().subthemas[0].nummer)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        if event.node.data:
+            self._toon_tekst(event.node.data)
+
+    def toon_subthema(self, nummer: str) -> None:
+        boom = self.query_one("#boom", Tree)
+        for knoop in boom.root.children:
+            for blad in knoop.children:
+                if blad.data == nummer:
+                    knoop.expand()
+                    boom.move_cursor(blad)
+        self._toon_tekst(nummer)
+
+    def _toon_tekst(self, nummer: str) -> None:
+        kader = self.app.bestand.kader()
+        self.huidig = nummer
+        self.query_one("#tekst", Static).update(subthema_inhoud(kader, kader.subthema(nummer), self.kleuren))
+        self.query_one("#tekstvak", VerticalScroll).scroll_home(animate=False)

@@ -1,0 +1,90 @@
+"""Rendering of framework text for the screen.
+
+Rich renderables rather than markup, because framework and user text may contain '[' or '$'; a
+two-column grid gives bullets a hanging indent, which plain wrapped text cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from opslag.kader import NIVEAUS, Kader, Subthema
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_VOETNOOT_REF = re.compile(r"\[\^(\d+)\]")
+
+
+def met_voetnoottekens(tekst: str) -> str:
+    """'conceptueel[^2] te bouwen' -> 'conceptueel² te bouwen'."""
+    return _VOETNOOT_REF.sub(lambda m: m[1].translate(_SUPERSCRIPT), tekst)
+
+
+@dataclass(frozen=True)
+class Kleuren:
+    """Styles taken from the app's theme, so the text follows the chosen colour scheme."""
+
+    titel: str = "bold"
+    kop: str = "bold"
+    gedempt: str = "dim"
+    waarschuwing: str = "italic"
+
+    @classmethod
+    def uit_thema(cls, variabelen: dict[str, str]) -> Kleuren:
+        return cls(
+            titel=f"bold {variabelen.get('text-accent', variabelen.get('accent', ''))}".strip(),
+            kop=f"bold {variabelen.get('text-primary', variabelen.get('primary', ''))}".strip(),
+            gedempt=variabelen.get("text-muted", "dim") if variabelen.get("text-muted", "").startswith("#") else "dim",
+            waarschuwing=f"italic {variabelen.get('text-warning', variabelen.get('warning', ''))}".strip(),
+        )
+
+
+def opsomming(items: list[tuple[str, str]], stijl: str = "") -> Table:
+    """Items as (marker, text) with a hanging indent."""
+    tabel = Table.grid(padding=(0, 1, 0, 0), expand=True)
+    tabel.add_column(no_wrap=True)
+    tabel.add_column(ratio=1)
+    for teken, tekst in items:
+        tabel.add_row(Text(teken), Text(tekst, style=stijl))
+    return tabel
+
+
+def _punten(sub: Subthema, naam: str) -> list[RenderableType]:
+    blokken: list[RenderableType] = []
+    lijst: list[tuple[str, str]] = []
+    for punt in sub.niveau(naam):
+        if punt.opsomming:
+            lijst.append(("•", met_voetnoottekens(punt.tekst)))
+            continue
+        if lijst:
+            blokken.append(opsomming(lijst))
+            lijst = []
+        blokken.append(Text(met_voetnoottekens(punt.tekst)))
+    if lijst:
+        blokken.append(opsomming(lijst))
+    return blokken
+
+
+def subthema_inhoud(kader: Kader, sub: Subthema, kleuren: Kleuren | None = None) -> Group:
+    k = kleuren or Kleuren()
+    thema = next(t for t in kader.themas if t.nummer == sub.thema_nummer)
+    delen: list[RenderableType] = [
+        Text(f"{sub.nummer} {sub.onderwerp}", style=k.titel),
+        Text(f"Thema {thema.nummer} {thema.titel}", style=k.gedempt),
+    ]
+    if sub.titel_afgeleid:
+        delen.append(Text("Titel afgeleid: de titel ontbreekt in de brontekst.", style=k.waarschuwing))
+    for naam in NIVEAUS:
+        delen += [Text(""), Text(naam, style=k.kop), *_punten(sub, naam)]
+    delen += [Text(""), Text(sub.bron_kop, style=k.kop)]
+    if sub.bronnen:
+        delen.append(opsomming([("•", met_voetnoottekens(b)) for b in sub.bronnen]))
+    else:
+        delen.append(Text("Niet vermeld in het kader.", style=f"italic {k.gedempt}"))
+    for nummer in sub.voetnoten:
+        delen += [Text(""), opsomming([(nummer.translate(_SUPERSCRIPT), kader.voetnoot(nummer).tekst)], k.gedempt)]
+    return Group(*delen)
