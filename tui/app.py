@@ -31,6 +31,8 @@ class TripartietApp(App[None]):
         self.pad = pad
         self.bestand: Gemeentebestand | None = None
         self.foutmelding: str | None = None
+        # Drafts of forms closed with Escape, offered again when the same form reopens.
+        self.concepten: dict[str, dict] = {}
 
     def on_mount(self) -> None:
         if self.pad is None:

@@ -1,0 +1,159 @@
+"""Base of every form: a modal screen with labelled fields, inline Dutch errors, Escape to close.
+
+A form is completed with Enter (or ctrl+s from a multi-line field); only then is anything written.
+Escape keeps what was typed as a draft that the same form offers again next time, so nothing
+typed is thrown away.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, SelectionList, TextArea
+
+from opslag.fouten import OngeldigeInvoer, TripartietFout
+
+T = TypeVar("T")
+
+
+class Veld(Vertical):
+    """A label, the input widget and the place for its error message."""
+
+    DEFAULT_CSS = """
+    Veld { height: auto; margin-bottom: 1; }
+    Veld > .veldnaam { color: $text-muted; }
+    Veld > .veldfout { color: $text-error; display: none; }
+    Veld.fout > .veldfout { display: block; }
+    Veld.fout > Input, Veld.fout > Select, Veld.fout > TextArea { border: tall $error; }
+    """
+
+    def __init__(self, naam: str, invoer: Widget, verplicht: bool = False, hulp: str = "") -> None:
+        super().__init__(id=f"veld-{invoer.id}")
+        self.naam = naam + (" *" if verplicht else "")
+        self.invoer = invoer
+        self.hulp = hulp
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.naam + (f"  ({self.hulp})" if self.hulp else ""), classes="veldnaam")
+        yield self.invoer
+        yield Label("", classes="veldfout")
+
+    def toon_fout(self, melding: str | None) -> None:
+        self.set_class(bool(melding), "fout")
+        self.query_one(".veldfout", Label).update(melding or "")
+
+
+class Formulier(ModalScreen[T | None], Generic[T]):
+    CSS_PATH = "formulier.tcss"
+    BINDINGS = [
+        Binding("escape", "annuleer", "Sluiten", id="sluiten"),
+        Binding("ctrl+s", "vastleggen", "Vastleggen", id="vastleggen"),
+    ]
+    TITEL = "Formulier"
+
+    def __init__(self, concept_sleutel: str | None = None) -> None:
+        super().__init__()
+        self.concept_sleutel = concept_sleutel or type(self).__name__
+
+    # --- to implement -------------------------------------------------------------------
+
+    def velden(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def vastleggen(self) -> T:
+        """Read and check the fields, write through opslag, and return the stored model.
+
+        Raises OngeldigeInvoer(veld, melding) for a field that is not right; `veld` is the id of
+        its input widget.
+        """
+        raise NotImplementedError
+
+    # --- machinery ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="formulier"):
+            yield Label(self.TITEL, id="formuliertitel")
+            with VerticalScroll(id="velden"):
+                yield from self.velden()
+            yield Label("Enter of ctrl+s: vastleggen   Esc: sluiten (uw invoer blijft bewaard als concept)", id="formulierhulp")
+
+    def vul(self) -> None:
+        """Prefill the fields (an edit, or sensible defaults); called once on mount."""
+
+    def on_mount(self) -> None:
+        self.vul()
+        self.onthoud_beginwaarden()
+        concept = getattr(self.app, "concepten", {}).pop(self.concept_sleutel, None)
+        if concept:
+            self.zet_waarden(concept)
+            self.notify("Uw eerdere, niet vastgelegde invoer is teruggezet.", title="Concept")
+
+    def waarden(self) -> dict[str, Any]:
+        waarden: dict[str, Any] = {}
+        for widget in self.query("Input, TextArea, Select, SelectionList"):
+            if widget.id is None:
+                continue
+            if isinstance(widget, Input):
+                waarden[widget.id] = widget.value
+            elif isinstance(widget, TextArea):
+                waarden[widget.id] = widget.text
+            elif isinstance(widget, Select):
+                waarden[widget.id] = widget.value
+            elif isinstance(widget, SelectionList):
+                waarden[widget.id] = list(widget.selected)
+        return waarden
+
+    def zet_waarden(self, waarden: dict[str, Any]) -> None:
+        for sleutel, waarde in waarden.items():
+            widgets = self.query(f"#{sleutel}")
+            if not widgets:
+                continue
+            widget = widgets.first()
+            if isinstance(widget, Input):
+                widget.value = waarde
+            elif isinstance(widget, TextArea):
+                widget.text = waarde
+            elif isinstance(widget, Select):
+                widget.value = waarde
+            elif isinstance(widget, SelectionList):
+                widget.deselect_all()
+                for item in waarde:
+                    widget.select(item)
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_vastleggen()
+
+    def action_vastleggen(self) -> None:
+        for veld in self.query(Veld):
+            veld.toon_fout(None)
+        try:
+            resultaat = self.vastleggen()
+        except OngeldigeInvoer as fout:
+            velden = self.query(f"#veld-{fout.veld}")
+            if velden:
+                velden.first(Veld).toon_fout(str(fout))
+                velden.first(Veld).invoer.focus()
+            else:
+                self.notify(str(fout), title="Niet vastgelegd", severity="error")
+            return
+        except TripartietFout as fout:
+            self.notify(str(fout), title="Niet vastgelegd", severity="error", timeout=10)
+            return
+        self.dismiss(resultaat)
+
+    def action_annuleer(self) -> None:
+        waarden = self.waarden()
+        if waarden != getattr(self, "_beginwaarden", None):
+            self.app.concepten[self.concept_sleutel] = waarden
+        self.dismiss(None)
+
+    def onthoud_beginwaarden(self) -> None:
+        self._beginwaarden = self.waarden()
