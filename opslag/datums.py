@@ -23,6 +23,11 @@ _PERIODE = re.compile(r"^(\d{4})\s*[-/]\s*(\d{4})$")
 VOORBEELD = "bijvoorbeeld 19-11-2026"
 
 
+def vandaag() -> dt.date:
+    """Today; one place, so tests and snapshots can fix the date."""
+    return dt.date.today()
+
+
 def toon_datum(datum: dt.date | None) -> str:
     return datum.strftime("%d-%m-%Y") if datum else ""
 

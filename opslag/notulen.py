@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+from opslag import datums
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import OngeldigeInvoer
 from opslag.modellen import (
@@ -127,20 +128,23 @@ def wijzig_overleg(bestand: Gemeentebestand, gewijzigd: Overleg) -> None:
 
 
 def laatste_overleg(bestand: Gemeentebestand) -> Overleg | None:
-    """The meeting worked on last: the one whose change came last, else the newest by date."""
-    rij = bestand.db.execute(
-        "SELECT rij_id FROM wijziging WHERE tabel = 'overleg' AND rij_id IS NOT NULL ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    if rij and bestand.db.execute("SELECT 1 FROM overleg WHERE id = ?", [rij[0]]).fetchone():
-        return overleg(bestand, rij[0])
-    alle = overleggen(bestand)
-    return alle[-1] if alle else None
+    """The meeting worked on last (so reopening resumes it), else the newest by date."""
+    rij = bestand.db.execute("SELECT waarde FROM meta WHERE sleutel = 'laatste_overleg'").fetchone()
+    if rij and bestand.db.execute("SELECT 1 FROM overleg WHERE id = ?", [int(rij[0])]).fetchone():
+        return overleg(bestand, int(rij[0]))
+    nieuwste = bestand.db.execute("SELECT id FROM overleg ORDER BY datum DESC, id DESC LIMIT 1").fetchone()
+    return overleg(bestand, nieuwste[0]) if nieuwste else None
 
 
 def zet_huidig_punt(bestand: Gemeentebestand, overleg_id: int, punt_id: int) -> None:
-    """Remember where the walk-through is, so reopening the file resumes there."""
-    with bestand.schrijf("overleg", overleg_id, "positie", {"huidig_punt_id": punt_id}) as db:
-        db.execute("UPDATE overleg SET huidig_punt_id = ? WHERE id = ?", [punt_id, overleg_id])
+    """Remember where the walk-through is. A position, not an edit: no line in the change log."""
+    with bestand.db.atomic():
+        bestand.db.execute("UPDATE overleg SET huidig_punt_id = ? WHERE id = ?", [punt_id, overleg_id])
+        bestand.db.execute(
+            "INSERT INTO meta (sleutel, waarde) VALUES ('laatste_overleg', ?) "
+            "ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde",
+            [str(overleg_id)],
+        )
 
 
 def agendapunten(bestand: Gemeentebestand, overleg_id: int) -> list[Agendapunt]:
@@ -289,11 +293,11 @@ def actiepunt(bestand: Gemeentebestand, actie_id: int) -> Actiepunt:
 
 def bewaar_actiepunt(bestand: Gemeentebestand, actie: Actiepunt) -> Actiepunt:
     if actie.status is not ActieStatus.OPEN and actie.gereed_op is None:
-        actie = actie.model_copy(update={"gereed_op": dt.date.today()})
+        actie = actie.model_copy(update={"gereed_op": datums.vandaag()})
     if actie.status is ActieStatus.OPEN:
         actie = actie.model_copy(update={"gereed_op": None})
     if actie.aangemaakt_op is None:
-        actie = actie.model_copy(update={"aangemaakt_op": dt.date.today()})
+        actie = actie.model_copy(update={"aangemaakt_op": datums.vandaag()})
     rij = actie.model_dump(exclude={"id"}, mode="json")
     nieuw = actie.id is None
     with bestand.schrijf("actiepunt", actie.id, "nieuw" if nieuw else "gewijzigd", rij) as db:
@@ -308,7 +312,7 @@ def bewaar_actiepunt(bestand: Gemeentebestand, actie: Actiepunt) -> Actiepunt:
 
 
 def zet_actiestatus(bestand: Gemeentebestand, actie_id: int, status: ActieStatus, op: dt.date | None = None) -> Actiepunt:
-    gereed_op = None if status is ActieStatus.OPEN else _iso(op or dt.date.today())
+    gereed_op = None if status is ActieStatus.OPEN else _iso(op or datums.vandaag())
     with bestand.schrijf("actiepunt", actie_id, "status", {"status": str(status), "gereed_op": gereed_op}) as db:
         db.execute("UPDATE actiepunt SET status = ?, gereed_op = ? WHERE id = ?", [str(status), gereed_op, actie_id])
     return actiepunt(bestand, actie_id)

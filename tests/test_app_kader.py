@@ -6,16 +6,25 @@ from pathlib import Path
 
 from textual.widgets import Static, Tree
 
+import pytest
+
+from opslag.bestand import nieuw_bestand
 from tests.hulp import schermtekst
 from tui.app import TripartietApp
+
+
+@pytest.fixture
+def aalten_pad(tmp_path: Path) -> Path:
+    """A new file without meetings opens on the framework screen."""
+    return nieuw_bestand("Aalten", tmp_path / "aalten.sqlite")
 
 
 def _tekst(app: TripartietApp) -> str:
     return schermtekst(app.screen.query_one("#tekst", Static))
 
 
-async def test_palet_springt_naar_netcongestie_met_liander(demo_pad: Path) -> None:
-    app = TripartietApp(demo_pad)
+async def test_kader_palet_springt_naar_netcongestie_met_liander(aalten_pad: Path) -> None:
+    app = TripartietApp(aalten_pad)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "1.1 Programmering sociale huur" in _tekst(app)
@@ -42,8 +51,8 @@ async def _zoek(app: TripartietApp, pilot, tekst: str) -> list[str]:
     return [str(lijst.get_option_at_index(i).prompt).split("\n")[0] for i in range(lijst.option_count)]
 
 
-async def test_palet_zoekt_op_nummer_titel_en_tekst(demo_pad: Path) -> None:
-    app = TripartietApp(demo_pad)
+async def test_palet_zoekt_op_nummer_titel_en_tekst(aalten_pad: Path) -> None:
+    app = TripartietApp(aalten_pad)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert await _zoek(app, pilot, "liander") == ["Ga naar subthema 4.2 Netcongestie"]
@@ -55,8 +64,8 @@ async def test_palet_zoekt_op_nummer_titel_en_tekst(demo_pad: Path) -> None:
         assert _tekst(app).startswith("1.10 Betaalbaarheid")
 
 
-async def test_bladeren_met_pijltjes_en_tab(demo_pad: Path) -> None:
-    app = TripartietApp(demo_pad)
+async def test_bladeren_met_pijltjes_en_tab(aalten_pad: Path) -> None:
+    app = TripartietApp(aalten_pad)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("down")
@@ -68,8 +77,8 @@ async def test_bladeren_met_pijltjes_en_tab(demo_pad: Path) -> None:
     assert app.return_code == 0
 
 
-async def test_voetnoot_en_afgeleide_titel_staan_bij_hun_subthema(demo_pad: Path) -> None:
-    app = TripartietApp(demo_pad)
+async def test_voetnoot_en_afgeleide_titel_staan_bij_hun_subthema(aalten_pad: Path) -> None:
+    app = TripartietApp(aalten_pad)
     async with app.run_test(size=(120, 60)) as pilot:
         await pilot.pause()
         app.ga_naar_subthema("1.4")
@@ -83,3 +92,22 @@ async def test_voetnoot_en_afgeleide_titel_staan_bij_hun_subthema(demo_pad: Path
         app.ga_naar_subthema("3.4")
         await pilot.pause()
         assert "Betrokkenen\nNiet vermeld in het kader." in _tekst(app)
+
+
+async def test_demo_palet_ga_naar_4_2_toont_liander_in_lokale_afspraken(demo_pad: Path) -> None:
+    """The demo resumes its last meeting; 'ga naar subthema' finds 4.2 on its agenda."""
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"netcongestie")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert schermtekst(app.screen.query_one("#positie")).strip().startswith("4.2 Netcongestie")
+        afspraken = schermtekst(app.screen.query_one("#afspraken"))
+        assert "AF-005 Planning van nieuwbouw en renovatie afstemmen met Liander" in afspraken.replace("\n", " ")
+        await pilot.press("escape", "k")  # unfold the regional framework
+        await pilot.pause()
+        kader = schermtekst(app.screen.query_one("#kadertekst"))
+        lokaal = kader.split("Lokaal", 1)[1].split("Betrokkenen", 1)[0]
+        assert "Gemeente en Corporatie stemmen de planning af met Liander." in " ".join(lokaal.split())

@@ -29,7 +29,7 @@ async def test_startscherm_toont_map_en_recente_bestanden(tmp_path: Path, demo_p
         await pilot.press("enter")
         await pilot.pause()
         assert app.bestand is not None and app.bestand.pad == recent
-        assert type(app.screen).__name__ == "KaderScherm"
+        assert type(app.screen).__name__ == "OverlegScherm", "a file with meetings resumes the last one"
 
 
 async def test_nieuwe_gemeente_vanaf_startscherm(tmp_path: Path) -> None:

@@ -11,13 +11,13 @@ from textual.screen import Screen
 
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
-from tui.palet import SubthemaOpdrachten
+from tui.palet import OverlegOpdrachten, SubthemaOpdrachten
 
 
 class TripartietApp(App[None]):
     TITLE = "Tripartiet"
     CSS_PATH = "app.tcss"
-    COMMANDS = {SubthemaOpdrachten}
+    COMMANDS = {SubthemaOpdrachten, OverlegOpdrachten}
     COMMAND_PALETTE_DISPLAY = "ctrl+p"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Afsluiten", priority=True, id="afsluiten"),
@@ -57,12 +57,15 @@ class TripartietApp(App[None]):
             self.bestand.sluit()
         self.bestand = bestand
         self.pad = pad
+        from opslag import notulen
         from opslag.recent import onthoud_bestand
         from tui.schermen.kader import KaderScherm
+        from tui.schermen.overleg import OverlegScherm
 
         onthoud_bestand(pad)
         self.sub_title = f"{bestand.gemeente().naam} — {pad.name}"
-        self.switch_or_push(KaderScherm())
+        laatste = notulen.laatste_overleg(bestand)
+        self.switch_or_push(OverlegScherm(laatste.id) if laatste else KaderScherm())
         return True
 
     def switch_or_push(self, scherm: Screen) -> None:
@@ -76,11 +79,59 @@ class TripartietApp(App[None]):
         if methode is not None:
             methode(nummer)
 
+    def toon_overleg(self, overleg_id: int) -> None:
+        from tui.schermen.overleg import OverlegScherm
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_or_push(OverlegScherm(overleg_id))
+
+    def action_nieuw_overleg(self) -> None:
+        from opslag import notulen
+        from tui.schermen.overleg_formulier import OverlegFormulier
+
+        def na(overleg) -> None:  # noqa: ANN001
+            if overleg is not None:
+                self.notify(f"Overleg van {overleg.datum:%d-%m-%Y} is aangemaakt.", title="Bewaard")
+                self.toon_overleg(overleg.id)
+
+        self.push_screen(OverlegFormulier(vorige=notulen.laatste_overleg(self.bestand)), na)
+
+    def action_wissel_overleg(self) -> None:
+        from tui.schermen.overleg_kiezer import NIEUW, OverlegKiezer
+
+        def na(keuze: int | str | None) -> None:
+            if keuze == NIEUW:
+                self.action_nieuw_overleg()
+            elif keuze is not None:
+                self.toon_overleg(int(keuze))
+
+        self.push_screen(OverlegKiezer(getattr(self.screen, "overleg_id", None)), na)
+
+    def action_actielijst(self) -> None:
+        from tui.schermen.actielijst import ActielijstScherm
+
+        self.push_screen(ActielijstScherm())
+
+    def action_kader(self) -> None:
+        from tui.schermen.kader import KaderScherm
+
+        if not isinstance(self.screen, KaderScherm):
+            self.push_screen(KaderScherm())
+
+    def action_scherm(self, actie: str) -> None:
+        """Run an action of the current screen from the palette, or say why it cannot be done here."""
+        methode = getattr(self.screen, f"action_{actie}", None)
+        if methode is None:
+            self.notify("Dat kan alleen tijdens een overleg; kies of maak eerst een overleg (w).", severity="warning")
+            return
+        methode()
+
     def action_toetsen(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        from tui.schermen.toetsen import ToetsenScherm
+
+        if not isinstance(self.screen, ToetsenScherm):
+            self.push_screen(ToetsenScherm(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Toetsen", "Toon of verberg alle toetsen van dit scherm", self.action_toetsen)

@@ -56,3 +56,39 @@ class SubthemaOpdrachten(Provider):
         for score, sub, hulp in treffers:
             tekst = f"Ga naar subthema {sub.titel}"
             yield Hit(score, matcher.highlight(tekst), partial(self._ga_naar, sub), text=tekst, help=hulp)
+
+
+OPDRACHTEN: list[tuple[str, str, str]] = [
+    ("Nieuwe afspraak", "Leg een afspraak vast bij het huidige subthema", "scherm('afspraak')"),
+    ("Nieuw besluit", "Leg een besluit vast bij het huidige agendapunt", "scherm('besluit')"),
+    ("Nieuwe actie", "Leg een actiepunt vast bij het huidige agendapunt", "scherm('actie')"),
+    ("Aanwezigheid", "Wie is aanwezig, afwezig met of zonder kennisgeving", "scherm('aanwezigheid')"),
+    ("Actielijst", "Alle openstaande actiepunten van alle overleggen", "actielijst"),
+    ("Wissel van overleg", "Kies een ander overleg van dit bestand", "wissel_overleg"),
+    ("Nieuw overleg", "Maak een nieuw overleg met agenda", "nieuw_overleg"),
+    ("Overleg wijzigen", "Datum, plaats, voorzitter, notulist, volgend overleg", "scherm('wijzig_overleg')"),
+    ("Kader bekijken", "Blader door alle thema's en subthema's van het regionale kader", "kader"),
+    ("Herstel laatste verwijdering", "Zet de laatst verwijderde afspraak, besluit of actie terug", "scherm('herstel')"),
+]
+
+
+class OverlegOpdrachten(Provider):
+    """The meeting commands: new agreement, decision or action, actielijst, switch meeting."""
+
+    def _uitvoeren(self, actie: str) -> None:
+        self.app.run_action(actie)
+
+    async def discover(self) -> Hits:
+        if getattr(self.app, "bestand", None) is None:
+            return
+        for naam, hulp, actie in OPDRACHTEN:
+            yield DiscoveryHit(naam, partial(self._uitvoeren, actie), help=hulp)
+
+    async def search(self, query: str) -> Hits:
+        if getattr(self.app, "bestand", None) is None:
+            return
+        matcher = self.matcher(query)
+        for naam, hulp, actie in OPDRACHTEN:
+            score = matcher.match(naam)
+            if score > 0:
+                yield Hit(score, matcher.highlight(naam), partial(self._uitvoeren, actie), text=naam, help=hulp)

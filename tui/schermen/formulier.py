@@ -30,7 +30,7 @@ class Veld(Vertical):
     Veld > .veldnaam { color: $text-muted; }
     Veld > .veldfout { color: $text-error; display: none; }
     Veld.fout > .veldfout { display: block; }
-    Veld.fout > Input, Veld.fout > Select, Veld.fout > TextArea { border: tall $error; }
+    Veld.fout > Input, Veld.fout > Select, Veld.fout > TextArea, Veld.fout > SelectionList { background: $error 25%; }
     """
 
     def __init__(self, naam: str, invoer: Widget, verplicht: bool = False, hulp: str = "") -> None:
@@ -38,6 +38,8 @@ class Veld(Vertical):
         self.naam = naam + (" *" if verplicht else "")
         self.invoer = invoer
         self.hulp = hulp
+        if hasattr(invoer, "compact"):
+            invoer.compact = True  # a form must fit 80x24: one line per input, not three
 
     def compose(self) -> ComposeResult:
         yield Label(self.naam + (f"  ({self.hulp})" if self.hulp else ""), classes="veldnaam")
@@ -79,7 +81,7 @@ class Formulier(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical(id="formulier"):
             yield Label(self.TITEL, id="formuliertitel")
-            with VerticalScroll(id="velden"):
+            with VerticalScroll(id="velden", can_focus=False):
                 yield from self.velden()
             yield Label("Enter of ctrl+s: vastleggen   Esc: sluiten (uw invoer blijft bewaard als concept)", id="formulierhulp")
 

@@ -16,7 +16,14 @@ class KaderScherm(Screen[None]):
     BINDINGS = [
         Binding("tab", "app.focus_next", "Wissel paneel", id="wissel"),
         Binding("g", "app.command_palette", "Ga naar", id="ga_naar"),
+        Binding("n", "app.nieuw_overleg", "Nieuw overleg", id="nieuw_overleg"),
+        Binding("w", "app.wissel_overleg", "Overleggen", id="overleggen"),
+        Binding("escape", "terug", "Terug", id="terug"),
     ]
+
+    def action_terug(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
 
     def compose(self) -> ComposeResult:
         kader = self.app.bestand.kader()
@@ -38,6 +45,9 @@ class KaderScherm(Screen[None]):
         self.kleuren = Kleuren.uit_thema(self.app.get_css_variables())
         self.query_one("#boom", Tree).focus()
         self.call_after_refresh(self.toon_subthema, self.app.bestand.kader().subthemas[0].nummer)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= 120, "breed")
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         if event.node.data:

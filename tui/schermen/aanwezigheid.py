@@ -1,0 +1,103 @@
+"""Attendance per party: each person present, absent with notice (mk) or without (zk)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Label
+
+from opslag import notulen
+from opslag.modellen import Aanwezig, Aanwezigheid, Persoon
+
+TEKST = {Aanwezig.AANWEZIG: "aanwezig", Aanwezig.MK: "afwezig (mk)", Aanwezig.ZK: "afwezig (zk)"}
+VOLGENDE = {None: Aanwezig.AANWEZIG, Aanwezig.AANWEZIG: Aanwezig.MK, Aanwezig.MK: Aanwezig.ZK, Aanwezig.ZK: Aanwezig.AANWEZIG}
+
+
+class AanwezigheidScherm(ModalScreen[None]):
+    CSS_PATH = "aanwezigheid.tcss"
+    BINDINGS = [
+        Binding("a", "zet('aanwezig')", "Aanwezig", id="aanwezig"),
+        Binding("m", "zet('mk')", "Afwezig mk", id="mk"),
+        Binding("z", "zet('zk')", "Afwezig zk", id="zk"),
+        Binding("space", "volgende", "Wissel", id="wissel"),
+        Binding("n", "nieuw", "Nieuwe persoon", id="nieuwe_persoon"),
+        Binding("escape", "app.pop_screen", "Klaar", id="klaar"),
+    ]
+
+    def __init__(self, overleg_id: int) -> None:
+        super().__init__()
+        self.overleg_id = overleg_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="aanwezigheid"):
+            yield Label("Aanwezigheid", id="titel")
+            yield DataTable(id="personen", cursor_type="row", zebra_stripes=True)
+            yield Label("", id="telling")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tabel = self.query_one(DataTable)
+        tabel.add_column("Naam", key="naam")
+        tabel.add_column("Partij", key="partij")
+        tabel.add_column("Functie", key="functie")
+        tabel.add_column("Status", key="status")
+        self.laad()
+
+    def laad(self, cursor_persoon: int | None = None) -> None:
+        bestand = self.app.bestand
+        partijen = {p.id: p for p in bestand.partijen()}
+        volgorde = {p.id: i for i, p in enumerate(partijen.values())}
+        self.status = notulen.aanwezigheid(bestand, self.overleg_id)
+        personen: list[Persoon] = sorted(notulen.personen(bestand), key=lambda p: (volgorde.get(p.partij_id, 99), p.naam))
+        tabel = self.query_one(DataTable)
+        tabel.clear()
+        for persoon in personen:
+            partij = partijen.get(persoon.partij_id)
+            status = self.status.get(persoon.id)
+            tabel.add_row(persoon.naam, partij.code if partij else "", persoon.functie, TEKST.get(status, "–"), key=str(persoon.id))
+        if cursor_persoon is not None:
+            tabel.move_cursor(row=tabel.get_row_index(str(cursor_persoon)))
+        aanwezig = sum(1 for s in self.status.values() if s is Aanwezig.AANWEZIG)
+        afwezig = sum(1 for s in self.status.values() if s is not Aanwezig.AANWEZIG)
+        self.query_one("#telling", Label).update(
+            f"{aanwezig} aanwezig, {afwezig} afwezig, {len(personen) - len(self.status)} nog niet aangegeven"
+            if personen else "Nog geen personen: druk n om iemand toe te voegen."
+        )
+
+    def _huidige_persoon(self) -> int | None:
+        tabel = self.query_one(DataTable)
+        if not tabel.row_count:
+            return None
+        return int(tabel.coordinate_to_cell_key(tabel.cursor_coordinate).row_key.value)
+
+    def _zet(self, status: Aanwezig, verder: bool = True) -> None:
+        persoon = self._huidige_persoon()
+        if persoon is None:
+            return
+        notulen.zet_aanwezigheid(self.app.bestand, Aanwezigheid(overleg_id=self.overleg_id, persoon_id=persoon, status=status))
+        tabel = self.query_one(DataTable)
+        rij = tabel.cursor_row
+        self.laad(persoon)
+        if verder and rij + 1 < tabel.row_count:
+            tabel.move_cursor(row=rij + 1)
+
+    def action_zet(self, status: str) -> None:
+        self._zet(Aanwezig(status))
+
+    def action_volgende(self) -> None:
+        persoon = self._huidige_persoon()
+        if persoon is not None:
+            self._zet(VOLGENDE[self.status.get(persoon)], verder=False)
+
+    def action_nieuw(self) -> None:
+        from tui.schermen.persoon_formulier import PersoonFormulier
+
+        def na(persoon: Persoon | None) -> None:
+            if persoon is not None:
+                notulen.zet_aanwezigheid(self.app.bestand, Aanwezigheid(overleg_id=self.overleg_id, persoon_id=persoon.id))
+                self.laad(persoon.id)
+                self.notify(f"{persoon.naam} is toegevoegd en aanwezig gemeld.")
+
+        self.app.push_screen(PersoonFormulier(), na)

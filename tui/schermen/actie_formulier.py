@@ -1,0 +1,89 @@
+"""Form for an action (actiepunt): what, who, deadline, status; numbered A-001 ... per file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Select
+
+from opslag import notulen
+from opslag.datums import lees_datum, toon_datum
+from opslag.fouten import OngeldigeInvoer
+from opslag.invoer import schone_tekst
+from opslag.modellen import ActieStatus, Actiepunt
+from tui.schermen.formulier import Formulier, Veld
+
+
+class ActieFormulier(Formulier[Actiepunt]):
+    TITEL = "Actiepunt"
+
+    def __init__(
+        self,
+        overleg_id: int | None,
+        agendapunt_id: int | None,
+        subthema: str | None,
+        bestaand: Actiepunt | None = None,
+        standaard_deadline: dt.date | None = None,
+    ) -> None:
+        super().__init__(f"actie-{bestaand.id if bestaand else 'nieuw'}-{agendapunt_id}")
+        self.overleg_id = overleg_id
+        self.agendapunt_id = agendapunt_id
+        self.subthema = subthema
+        self.bestaand = bestaand
+        self.standaard_deadline = standaard_deadline
+        self.TITEL = f"Actiepunt {bestaand.code} wijzigen" if bestaand else "Nieuw actiepunt"
+        if subthema:
+            self.TITEL += f" — {subthema}"
+
+    def velden(self) -> ComposeResult:
+        bestand = self.app.bestand
+        partijen = {p.id: p for p in bestand.partijen()}
+        personen = [
+            (f"{p.naam} ({partijen[p.partij_id].code})" if p.partij_id in partijen else p.naam, p.id)
+            for p in notulen.personen(bestand)
+        ]
+        afspraken = [(f"{a.code} {a.actielijn}", a.id) for a in notulen.afspraken(bestand, subthema=self.subthema)] if self.subthema else []
+        yield Veld("Actie (wat)", Input(id="wat", placeholder="Wat moet er gebeuren?"), verplicht=True)
+        with Horizontal(classes="naast"):
+            yield Veld("Wie (persoon)", Select(personen, id="persoon", prompt="(geen persoon)"))
+            yield Veld("Partij", Select([(f"{p.code}  {p.naam}", p.id) for p in partijen.values()], id="partij", prompt="(partij van de persoon)"))
+        with Horizontal(classes="naast"):
+            yield Veld("Deadline", Input(id="deadline", placeholder="dd-mm-jjjj"))
+            yield Veld("Status", Select([(s.value, s.value) for s in ActieStatus], id="status", allow_blank=False, value=ActieStatus.OPEN.value))
+        if afspraken:
+            yield Veld("Hoort bij afspraak", Select(afspraken, id="afspraak", prompt="(geen)"))
+
+    def vul(self) -> None:
+        if self.bestaand:
+            a = self.bestaand
+            self.zet_waarden({
+                "wat": a.wat, "persoon": a.persoon_id or Select.NULL, "partij": a.partij_id or Select.NULL,
+                "deadline": toon_datum(a.deadline), "status": a.status.value, "afspraak": a.afspraak_id or Select.NULL,
+            })
+        elif self.standaard_deadline:
+            self.zet_waarden({"deadline": toon_datum(self.standaard_deadline)})
+
+    def vastleggen(self) -> Actiepunt:
+        w = self.waarden()
+        wat = schone_tekst(w["wat"], "wat", "Wat er moet gebeuren", verplicht=True)
+        persoon = None if w["persoon"] is Select.NULL else w["persoon"]
+        partij = None if w["partij"] is Select.NULL else w["partij"]
+        if persoon is None and partij is None:
+            raise OngeldigeInvoer("persoon", "Kies wie de actie uitvoert: een persoon, een partij of allebei.")
+        if partij is None:
+            partij = next((p.partij_id for p in notulen.personen(self.app.bestand) if p.id == persoon), None)
+        afspraak = w.get("afspraak", Select.NULL)
+        basis = self.bestaand or Actiepunt(wat=wat, overleg_id=self.overleg_id, agendapunt_id=self.agendapunt_id, subthema_nummer=self.subthema)
+        actie = basis.model_copy(update={
+            "wat": wat,
+            "persoon_id": persoon,
+            "partij_id": partij,
+            "deadline": lees_datum(w["deadline"], "deadline", verplicht=False),
+            "status": ActieStatus(w["status"]),
+            "afspraak_id": None if afspraak is Select.NULL else afspraak,
+        })
+        if actie.status != (self.bestaand.status if self.bestaand else ActieStatus.OPEN):
+            actie = actie.model_copy(update={"gereed_op": None})  # the store dates a status change today
+        return notulen.bewaar_actiepunt(self.app.bestand, actie)

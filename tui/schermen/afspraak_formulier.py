@@ -1,0 +1,80 @@
+"""Form for a local agreement (afspraak) of the uitvoeringsagenda, in the form real agendas use."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Select, SelectionList, TextArea
+
+from opslag import notulen
+from opslag.datums import controleer_start_eind, lees_termijn
+from opslag.fouten import OngeldigeInvoer
+from opslag.invoer import lees_doel, schone_tekst
+from opslag.modellen import Afspraak, AfspraakStatus
+from tui.schermen.formulier import Formulier, Veld
+
+
+class AfspraakFormulier(Formulier[Afspraak]):
+    def __init__(self, subthema: str, agenda_id: int, overleg_id: int | None, bestaand: Afspraak | None = None) -> None:
+        super().__init__(f"afspraak-{bestaand.id if bestaand else 'nieuw'}-{subthema}")
+        self.subthema = subthema
+        self.agenda_id = agenda_id
+        self.overleg_id = overleg_id
+        self.bestaand = bestaand
+
+    @property
+    def TITEL(self) -> str:  # noqa: N802
+        sub = self.app.bestand.kader().subthema(self.subthema)
+        wat = f"Afspraak {self.bestaand.code} wijzigen" if self.bestaand else "Nieuwe afspraak"
+        return f"{wat} — {sub.titel}"
+
+    def velden(self) -> ComposeResult:
+        partijen = [(f"{p.code}  {p.naam}", p.id) for p in self.app.bestand.partijen()]
+        yield Veld("Actielijn (wat)", Input(id="actielijn", placeholder="Wat gaan we doen?"), verplicht=True)
+        yield Veld("Doel", Input(id="doel", placeholder="bijvoorbeeld 40 woningen"))
+        with Horizontal(classes="naast"):
+            yield Veld("Start", Input(id="start", placeholder="2026, Q3 2026 of 01-07-2026"))
+            yield Veld("Eind", Input(id="eind", placeholder="2027, Q4 2027 of 31-12-2027"))
+        with Horizontal(classes="naast"):
+            yield Veld("Verantwoordelijke", SelectionList(*partijen, id="verantwoordelijken"), verplicht=True, hulp="1e = trekker")
+            yield Veld("Betrokken partijen", SelectionList(*partijen, id="betrokkenen"))
+        yield Veld("Status", Select([(s.value, s.value) for s in AfspraakStatus], id="status", allow_blank=False, value=AfspraakStatus.AFGESPROKEN.value))
+        yield Veld("Toelichting", TextArea(id="toelichting"))
+
+    def vul(self) -> None:
+        if self.bestaand:
+            a = self.bestaand
+            self.zet_waarden({
+                "actielijn": a.actielijn, "doel": a.doel, "start": a.start, "eind": a.eind,
+                "verantwoordelijken": a.verantwoordelijken, "betrokkenen": a.betrokkenen,
+                "status": a.status.value, "toelichting": a.toelichting,
+            })
+
+    def vastleggen(self) -> Afspraak:
+        w = self.waarden()
+        actielijn = schone_tekst(w["actielijn"], "actielijn", "De actielijn", verplicht=True)
+        doel = schone_tekst(w["doel"], "doel", "Het doel")
+        start = lees_termijn(w["start"], "start")
+        eind = lees_termijn(w["eind"], "eind")
+        controleer_start_eind(start, eind)
+        if not w["verantwoordelijken"]:
+            raise OngeldigeInvoer("verantwoordelijken", "Kies minstens één verantwoordelijke partij (de eerste is de trekker).")
+        aantal, eenheid = lees_doel(doel)
+        afspraak = Afspraak(
+            id=self.bestaand.id if self.bestaand else None,
+            nummer=self.bestaand.nummer if self.bestaand else None,
+            agenda_id=self.agenda_id,
+            subthema_nummer=self.subthema,
+            actielijn=actielijn,
+            doel=doel,
+            doel_aantal=aantal,
+            doel_eenheid=eenheid,
+            start=start,
+            eind=eind,
+            status=AfspraakStatus(w["status"]),
+            toelichting=schone_tekst(w["toelichting"], "toelichting", "De toelichting", meerdere_regels=True),
+            overleg_id=self.bestaand.overleg_id if self.bestaand else self.overleg_id,
+            verantwoordelijken=w["verantwoordelijken"],
+            betrokkenen=[p for p in w["betrokkenen"] if p not in w["verantwoordelijken"]],
+        )
+        return notulen.bewaar_afspraak(self.app.bestand, afspraak)

@@ -1,0 +1,452 @@
+"""The meeting screen: walk through the agenda and record notes, agreements, decisions, actions.
+
+Notes save themselves while typing (half a second after the last key, and at once when leaving
+the item); every form writes when it is completed. The position in the agenda is remembered, so
+reopening the file resumes where the minute-taker left off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Collapsible, Footer, Header, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from opslag import datums, notulen
+from opslag.datums import lange_datum, toon_datum
+from opslag.fouten import TripartietFout
+from opslag.modellen import PUNT_TITELS, ActieStatus, Agendapunt, Overleg, PuntSoort
+from tui.weergave import Kleuren, subthema_inhoud
+
+BEWAAR_NA = 0.5  # seconds after the last key; killing the terminal loses at most this much
+
+
+class OverlegScherm(Screen[None]):
+    CSS_PATH = "overleg.tcss"
+    BINDINGS = [
+        Binding("ctrl+down", "stap(1)", "Volgend punt", id="volgend_punt"),
+        Binding("ctrl+up", "stap(-1)", "Vorig punt", id="vorig_punt"),
+        Binding("escape", "naar_agenda", "Naar agenda", id="naar_agenda"),
+        Binding("ctrl+z", "herstel", "Verwijdering ongedaan maken", show=False, id="herstel"),
+    ]
+
+    def __init__(self, overleg_id: int) -> None:
+        super().__init__()
+        self.overleg_id = overleg_id
+        self.punten: list[Agendapunt] = []
+        self.index = 0
+        self._bewaar_timer: Timer | None = None
+        self._onbewaard = False
+
+    # --- building ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("", id="positie")
+        with Horizontal():
+            yield AgendaLijst(id="agenda")
+            with VerticalScroll(id="werkvlak"):
+                with Collapsible(title="Regionaal kader (k)", collapsed=True, id="kader"):
+                    yield Static(id="kadertekst")
+                yield Label("", id="punttekst")
+                yield Label("Aantekeningen", id="notitiekop", classes="kop")
+                yield TextArea(id="notitie", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+                yield Label("", id="eerderekop", classes="kop")
+                yield ItemLijst(id="eerdere", classes="items")
+                yield Label("Afspraken (a)", id="afsprakenkop", classes="kop")
+                yield ItemLijst(id="afspraken", classes="items")
+                yield Label("Besluiten (b)", id="besluitenkop", classes="kop")
+                yield ItemLijst(id="besluiten", classes="items")
+                yield Label("Actiepunten (t)", id="actieskop", classes="kop")
+                yield ItemLijst(id="acties", classes="items")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.kleuren = Kleuren.uit_thema(self.app.get_css_variables())
+        self.laad_overleg()
+        self.call_after_refresh(self.vernieuw_agenda)  # titles are cut to the width known after layout
+
+    def laad_overleg(self) -> None:
+        bestand = self.app.bestand
+        self.overleg: Overleg = notulen.overleg(bestand, self.overleg_id)
+        self.punten = notulen.agendapunten(bestand, self.overleg_id)
+        self.index = next((i for i, p in enumerate(self.punten) if p.id == self.overleg.huidig_punt_id), 0)
+        self.app.sub_title = f"{bestand.gemeente().naam} — {self.overleg.soort.value} overleg {toon_datum(self.overleg.datum)}"
+        self.vernieuw_agenda()
+        self.toon_punt()
+        self.query_one("#notitie", TextArea).focus()
+
+    @property
+    def punt(self) -> Agendapunt:
+        return self.punten[self.index]
+
+    def punt_titel(self, punt: Agendapunt) -> str:
+        if punt.soort is PuntSoort.SUBTHEMA:
+            return self.app.bestand.kader().subthema(punt.subthema_nummer).titel
+        return PUNT_TITELS[punt.soort]
+
+    def vernieuw_agenda(self) -> None:
+        tellingen = notulen.tellingen(self.app.bestand, self.overleg_id)
+        lijst = self.query_one("#agenda", AgendaLijst)
+        breedte = max(lijst.scrollable_content_region.width - 2, 20) if lijst.size.width else 30
+        opties = []
+        for i, punt in enumerate(self.punten):
+            telling = tellingen.get(punt.id)
+            tekens = ""
+            if telling:
+                tekens = " ".join(
+                    t for t in (
+                        "✎" if telling.notitie else "",
+                        f"AF{telling.afspraken}" if telling.afspraken else "",
+                        f"B{telling.besluiten}" if telling.besluiten else "",
+                        f"A{telling.acties}" if telling.acties else "",
+                    ) if t
+                )
+            titel = self.punt_titel(punt)
+            ruimte = breedte - len(tekens) - 1
+            if len(titel) > ruimte:
+                titel = titel[: max(ruimte - 1, 4)] + "…"
+            regel = Text(titel.ljust(ruimte))
+            if tekens:
+                regel.append(" " + tekens, style="bold")
+            opties.append(Option(regel, id=str(punt.id)))
+        lijst.clear_options()
+        lijst.add_options(opties)
+        lijst.highlighted = self.index
+
+    # --- showing an item ------------------------------------------------------------------------
+
+    def toon_punt(self) -> None:
+        punt = self.punt
+        bestand = self.app.bestand
+        titel = self.punt_titel(punt)
+        self.query_one("#positie", Label).update(f"{titel} — {self.index + 1} van {len(self.punten)}")
+        kader = self.query_one("#kader", Collapsible)
+        kader.display = punt.soort is PuntSoort.SUBTHEMA
+        if kader.display:
+            self.query_one("#kadertekst", Static).update(subthema_inhoud(bestand.kader(), bestand.kader().subthema(punt.subthema_nummer), self.kleuren))
+        uitleg = self._uitleg(punt)
+        self.query_one("#punttekst", Label).update(uitleg)
+        self.query_one("#punttekst", Label).display = bool(uitleg)
+        notitie = self.query_one("#notitie", TextArea)
+        with notitie.prevent(TextArea.Changed):
+            notitie.load_text(punt.notitie)
+        self.query_one("#notitiekop", Label).update("Aantekeningen")
+        self.toon_items()
+        self.query_one("#werkvlak", VerticalScroll).scroll_home(animate=False)
+        agenda = self.query_one("#agenda", AgendaLijst)
+        if agenda.highlighted != self.index:
+            agenda.highlighted = self.index
+
+    def _uitleg(self, punt: Agendapunt) -> str:
+        if punt.soort is PuntSoort.SLUITING:
+            volgende = self.overleg.volgende_datum
+            return f"Volgend overleg: {lange_datum(volgende)}" if volgende else "Volgend overleg: nog niet gepland (o: overleg wijzigen)."
+        if punt.soort is PuntSoort.OPENING:
+            return f"{self.overleg.soort.value.capitalize()} overleg, {lange_datum(self.overleg.datum)}{', ' + self.overleg.plaats if self.overleg.plaats else ''}. Aanwezigheid: p."
+        return ""
+
+    def toon_items(self) -> None:
+        bestand = self.app.bestand
+        punt = self.punt
+        personen = {p.id: p.naam for p in notulen.personen(bestand)}
+        partijen = {p.id: p.code for p in bestand.partijen()}
+
+        def wie(persoon_id: int | None, partij_id: int | None) -> str:
+            delen = [personen.get(persoon_id, ""), f"({partijen[partij_id]})" if partij_id in partijen else ""]
+            return " ".join(d for d in delen if d)
+
+        def actie_optie(a) -> Option:
+            deadline = f" — {toon_datum(a.deadline)}" if a.deadline else ""
+            status = "" if a.status is ActieStatus.OPEN else f" [{a.status.value}]"
+            te_laat = a.status is ActieStatus.OPEN and a.deadline and a.deadline < datums.vandaag()
+            regel = Text(f"{a.code} {a.wat} — {wie(a.persoon_id, a.partij_id)}{deadline}{status}")
+            if te_laat:
+                regel.append(" (te laat)", style="bold red")
+            return Option(regel, id=f"actiepunt:{a.id}")
+
+        is_sub = punt.soort is PuntSoort.SUBTHEMA
+        afspraken = notulen.afspraken(bestand, agenda_id=self.overleg.agenda_id, subthema=punt.subthema_nummer) if is_sub else []
+        self._vul("afspraken", [
+            Option(Text(f"{a.code} {a.actielijn} — {a.doel or 'geen doel'} — {a.start or '?'} t/m {a.eind or '?'} — "
+                        f"{', '.join(partijen.get(p, '?') for p in a.verantwoordelijken)} [{a.status.value}]"), id=f"afspraak:{a.id}")
+            for a in afspraken
+        ], toon=is_sub, leeg="Nog geen afspraken op dit subthema voor deze uitvoeringsagenda.")
+        besluiten = [b for b in notulen.besluiten(bestand, self.overleg_id) if b.agendapunt_id == punt.id]
+        self._vul("besluiten", [Option(Text(f"{b.code} {b.tekst}"), id=f"besluit:{b.id}") for b in besluiten], leeg="Geen besluiten bij dit punt.")
+        acties = [a for a in notulen.actiepunten(bestand, overleg_id=self.overleg_id) if a.agendapunt_id == punt.id]
+        self._vul("acties", [actie_optie(a) for a in acties], leeg="Geen actiepunten bij dit punt.")
+        eerder = punt.soort is PuntSoort.ACTIELIJST
+        if eerder:
+            open_eerder = [
+                a for a in notulen.actiepunten(bestand, alleen_open=True)
+                if a.overleg_id != self.overleg_id and (a.aangemaakt_op or dt.date.min) <= self.overleg.datum
+            ]
+            self._vul("eerdere", [actie_optie(a) for a in open_eerder], leeg="Geen openstaande actiepunten uit eerdere overleggen.")
+            self.query_one("#eerderekop", Label).update(f"Openstaande actiepunten uit eerdere overleggen ({len(open_eerder)}) — g: gereed")
+        self.query_one("#eerderekop", Label).display = eerder
+        self.query_one("#eerdere", ItemLijst).display = eerder
+
+    def _vul(self, naam: str, opties: list[Option], toon: bool = True, leeg: str = "") -> None:
+        lijst = self.query_one(f"#{naam}", ItemLijst)
+        lijst.clear_options()
+        if opties:
+            lijst.add_options(opties)
+        else:
+            lijst.add_option(Option(Text(leeg, style="italic"), disabled=True))
+        lijst.display = toon
+        self.query_one(f"#{naam}kop", Label).display = toon
+
+    # --- notes ------------------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#notitie")
+    def _getypt(self, _: TextArea.Changed) -> None:
+        self._onbewaard = True
+        self.query_one("#notitiekop", Label).update("Aantekeningen — wordt bewaard…")
+        if self._bewaar_timer is not None:
+            self._bewaar_timer.stop()
+        self._bewaar_timer = self.set_timer(BEWAAR_NA, self.bewaar_notitie)
+
+    def bewaar_notitie(self) -> bool:
+        """Write the note if it changed; on failure keep the text on screen and say so."""
+        if self._bewaar_timer is not None:
+            self._bewaar_timer.stop()
+            self._bewaar_timer = None
+        if not self._onbewaard:
+            return True
+        tekst = self.query_one("#notitie", TextArea).text
+        try:
+            notulen.bewaar_notitie(self.app.bestand, self.punt.id, tekst)
+        except (TripartietFout, OSError) as fout:
+            self.query_one("#notitiekop", Label).update("Aantekeningen — NIET BEWAARD")
+            self.notify(f"De aantekening is niet bewaard: {fout}. De tekst blijft staan.", severity="error", timeout=15)
+            return False
+        except Exception as fout:  # sqlite3 errors: disk full, file gone, read-only
+            self.query_one("#notitiekop", Label).update("Aantekeningen — NIET BEWAARD")
+            self.notify(f"De aantekening is niet bewaard ({fout}). De tekst blijft staan; kopieer hem zo nodig.", severity="error", timeout=15)
+            return False
+        self._onbewaard = False
+        self.punten[self.index] = self.punt.model_copy(update={"notitie": tekst})
+        self.query_one("#notitiekop", Label).update(f"Aantekeningen — bewaard {dt.datetime.now():%H:%M:%S}")
+        return True
+
+    def on_descendant_blur(self, event) -> None:  # noqa: ANN001
+        if getattr(event.widget, "id", None) == "notitie":
+            self.bewaar_notitie()
+
+    # --- moving through the agenda --------------------------------------------------------------
+
+    def ga_naar_index(self, index: int) -> None:
+        if not 0 <= index < len(self.punten) or index == self.index:
+            return
+        if not self.bewaar_notitie():
+            return  # stay: the unsaved text must not be replaced
+        had_notitie = bool(self.punt.notitie)
+        self.index = index
+        notulen.zet_huidig_punt(self.app.bestand, self.overleg_id, self.punt.id)
+        self.toon_punt()
+        if had_notitie:
+            self.vernieuw_agenda()
+
+    def action_stap(self, richting: int) -> None:
+        self.ga_naar_index(self.index + richting)
+
+    @on(OptionList.OptionHighlighted, "#agenda")
+    def _agenda_gekozen(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.index:
+            self.ga_naar_index(event.option_index)
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def _agenda_enter(self, _: OptionList.OptionSelected) -> None:
+        self.query_one("#notitie", TextArea).focus()
+
+    def action_naar_agenda(self) -> None:
+        self.bewaar_notitie()
+        self.query_one("#agenda", AgendaLijst).focus()
+
+    def toon_subthema(self, nummer: str) -> None:
+        """Palette 'ga naar subthema': to its agenda item, or show its framework if not on the agenda."""
+        for i, punt in enumerate(self.punten):
+            if punt.subthema_nummer == nummer:
+                self.ga_naar_index(i)
+                return
+        self.notify(f"Subthema {nummer} staat niet op de agenda van dit overleg.", severity="warning")
+
+    # --- recording ------------------------------------------------------------------------------
+
+    def _na_wijziging(self, melding: str) -> Callable[[object], None]:
+        def na(resultaat: object) -> None:
+            if resultaat is None:
+                return
+            self.notify(melding.format(code=getattr(resultaat, "code", "")), title="Bewaard")
+            self.toon_items()
+            self.vernieuw_agenda()
+
+        return na
+
+    def action_afspraak(self, afspraak_id: int | None = None) -> None:
+        from tui.schermen.afspraak_formulier import AfspraakFormulier
+
+        punt = self.punt
+        if punt.soort is not PuntSoort.SUBTHEMA:
+            self.notify("Afspraken horen bij een subthema; ga naar een subthema op de agenda.", severity="warning")
+            return
+        bestaand = next((a for a in notulen.afspraken(self.app.bestand, subthema=punt.subthema_nummer) if a.id == afspraak_id), None)
+        self.app.push_screen(
+            AfspraakFormulier(punt.subthema_nummer, self.overleg.agenda_id, self.overleg_id, bestaand),
+            self._na_wijziging("Afspraak {code} is vastgelegd."),
+        )
+
+    def action_besluit(self, besluit_id: int | None = None) -> None:
+        from tui.schermen.besluit_formulier import BesluitFormulier
+
+        bestaand = next((b for b in notulen.besluiten(self.app.bestand, self.overleg_id) if b.id == besluit_id), None)
+        self.app.push_screen(
+            BesluitFormulier(self.overleg_id, self.punt.id, self.overleg.datum, bestaand),
+            self._na_wijziging("Besluit {code} is vastgelegd."),
+        )
+
+    def action_actie(self, actie_id: int | None = None) -> None:
+        from tui.schermen.actie_formulier import ActieFormulier
+
+        bestaand = notulen.actiepunt(self.app.bestand, actie_id) if actie_id else None
+        standaard = self.overleg.volgende_datum
+        self.app.push_screen(
+            ActieFormulier(self.overleg_id, self.punt.id, self.punt.subthema_nummer, bestaand, standaard),
+            self._na_wijziging("Actiepunt {code} is vastgelegd."),
+        )
+
+    def bewerk_item(self, sleutel: str) -> None:
+        soort, rij_id = sleutel.split(":")
+        {"afspraak": self.action_afspraak, "besluit": self.action_besluit, "actiepunt": self.action_actie}[soort](int(rij_id))
+
+    def verwijder_item(self, sleutel: str) -> None:
+        from tui.schermen.bevestig import BevestigScherm
+
+        soort, rij_id = sleutel.split(":")
+        rij = self.app.bestand.db[soort].get(int(rij_id))
+        code = {"afspraak": "AF", "besluit": "B", "actiepunt": "A"}[soort] + f"-{rij['nummer']:03d}"
+        omschrijving = rij.get("actielijn") or rij.get("tekst") or rij.get("wat")
+
+        def na(ja: bool | None) -> None:
+            if ja:
+                notulen.verwijder(self.app.bestand, soort, int(rij_id))
+                self.notify(f"{code} is verwijderd. Ongedaan maken: ctrl+z (of 'herstel' in ctrl+p).", title="Verwijderd")
+                self.toon_items()
+                self.vernieuw_agenda()
+
+        self.app.push_screen(BevestigScherm(f"{code} verwijderen?\n\n{omschrijving}"), na)
+
+    def zet_gereed(self, sleutel: str) -> None:
+        soort, rij_id = sleutel.split(":")
+        if soort != "actiepunt":
+            return
+        actie = notulen.actiepunt(self.app.bestand, int(rij_id))
+        nieuw = ActieStatus.OPEN if actie.status is ActieStatus.GEREED else ActieStatus.GEREED
+        # Closed in this meeting: record the meeting's date, so the minutes list it as finished here.
+        notulen.zet_actiestatus(self.app.bestand, actie.id, nieuw, self.overleg.datum)
+        self.notify(f"{actie.code} is {'gereed' if nieuw is ActieStatus.GEREED else 'weer open'}.", title="Bewaard")
+        self.toon_items()
+
+    def action_herstel(self) -> None:
+        hersteld = notulen.herstel_laatste_verwijdering(self.app.bestand)
+        if hersteld is None:
+            self.notify("Er is niets om terug te zetten.", severity="warning")
+            return
+        self.notify(f"{hersteld} is teruggezet.", title="Hersteld")
+        self.toon_items()
+        self.vernieuw_agenda()
+
+    def action_kader(self) -> None:
+        kader = self.query_one("#kader", Collapsible)
+        if kader.display:
+            kader.collapsed = not kader.collapsed
+
+    def action_aanwezigheid(self) -> None:
+        from tui.schermen.aanwezigheid import AanwezigheidScherm
+
+        self.app.push_screen(AanwezigheidScherm(self.overleg_id))
+
+    def action_wijzig_overleg(self) -> None:
+        from tui.schermen.overleg_formulier import OverlegFormulier
+
+        def na(overleg: Overleg | None) -> None:
+            if overleg is not None:
+                self.notify("Het overleg is bijgewerkt.", title="Bewaard")
+                self.laad_overleg()
+
+        self.app.push_screen(OverlegFormulier(self.overleg), na)
+
+    def on_resize(self) -> None:
+        breed = self.size.width >= 120
+        if breed != self.has_class("breed"):
+            self.set_class(breed, "breed")
+            if self.punten:
+                self.call_after_refresh(self.vernieuw_agenda)
+
+    def on_screen_suspend(self) -> None:
+        self.bewaar_notitie()
+
+    def on_screen_resume(self) -> None:
+        if self.punten:
+            self.toon_items()
+
+    def on_unmount(self) -> None:
+        self.bewaar_notitie()
+
+
+# Letters work on the lists, where nothing is being typed; while typing, Escape comes first.
+LETTERTOETSEN = [
+    Binding("a", "screen.afspraak", "Afspraak", id="afspraak"),
+    Binding("b", "screen.besluit", "Besluit", id="besluit"),
+    Binding("t", "screen.actie", "Actie", id="actie"),
+    Binding("k", "screen.kader", "Kader", id="kader"),
+    Binding("p", "screen.aanwezigheid", "Aanwezig", id="aanwezigheid"),
+    Binding("l", "app.actielijst", "Actielijst", id="actielijst"),
+    Binding("w", "app.wissel_overleg", "Overleggen", id="overleggen"),
+    Binding("o", "screen.wijzig_overleg", "Overleg wijzigen", show=False, id="wijzig_overleg"),
+    Binding("n", "app.nieuw_overleg", "Nieuw overleg", show=False, id="nieuw_overleg"),
+]
+
+
+class AgendaLijst(OptionList):
+    """The agenda: arrows walk through it, Enter goes back to typing."""
+
+    BINDINGS = [Binding("enter", "select", "Typ aantekening", id="typ"), *LETTERTOETSEN]
+
+
+class ItemLijst(OptionList):
+    """Agreements, decisions or actions of the item: Enter edits, Delete removes, g marks done."""
+
+    BINDINGS = [
+        Binding("enter", "bewerk", "Wijzigen", id="wijzigen"),
+        Binding("delete,x", "verwijder", "Verwijderen", id="verwijderen"),
+        Binding("g", "gereed", "Gereed", id="gereed"),
+        *LETTERTOETSEN,
+    ]
+
+    def _sleutel(self) -> str | None:
+        if self.highlighted is None:
+            return None
+        optie = self.get_option_at_index(self.highlighted)
+        return optie.id
+
+    def action_bewerk(self) -> None:
+        if sleutel := self._sleutel():
+            self.screen.bewerk_item(sleutel)
+
+    def action_verwijder(self) -> None:
+        if sleutel := self._sleutel():
+            self.screen.verwijder_item(sleutel)
+
+    def action_gereed(self) -> None:
+        if sleutel := self._sleutel():
+            self.screen.zet_gereed(sleutel)

@@ -1,0 +1,79 @@
+"""Form for a meeting (overleg): date, kind, place, chair, minute-taker, period and agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Select, SelectionList
+
+from opslag import notulen
+from opslag.datums import lees_datum, lees_periode, toon_datum
+from opslag.fouten import OngeldigeInvoer
+from opslag.invoer import schone_tekst
+from opslag.modellen import Overleg, OverlegSoort
+from tui.schermen.formulier import Formulier, Veld
+
+
+class OverlegFormulier(Formulier[Overleg]):
+    def __init__(self, bestaand: Overleg | None = None, vorige: Overleg | None = None) -> None:
+        super().__init__(f"overleg-{bestaand.id if bestaand else 'nieuw'}")
+        self.bestaand = bestaand
+        self.vorige = vorige  # a new meeting starts from the previous one's place and people
+        self.TITEL = "Overleg wijzigen" if bestaand else "Nieuw overleg"
+
+    def velden(self) -> ComposeResult:
+        bestand = self.app.bestand
+        personen = [(p.naam, p.id) for p in notulen.personen(bestand)]
+        with Horizontal(classes="naast"):
+            yield Veld("Datum", Input(id="datum", placeholder="dd-mm-jjjj"), verplicht=True)
+            yield Veld("Soort", Select([("ambtelijk", "ambtelijk"), ("bestuurlijk", "bestuurlijk")], id="soort", allow_blank=False, value="ambtelijk"))
+        yield Veld("Plaats", Input(id="plaats", placeholder="bijvoorbeeld Gemeentehuis, kamer 2.14"))
+        with Horizontal(classes="naast"):
+            yield Veld("Voorzitter", Select(personen, id="voorzitter", prompt="(nog niet bekend)"))
+            yield Veld("Notulist", Select(personen, id="notulist", prompt="(nog niet bekend)"))
+        with Horizontal(classes="naast"):
+            yield Veld("Uitvoeringsagenda", Input(id="periode", placeholder="2026-2027"), verplicht=True)
+            yield Veld("Volgend overleg", Input(id="volgende", placeholder="dd-mm-jjjj"))
+        if not self.bestaand:
+            subthemas = [(s.titel, s.nummer, True) for s in bestand.kader().subthemas]
+            yield Veld("Subthema's op de agenda", SelectionList(*subthemas, id="subthemas"), hulp="spatie: aan/uit")
+
+    def vul(self) -> None:
+        bron = self.bestaand or self.vorige
+        agendas = notulen.uitvoeringsagendas(self.app.bestand)
+        periode = next((a.periode for a in agendas if bron and a.id == bron.agenda_id), agendas[-1].periode if agendas else "")
+        self.zet_waarden({
+            "datum": toon_datum(self.bestaand.datum if self.bestaand else (self.vorige.volgende_datum if self.vorige and self.vorige.volgende_datum else dt.date.today())),
+            "soort": (self.bestaand.soort if self.bestaand else OverlegSoort.AMBTELIJK).value,
+            "plaats": bron.plaats if bron else "",
+            "voorzitter": bron.voorzitter_id if bron and bron.voorzitter_id else Select.NULL,
+            "notulist": bron.notulist_id if bron and bron.notulist_id else Select.NULL,
+            "periode": periode,
+            "volgende": toon_datum(self.bestaand.volgende_datum) if self.bestaand else "",
+        })
+
+    def vastleggen(self) -> Overleg:
+        w = self.waarden()
+        datum = lees_datum(w["datum"], "datum")
+        volgende = lees_datum(w["volgende"], "volgende", verplicht=False)
+        if volgende and volgende <= datum:
+            raise OngeldigeInvoer("volgende", "Het volgende overleg moet na dit overleg zijn.")
+        agenda = notulen.agenda_voor_periode(self.app.bestand, lees_periode(w["periode"]))
+        overleg = Overleg(
+            id=self.bestaand.id if self.bestaand else None,
+            agenda_id=agenda.id,
+            datum=datum,
+            soort=OverlegSoort(w["soort"]),
+            plaats=schone_tekst(w["plaats"], "plaats", "De plaats"),
+            voorzitter_id=None if w["voorzitter"] is Select.NULL else w["voorzitter"],
+            notulist_id=None if w["notulist"] is Select.NULL else w["notulist"],
+            volgende_datum=volgende,
+        )
+        if self.bestaand:
+            notulen.wijzig_overleg(self.app.bestand, overleg)
+            return notulen.overleg(self.app.bestand, overleg.id)
+        if not w["subthemas"]:
+            raise OngeldigeInvoer("subthemas", "Zet minstens één subthema op de agenda.")
+        return notulen.nieuw_overleg(self.app.bestand, overleg, w["subthemas"])

@@ -1,0 +1,51 @@
+"""Choose another meeting of this file, or start a new one."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from opslag import notulen
+from opslag.datums import toon_datum
+
+NIEUW = "nieuw"
+
+
+class OverlegKiezer(ModalScreen[int | str | None]):
+    DEFAULT_CSS = """
+    OverlegKiezer { align: center middle; background: $background 60%; }
+    OverlegKiezer > Vertical { width: 70; max-width: 100%; height: auto; max-height: 90%; border: thick $primary; background: $surface; padding: 0 1; }
+    OverlegKiezer #titel { text-style: bold; color: $text-accent; }
+    OverlegKiezer OptionList { height: auto; max-height: 20; }
+    """
+    BINDINGS = [Binding("escape", "app.pop_screen", "Sluiten", id="sluiten")]
+
+    def __init__(self, huidig: int | None = None) -> None:
+        super().__init__()
+        self.huidig = huidig
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Wissel van overleg", id="titel")
+            yield OptionList(id="overleggen")
+
+    def on_mount(self) -> None:
+        lijst = self.query_one(OptionList)
+        lijst.add_option(Option("+ Nieuw overleg", id=NIEUW))
+        overleggen = notulen.overleggen(self.app.bestand)
+        for overleg in reversed(overleggen):
+            teken = "▶ " if overleg.id == self.huidig else "  "
+            tekst = f"{teken}{toon_datum(overleg.datum)}  {overleg.soort.value} overleg"
+            if overleg.plaats:
+                tekst += f" — {overleg.plaats}"
+            lijst.add_option(Option(tekst, id=str(overleg.id)))
+        lijst.highlighted = 1 if overleggen else 0
+        lijst.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        keuze = event.option.id
+        self.dismiss(NIEUW if keuze == NIEUW else int(keuze))

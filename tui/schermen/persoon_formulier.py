@@ -1,0 +1,32 @@
+"""Form for a person at the table; people are remembered for the next meeting."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select
+
+from opslag import notulen
+from opslag.fouten import OngeldigeInvoer
+from opslag.invoer import schone_tekst
+from opslag.modellen import Persoon
+from tui.schermen.formulier import Formulier, Veld
+
+
+class PersoonFormulier(Formulier[Persoon]):
+    TITEL = "Nieuwe persoon"
+
+    def velden(self) -> ComposeResult:
+        partijen = [(f"{p.code}  {p.naam}", p.id) for p in self.app.bestand.partijen()]
+        yield Veld("Naam", Input(id="naam", placeholder="bijvoorbeeld J. de Vries"), verplicht=True)
+        yield Veld("Functie", Input(id="functie", placeholder="bijvoorbeeld beleidsadviseur wonen"))
+        yield Veld("Partij", Select(partijen, id="partij", prompt="(kies een partij)"), verplicht=True)
+
+    def vastleggen(self) -> Persoon:
+        w = self.waarden()
+        naam = schone_tekst(w["naam"], "naam", "De naam", verplicht=True)
+        if w["partij"] is Select.NULL:
+            raise OngeldigeInvoer("partij", "Kies de partij waar deze persoon voor aan tafel zit.")
+        return notulen.nieuwe_persoon(
+            self.app.bestand,
+            Persoon(naam=naam, functie=schone_tekst(w["functie"], "functie", "De functie"), partij_id=w["partij"]),
+        )
