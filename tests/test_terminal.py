@@ -1,0 +1,97 @@
+"""The app in a real terminal (tmux): what the headless pilot cannot see, such as a lone Escape."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from opslag import notulen
+from opslag.bestand import Gemeentebestand
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux ontbreekt (.ci/run installeert het)")
+
+
+class Terminal:
+    def __init__(self, sessie: str) -> None:
+        self.sessie = sessie
+
+    def toetsen(self, *toetsen: str, pauze: float = 0.15) -> None:
+        for toets in toetsen:
+            subprocess.run(["tmux", "send-keys", "-t", self.sessie, toets], check=True)
+            time.sleep(pauze)
+
+    def typ(self, tekst: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.sessie, "-l", tekst], check=True)
+        time.sleep(0.3)
+
+    def scherm(self) -> str:
+        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.sessie], capture_output=True, text=True, check=True).stdout
+
+    def wacht_op(self, tekst: str, tijd: float = 20.0) -> str:
+        einde = time.monotonic() + tijd
+        while time.monotonic() < einde:
+            scherm = self.scherm()
+            if tekst in scherm:
+                return scherm
+            time.sleep(0.2)
+        raise AssertionError(f"'{tekst}' verscheen niet op het scherm:\n{self.scherm()}")
+
+    def actief(self) -> bool:
+        return subprocess.run(["tmux", "has-session", "-t", self.sessie], capture_output=True).returncode == 0
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, demo_pad: Path) -> Iterator[Terminal]:
+    sessie = f"tripartiet-{uuid.uuid4().hex[:8]}"
+    omgeving = {
+        "TRIPARTIET_CONFIG": str(tmp_path / "config"),
+        "TRIPARTIET_DATA": str(tmp_path / "data"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+    }
+    commando = " ".join(f"{k}={v}" for k, v in omgeving.items()) + f" {sys.executable} -m tui {demo_pad}"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", sessie, "-x", "80", "-y", "24", commando],
+        check=True, env={**os.environ, "TMUX": ""},
+    )
+    yield Terminal(sessie)
+    subprocess.run(["tmux", "kill-session", "-t", sessie], capture_output=True)
+
+
+def test_notitie_en_actie_typen_in_echte_terminal_en_afsluiten(terminal: Terminal, demo_pad: Path) -> None:
+    scherm = terminal.wacht_op("1.6 Monitoring — 6 van 11")
+    assert "Volgend punt" in scherm  # the Footer, in Dutch
+    terminal.toetsen("C-Down")
+    terminal.wacht_op("1.9 Woonruimteverdeling en doorstroming — 7 van 11")
+    terminal.typ("Verhuiscoach start in maart.")
+    terminal.wacht_op("bewaard")
+    terminal.toetsen("Escape")  # alone: a real terminal must not read it as the start of a key sequence
+    terminal.wacht_op("a Afspraak")  # the agenda's keys are now in the Footer
+    terminal.toetsen("t")
+    terminal.wacht_op("Nieuw actiepunt")
+    terminal.typ("Folder verhuiscoach maken")
+    terminal.toetsen("Tab", "Enter", "Down", "Enter", "Tab", "Tab")
+    terminal.typ("15-03-2027")
+    terminal.toetsen("C-s")
+    terminal.wacht_op("A-010 Folder verhuiscoach maken")
+    terminal.toetsen("C-q")
+    einde = time.monotonic() + 10
+    while terminal.actief() and time.monotonic() < einde:
+        time.sleep(0.2)
+
+    with Gemeentebestand.open(demo_pad) as bestand:
+        overleg = notulen.laatste_overleg(bestand)
+        punten = {p.subthema_nummer: p for p in notulen.agendapunten(bestand, overleg.id)}
+        assert punten["1.9"].notitie == "Verhuiscoach start in maart."
+        actie = notulen.actiepunten(bestand)[-1]
+        assert (actie.code, actie.wat, actie.subthema_nummer) == ("A-010", "Folder verhuiscoach maken", "1.9")
+        assert actie.deadline is not None and actie.deadline.isoformat() == "2027-03-15"
+        assert actie.persoon_id is not None
