@@ -179,40 +179,114 @@ def _punten_json(punten: list[Punt]) -> str:
     return json.dumps([p.model_dump() for p in punten], ensure_ascii=False)
 
 
+def neem_slot(pad: Path) -> int | None:
+    """Claim `pad` for this process; None when another Tripartiet has it open.
+
+    An advisory flock on the file itself: independent of SQLite's own locks, and released by the
+    operating system when the process dies, even by SIGKILL, so a lock never goes stale.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no second-instance detection, SQLite still keeps the file whole
+        return os.open(pad, os.O_RDONLY)
+    fd = os.open(pad, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _verbind_alleen_lezen(pad: Path) -> Database:
+    uri = pad.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A read-only folder cannot hold the WAL index; nobody can write there, so reading the
+        # file as it stands is exact.
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False, isolation_level=None)
+    return Database(conn, execute_plugins=False)
+
+
+def vertaal_schrijffout(fout: sqlite3.Error) -> str:
+    tekst = str(fout).lower()
+    if "readonly" in tekst or "read-only" in tekst:
+        return "het bestand is alleen-lezen (geworden); uw invoer is niet bewaard."
+    if "full" in tekst:
+        return "de schijf is vol; uw invoer is niet bewaard. Maak ruimte en probeer het opnieuw."
+    if "locked" in tekst or "busy" in tekst:
+        return "het bestand is even bezet door een ander programma; uw invoer is niet bewaard. Probeer het opnieuw."
+    if "i/o" in tekst or "unable to open" in tekst or "no such" in tekst:
+        return "het bestand is niet meer bereikbaar (is de schijf of USB-stick losgekoppeld?); uw invoer is niet bewaard."
+    return f"uw invoer is niet bewaard ({fout})."
+
+
 class Gemeentebestand:
     """An open municipality file. Reads return pydantic models; every edit is one transaction."""
 
-    def __init__(self, pad: Path, db: Database) -> None:
+    def __init__(self, pad: Path, db: Database, alleen_lezen: str | None = None, slot: int | None = None) -> None:
         self.pad = pad
         self.db = db
+        # Why the file is open read-only (shown to the user), or None when it can be written.
+        self.alleen_lezen = alleen_lezen
+        self._slot = slot
         self._kader: Kader | None = None
 
     @classmethod
-    def open(cls, pad: Path | str) -> Gemeentebestand:
+    def open(cls, pad: Path | str, *, alleen_lezen: bool = False) -> Gemeentebestand:
         pad = Path(pad)
         versie = controleer(pad)
-        if not os.access(pad, os.W_OK):
-            raise fouten.AlleenLezen(pad, "dit bestand is alleen-lezen; kopieer het naar een map waar u mag schrijven.")
+        reden = "geopend om alleen te lezen" if alleen_lezen else None
+        if reden is None and not (os.access(pad, os.W_OK) and os.access(pad.parent, os.W_OK)):
+            reden = "het bestand of de map is alleen-lezen"
+        slot = None
+        if reden is None:
+            slot = neem_slot(pad)
+            if slot is None:
+                reden = "het bestand is al geopend in een andere Tripartiet"
+        if reden is not None:
+            if versie < SCHEMA_VERSIE:
+                raise fouten.AlleenLezen(pad, f"{reden}, en het moet eerst bijgewerkt worden naar deze versie van Tripartiet.")
+            try:
+                return cls(pad, _verbind_alleen_lezen(pad), alleen_lezen=reden)
+            except sqlite3.Error as fout:
+                raise fouten.BestandFout(pad, f"het bestand kan niet gelezen worden ({fout}).") from None
         try:
             db = _verbind(pad)
             resultaat = db.execute("PRAGMA quick_check").fetchone()[0]
             if resultaat != "ok":
                 db.close()
                 raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd ({resultaat}). Gebruik 'tripartiet herstel'.")
+            from opslag.reservekopie import maak_reservekopie, vandaag_al_gemaakt
+
+            if versie < SCHEMA_VERSIE or not vandaag_al_gemaakt(pad):
+                maak_reservekopie(pad, db.conn)
             if versie < SCHEMA_VERSIE:
                 migreer(db, versie)
             if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
+        except fouten.TripartietFout:
+            os.close(slot)
+            raise
         except sqlite3.OperationalError as fout:
+            os.close(slot)
             if "locked" in str(fout) or "busy" in str(fout):
                 raise fouten.InGebruik(pad, "het bestand is in gebruik door een ander programma.") from None
             raise fouten.BestandFout(pad, f"het bestand kan niet geopend worden ({fout}).") from None
         except sqlite3.DatabaseError as fout:
+            os.close(slot)
             raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd ({fout}). Gebruik 'tripartiet herstel'.") from None
-        return cls(pad, db)
+        return cls(pad, db, slot=slot)
 
     def sluit(self) -> None:
-        self.db.close()
+        try:
+            self.db.close()
+        finally:
+            if self._slot is not None:
+                os.close(self._slot)
+                self._slot = None
 
     def __enter__(self) -> Gemeentebestand:
         return self
@@ -220,12 +294,40 @@ class Gemeentebestand:
     def __exit__(self, *_: object) -> None:
         self.sluit()
 
+    def _controleer_aanwezig(self) -> None:
+        """The file must still be where we opened it: on Linux a deleted or replaced file keeps
+        accepting writes through the open handle, and everything would be lost on closing."""
+        if self._slot is None:
+            return
+        try:
+            zelfde = os.path.samestat(os.fstat(self._slot), os.stat(self.pad))
+        except OSError:
+            zelfde = False
+        if not zelfde:
+            raise fouten.SchrijfFout(
+                self.pad,
+                "het bestand is verdwenen of vervangen (map verwijderd, schijf of USB-stick losgekoppeld?); "
+                "uw invoer is niet bewaard. Zet het bestand terug of kopieer uw tekst.",
+            )
+
+    @contextmanager
+    def transactie(self) -> Iterator[Database]:
+        """All or nothing; a failing disk or file becomes a Dutch SchrijfFout, never half a change."""
+        if self.alleen_lezen:
+            raise fouten.AlleenLezen(self.pad, f"{self.alleen_lezen}; wijzigingen worden niet bewaard.")
+        self._controleer_aanwezig()
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as fout:
+            raise fouten.SchrijfFout(self.pad, vertaal_schrijffout(fout)) from fout
+
     @contextmanager
     def schrijf(self, tabel: str, rij_id: int | None, actie: str, gegevens: dict | None = None) -> Iterator[Database]:
         """One user edit: the change and its line in the change log commit together or not at all."""
-        with self.db.atomic():
-            yield self.db
-            self.db["wijziging"].insert(
+        with self.transactie() as db:
+            yield db
+            db["wijziging"].insert(
                 {
                     "tijdstip": _nu(),
                     "tabel": tabel,

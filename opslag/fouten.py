@@ -62,6 +62,10 @@ class InGebruik(BestandFout):
     pass
 
 
+class SchrijfFout(BestandFout):
+    """A write that did not happen (disk full, file gone, read-only); nothing was half-written."""
+
+
 class OngeldigeInvoer(TripartietFout):
     """A value typed by the user that cannot be stored; `veld` names the form field."""
 

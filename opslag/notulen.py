@@ -138,7 +138,9 @@ def laatste_overleg(bestand: Gemeentebestand) -> Overleg | None:
 
 def zet_huidig_punt(bestand: Gemeentebestand, overleg_id: int, punt_id: int) -> None:
     """Remember where the walk-through is. A position, not an edit: no line in the change log."""
-    with bestand.db.atomic():
+    if bestand.alleen_lezen:
+        return
+    with bestand.transactie():
         bestand.db.execute("UPDATE overleg SET huidig_punt_id = ? WHERE id = ?", [punt_id, overleg_id])
         bestand.db.execute(
             "INSERT INTO meta (sleutel, waarde) VALUES ('laatste_overleg', ?) "
@@ -354,7 +356,7 @@ def herstel_laatste_verwijdering(bestand: Gemeentebestand) -> str | None:
         return None
     wijziging_id, tabel, rij_id, gegevens = regel
     inhoud = json.loads(gegevens)
-    with bestand.db.atomic():
+    with bestand.transactie():
         bestand.db[tabel].insert(inhoud["rij"])
         koppeling = _VERWIJDERBAAR[tabel]
         if koppeling and inhoud["gekoppeld"]:

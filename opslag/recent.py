@@ -13,6 +13,7 @@ MAXIMUM = 10
 
 class Instellingen(BaseModel):
     recente_bestanden: list[str] = []
+    reservekopie_map: str | None = None  # default: a folder 'reservekopieen' next to the file
 
 
 def instellingen_map() -> Path:

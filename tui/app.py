@@ -64,6 +64,11 @@ class TripartietApp(App[None]):
 
         onthoud_bestand(pad)
         self.sub_title = f"{bestand.gemeente().naam} — {pad.name}"
+        if bestand.alleen_lezen:
+            self.notify(
+                f"Alleen-lezen: {bestand.alleen_lezen}. U kunt lezen en exporteren, niet wijzigen.",
+                title="Alleen-lezen", severity="warning", timeout=15,
+            )
         laatste = notulen.laatste_overleg(bestand)
         self.switch_or_push(OverlegScherm(laatste.id) if laatste else KaderScherm())
         return True
@@ -137,6 +142,18 @@ class TripartietApp(App[None]):
         yield SystemCommand("Toetsen", "Toon of verberg alle toetsen van dit scherm", self.action_toetsen)
         yield SystemCommand("Kleuren", "Kies een ander kleurenschema", self.action_change_theme)
         yield SystemCommand("Afsluiten", "Sluit Tripartiet af; alles is al bewaard", self.action_quit)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A file that fails under our hands (drive gone, disk full) is a message, not a crash."""
+        import sqlite3
+
+        if isinstance(error, (TripartietFout, sqlite3.Error)):
+            from opslag.bestand import vertaal_schrijffout
+
+            melding = str(error) if isinstance(error, TripartietFout) else vertaal_schrijffout(error)
+            self.notify(melding, title="Niet gelukt", severity="error", timeout=15)
+            return
+        super()._handle_exception(error)
 
     def on_unmount(self) -> None:
         if self.bestand is not None:

@@ -31,6 +31,7 @@ BEWAAR_NA = 0.5  # seconds after the last key; killing the terminal loses at mos
 
 class OverlegScherm(Screen[None]):
     CSS_PATH = "overleg.tcss"
+    AUTO_FOCUS = "#notitie"
     BINDINGS = [
         Binding("ctrl+down", "stap(1)", "Volgend punt", id="volgend_punt"),
         Binding("ctrl+up", "stap(-1)", "Vorig punt", id="vorig_punt"),
@@ -57,8 +58,11 @@ class OverlegScherm(Screen[None]):
                 with Collapsible(title="Regionaal kader (k)", collapsed=True, id="kader"):
                     yield Static(id="kadertekst")
                 yield Label("", id="punttekst")
-                yield Label("Aantekeningen", id="notitiekop", classes="kop")
-                yield TextArea(id="notitie", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+                # Kept as attributes: the note is saved on unmount too, when queries find nothing.
+                self.notitiekop = Label("Aantekeningen", id="notitiekop", classes="kop")
+                self.notitie = TextArea(id="notitie", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+                yield self.notitiekop
+                yield self.notitie
                 yield Label("", id="eerderekop", classes="kop")
                 yield ItemLijst(id="eerdere", classes="items")
                 yield Label("Afspraken (a)", id="afsprakenkop", classes="kop")
@@ -80,9 +84,11 @@ class OverlegScherm(Screen[None]):
         self.punten = notulen.agendapunten(bestand, self.overleg_id)
         self.index = next((i for i, p in enumerate(self.punten) if p.id == self.overleg.huidig_punt_id), 0)
         self.app.sub_title = f"{bestand.gemeente().naam} — {self.overleg.soort.value} overleg {toon_datum(self.overleg.datum)}"
+        if bestand.alleen_lezen:
+            self.app.sub_title += " (alleen-lezen)"
+            self.query_one("#notitie", TextArea).read_only = True
         self.vernieuw_agenda()
         self.toon_punt()
-        self.query_one("#notitie", TextArea).focus()
 
     @property
     def punt(self) -> Agendapunt:
@@ -222,20 +228,20 @@ class OverlegScherm(Screen[None]):
             self._bewaar_timer = None
         if not self._onbewaard:
             return True
-        tekst = self.query_one("#notitie", TextArea).text
+        tekst = self.notitie.text
         try:
             notulen.bewaar_notitie(self.app.bestand, self.punt.id, tekst)
         except (TripartietFout, OSError) as fout:
-            self.query_one("#notitiekop", Label).update("Aantekeningen — NIET BEWAARD")
-            self.notify(f"De aantekening is niet bewaard: {fout}. De tekst blijft staan.", severity="error", timeout=15)
+            self.notitiekop.update("Aantekeningen — NIET BEWAARD")
+            self.app.notify(f"De aantekening is niet bewaard: {fout} De tekst blijft staan.", severity="error", timeout=15)
             return False
         except Exception as fout:  # sqlite3 errors: disk full, file gone, read-only
-            self.query_one("#notitiekop", Label).update("Aantekeningen — NIET BEWAARD")
-            self.notify(f"De aantekening is niet bewaard ({fout}). De tekst blijft staan; kopieer hem zo nodig.", severity="error", timeout=15)
+            self.notitiekop.update("Aantekeningen — NIET BEWAARD")
+            self.app.notify(f"De aantekening is niet bewaard ({fout}). De tekst blijft staan; kopieer hem zo nodig.", severity="error", timeout=15)
             return False
         self._onbewaard = False
         self.punten[self.index] = self.punt.model_copy(update={"notitie": tekst})
-        self.query_one("#notitiekop", Label).update(f"Aantekeningen — bewaard {dt.datetime.now():%H:%M:%S}")
+        self.notitiekop.update(f"Aantekeningen — bewaard {dt.datetime.now():%H:%M:%S}")
         return True
 
     def on_descendant_blur(self, event) -> None:  # noqa: ANN001
