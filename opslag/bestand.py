@@ -16,13 +16,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from opslag import fouten
 from opslag.kader import Kader, Punt, Sectie, Subthema, Thema, Voetnoot, lees_kader
 from opslag.modellen import Gemeente, Partij
 from opslag.partijen import canonieke_naam, standaard_partijen
-from opslag.schema import APPLICATION_ID, SCHEMA_VERSIE, migreer
+from opslag.schema import APPLICATION_ID, SCHEMA_VERSIE
+from opslag.verbinding import Verbinding
 
 SQLITE_KOP = b"SQLite format 3\x00"
 EXTENSIE = ".sqlite"
@@ -93,13 +92,21 @@ def controleer(pad: Path) -> int:
     return versie
 
 
-def _verbind(pad: Path) -> Database:
+def _migreer(db: Verbinding, van: int) -> None:
+    from sqlite_utils import Database  # only when a file is made or migrated
+
+    from opslag.schema import migreer
+
+    migreer(Database(db.conn, execute_plugins=False), van)
+
+
+def _verbind(pad: Path) -> Verbinding:
     # Autocommit mode: nothing is ever left in an implicit, uncommitted transaction; every
     # edit runs in `Gemeentebestand.schrijf()`, one explicit transaction.
     conn = sqlite3.connect(str(pad), isolation_level=None, timeout=2.0, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 2000")
-    return Database(conn, execute_plugins=False)
+    return Verbinding(conn)
 
 
 def nieuw_bestand(gemeente: str, pad: Path, kader: Kader | None = None) -> Path:
@@ -120,7 +127,7 @@ def nieuw_bestand(gemeente: str, pad: Path, kader: Kader | None = None) -> Path:
         db = _verbind(tijdelijk)
         try:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            migreer(db, 0)
+            _migreer(db, 0)
             with db.atomic():
                 db["gemeente"].insert({"id": 1, "naam": gemeente, "aangemaakt": _nu()})
                 for volgorde, partij in enumerate(standaard_partijen(gemeente)):
@@ -149,7 +156,7 @@ def _nu() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
-def _schrijf_kader(db: Database, kader: Kader) -> None:
+def _schrijf_kader(db: Verbinding, kader: Kader) -> None:
     db["kader_sectie"].insert_all(
         {"volgorde": i, "titel": s.titel, "tekst": s.tekst} for i, s in enumerate(kader.secties)
     )
@@ -198,7 +205,7 @@ def neem_slot(pad: Path) -> int | None:
     return fd
 
 
-def _verbind_alleen_lezen(pad: Path) -> Database:
+def _verbind_alleen_lezen(pad: Path) -> Verbinding:
     uri = pad.resolve().as_uri()
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
@@ -207,7 +214,7 @@ def _verbind_alleen_lezen(pad: Path) -> Database:
         # A read-only folder cannot hold the WAL index; nobody can write there, so reading the
         # file as it stands is exact.
         conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False, isolation_level=None)
-    return Database(conn, execute_plugins=False)
+    return Verbinding(conn)
 
 
 def vertaal_schrijffout(fout: sqlite3.Error) -> str:
@@ -226,7 +233,7 @@ def vertaal_schrijffout(fout: sqlite3.Error) -> str:
 class Gemeentebestand:
     """An open municipality file. Reads return pydantic models; every edit is one transaction."""
 
-    def __init__(self, pad: Path, db: Database, alleen_lezen: str | None = None, slot: int | None = None) -> None:
+    def __init__(self, pad: Path, db: Verbinding, alleen_lezen: str | None = None, slot: int | None = None) -> None:
         self.pad = pad
         self.db = db
         # Why the file is open read-only (shown to the user), or None when it can be written.
@@ -264,7 +271,7 @@ class Gemeentebestand:
             if versie < SCHEMA_VERSIE or not vandaag_al_gemaakt(pad):
                 maak_reservekopie(pad, db.conn)
             if versie < SCHEMA_VERSIE:
-                migreer(db, versie)
+                _migreer(db, versie)
             if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
         except fouten.TripartietFout:
@@ -311,7 +318,7 @@ class Gemeentebestand:
             )
 
     @contextmanager
-    def transactie(self) -> Iterator[Database]:
+    def transactie(self) -> Iterator[Verbinding]:
         """All or nothing; a failing disk or file becomes a Dutch SchrijfFout, never half a change."""
         if self.alleen_lezen:
             raise fouten.AlleenLezen(self.pad, f"{self.alleen_lezen}; wijzigingen worden niet bewaard.")
@@ -323,7 +330,7 @@ class Gemeentebestand:
             raise fouten.SchrijfFout(self.pad, vertaal_schrijffout(fout)) from fout
 
     @contextmanager
-    def schrijf(self, tabel: str, rij_id: int | None, actie: str, gegevens: dict | None = None) -> Iterator[Database]:
+    def schrijf(self, tabel: str, rij_id: int | None, actie: str, gegevens: dict | None = None) -> Iterator[Verbinding]:
         """One user edit: the change and its line in the change log commit together or not at all."""
         with self.transactie() as db:
             yield db

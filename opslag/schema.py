@@ -7,13 +7,15 @@ file as ours, so that another program's SQLite file is recognised and left alone
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # sqlite-utils is imported only when a file is made or migrated
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x54524950  # "TRIP"
 
 
-def _v1(db: Database) -> None:
+def _v1(db: "Database") -> None:
     db.create_table("meta", {"sleutel": str, "waarde": str}, pk="sleutel")
     db.create_table("gemeente", {"id": int, "naam": str, "aangemaakt": str}, pk="id", not_null={"naam"})
     db.create_table(
@@ -187,11 +189,11 @@ def _v1(db: Database) -> None:
 
 
 # Append only: index + 1 is the schema version that a migration brings a file to.
-MIGRATIES: list[Callable[[Database], None]] = [_v1]
+MIGRATIES: list[Callable[["Database"], None]] = [_v1]
 SCHEMA_VERSIE = len(MIGRATIES)
 
 
-def migreer(db: Database, van: int) -> None:
+def migreer(db: "Database", van: int) -> None:
     """Bring a file from schema version `van` to SCHEMA_VERSIE, each step in one transaction."""
     for versie in range(van, SCHEMA_VERSIE):
         with db.atomic():

@@ -116,7 +116,8 @@ class TripartietApp(App[None]):
     def action_actielijst(self) -> None:
         from tui.schermen.actielijst import ActielijstScherm
 
-        self.push_screen(ActielijstScherm())
+        if not isinstance(self.screen, ActielijstScherm):
+            self.push_screen(ActielijstScherm())
 
     def action_kader(self) -> None:
         from tui.schermen.kader import KaderScherm

@@ -57,11 +57,12 @@ class ToetsenScherm(ModalScreen[None]):
             tabel.add_column(no_wrap=True, style="bold", min_width=8)
             tabel.add_column()
             delen += [Text(""), Text(titel, style="italic"), tabel]
-            gehad: set[str] = set()
+            regels: dict[str, list[str]] = {}
             for binding in bindingen:
                 toetsen = ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in binding.key.split(","))
-                if toetsen in gehad:
-                    continue
-                gehad.add(toetsen)
-                tabel.add_row(Text(toetsen), Text(binding.description))
+                beschrijvingen = regels.setdefault(toetsen, [])
+                if binding.description not in beschrijvingen:
+                    beschrijvingen.append(binding.description)
+            for toetsen, beschrijvingen in regels.items():
+                tabel.add_row(Text(toetsen), Text(" / ".join(beschrijvingen)))
         return Group(*delen)
