@@ -54,8 +54,8 @@ def reservekopieen(pad: Path) -> list[Reservekopie]:
 
 
 def vandaag_al_gemaakt(pad: Path) -> bool:
-    kopieen = reservekopieen(pad)
-    return bool(kopieen) and kopieen[0].tijdstip.date() == dt.date.today()
+    # Names only: this runs at every start, so no stat calls and no models.
+    return any(reservekopie_map(pad).glob(f"{pad.stem}-{dt.date.today():%Y%m%d}-*.sqlite"))
 
 
 def maak_reservekopie(pad: Path, bron: sqlite3.Connection | None = None) -> Path:

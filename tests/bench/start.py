@@ -65,17 +65,14 @@ def _meet(code: str, *args: str) -> tuple[float, int]:
     return duur, int(uit.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--herhalingen", type=int, default=5)
-    args = parser.parse_args()
+def meet(herhalingen: int = 5) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as map_:
         demo = Path(map_) / "demo.sqlite"
         subprocess.run([sys.executable, "-m", "tui", "demo", "--bestand", str(demo), "--niet-openen"], check=True, capture_output=True)
         _meet(_KAAL)  # warm the OS file cache for both
         _meet(_TRIPARTIET, "demo", "--bestand", str(demo))
         kaal, trip = [], []
-        for _ in range(args.herhalingen):
+        for _ in range(herhalingen):
             kaal.append(_meet(_KAAL))
             trip.append(_meet(_TRIPARTIET, "demo", "--bestand", str(demo)))
     resultaat = {
@@ -86,6 +83,13 @@ def main() -> None:
     }
     resultaat["verhouding_start"] = resultaat["tripartiet_demo_s"] / resultaat["kaal_textual_s"]
     resultaat["verhouding_geheugen"] = resultaat["tripartiet_geheugen_kb"] / resultaat["kaal_geheugen_kb"]
+    return resultaat
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--herhalingen", type=int, default=5)
+    resultaat = meet(parser.parse_args().herhalingen)
     print(f"{'meting':<36}{'kale Textual-app':>18}{'tripartiet demo':>18}{'verhouding':>12}")
     print(f"{'start tot eerste scherm (mediaan)':<36}{resultaat['kaal_textual_s'] * 1000:>15.0f} ms"
           f"{resultaat['tripartiet_demo_s'] * 1000:>15.0f} ms{resultaat['verhouding_start']:>11.2f}x")
