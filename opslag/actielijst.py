@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from opslag import datums
 from opslag.bestand import Gemeentebestand
 from opslag.modellen import ActieStatus
 
@@ -84,16 +85,20 @@ def actielijst(
     alleen_te_laat: bool = False,
     sorteer: Sortering = "deadline",
     vandaag: dt.date | None = None,
+    behalve_overleg: int | None = None,
+    uiterlijk_aangemaakt: dt.date | None = None,
+    limiet: int | None = None,
 ) -> list[ActieRegel]:
     """The actions of all meetings, filtered and sorted in one query.
 
     `partij_id` matches the action's party, or the party of its person when the action names
     no party. `alleen_te_laat` implies open. `sorteer` is one of SORTERINGEN; "deadline" puts
-    actions without a deadline last.
+    actions without a deadline last. `behalve_overleg` and `uiterlijk_aangemaakt` give the
+    actions of earlier meetings, as a meeting's "actielijst doorlopen" shows them.
     """
     if sorteer not in _VOLGORDE:
         raise ValueError(f"onbekende sortering {sorteer!r}; kies uit {', '.join(SORTERINGEN)}")
-    vandaag = vandaag or dt.date.today()
+    vandaag = vandaag or datums.vandaag()
     parameters: dict[str, object] = {"vandaag": vandaag.isoformat()}
     waar: list[str] = []
     if alleen_open or alleen_te_laat:
@@ -111,7 +116,15 @@ def actielijst(
     if subthema is not None:
         waar.append("a.subthema_nummer = :subthema")
         parameters["subthema"] = subthema
+    if behalve_overleg is not None:
+        waar.append("a.overleg_id IS NOT :behalve_overleg")
+        parameters["behalve_overleg"] = behalve_overleg
+    if uiterlijk_aangemaakt is not None:
+        waar.append("COALESCE(a.aangemaakt_op, '') <= :uiterlijk")
+        parameters["uiterlijk"] = uiterlijk_aangemaakt.isoformat()
     sql = _SQL + (" WHERE " + " AND ".join(waar) if waar else "") + " ORDER BY " + _VOLGORDE[sorteer]
+    if limiet is not None:
+        sql += f" LIMIT {int(limiet)}"
     cursor = bestand.db.execute(sql, parameters)
     kolommen = [k[0] for k in cursor.description]
     return [ActieRegel.model_validate(dict(zip(kolommen, rij))) for rij in cursor]

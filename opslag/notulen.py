@@ -219,7 +219,11 @@ def afspraken(bestand: Gemeentebestand, agenda_id: int | None = None, subthema: 
     rijen = list(bestand.db.query(sql, parameters))
     partijen: dict[int, dict[str, list[int]]] = {}
     if rijen:
-        for r in bestand.db.query("SELECT afspraak_id, partij_id, rol FROM afspraak_partij ORDER BY volgorde"):
+        # Only the parties of these agreements: the whole table is 30,000 rows in a large file.
+        waar_koppeling = "" if not waar else " WHERE afspraak_id IN (SELECT id FROM afspraak WHERE " + " AND ".join(waar) + ")"
+        for r in bestand.db.query(
+            "SELECT afspraak_id, partij_id, rol FROM afspraak_partij" + waar_koppeling + " ORDER BY volgorde", parameters
+        ):
             partijen.setdefault(r["afspraak_id"], {}).setdefault(r["rol"], []).append(r["partij_id"])
     return [
         Afspraak(

@@ -192,12 +192,26 @@ class OverlegScherm(Screen[None]):
         self._vul("acties", [actie_optie(a) for a in acties], leeg="Geen actiepunten bij dit punt.")
         eerder = punt.soort is PuntSoort.ACTIELIJST
         if eerder:
-            open_eerder = [
-                a for a in notulen.actiepunten(bestand, alleen_open=True)
-                if a.overleg_id != self.overleg_id and (a.aangemaakt_op or dt.date.min) <= self.overleg.datum
+            from opslag.actielijst import actielijst
+
+            toon = 50  # a list to talk through, not the archive: the rest is on the actielijst (l)
+            open_eerder = actielijst(
+                bestand, behalve_overleg=self.overleg_id, uiterlijk_aangemaakt=self.overleg.datum, limiet=toon + 1
+            )
+            opties = [
+                Option(
+                    Text(f"{r.code} {r.wat} — {r.persoon + ' ' if r.persoon else ''}({r.partij})"
+                         f"{' — ' + toon_datum(r.deadline) if r.deadline else ''}")
+                    + (Text(" (te laat)", style="bold red") if r.te_laat else Text("")),
+                    id=f"actiepunt:{r.id}",
+                )
+                for r in open_eerder[:toon]
             ]
-            self._vul("eerdere", [actie_optie(a) for a in open_eerder], leeg="Geen openstaande actiepunten uit eerdere overleggen.")
-            self.query_one("#eerderekop", Label).update(f"Openstaande actiepunten uit eerdere overleggen ({len(open_eerder)}) — g: gereed")
+            if len(open_eerder) > toon:
+                opties.append(Option(Text("… en meer: l opent de hele actielijst", style="italic"), disabled=True))
+            self._vul("eerdere", opties, leeg="Geen openstaande actiepunten uit eerdere overleggen.")
+            aantal = f"{len(opties)}" if len(open_eerder) <= toon else f"{toon}+"
+            self.query_one("#eerderekop", Label).update(f"Openstaande actiepunten uit eerdere overleggen ({aantal}) — g: gereed")
         self.query_one("#eerderekop", Label).display = eerder
         self.query_one("#eerdere", ItemLijst).display = eerder
 
