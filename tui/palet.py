@@ -75,8 +75,8 @@ OPDRACHTEN: list[tuple[str, str, str]] = [
 class OverlegOpdrachten(Provider):
     """The meeting commands: new agreement, decision or action, actielijst, switch meeting."""
 
-    def _uitvoeren(self, actie: str) -> None:
-        self.app.run_action(actie)
+    async def _uitvoeren(self, actie: str) -> None:
+        await self.app.run_action(actie)
 
     async def discover(self) -> Hits:
         if getattr(self.app, "bestand", None) is None:

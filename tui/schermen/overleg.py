@@ -217,9 +217,12 @@ class OverlegScherm(Screen[None]):
 
     def _vul(self, naam: str, opties: list[Option], toon: bool = True, leeg: str = "") -> None:
         lijst = self.query_one(f"#{naam}", ItemLijst)
+        vorige = lijst.highlighted
         lijst.clear_options()
         if opties:
             lijst.add_options(opties)
+            if vorige is not None:
+                lijst.highlighted = min(vorige, len(opties) - 1)  # stay in place after a form or a deletion
         else:
             lijst.add_option(Option(Text(leeg, style="italic"), disabled=True))
         lijst.display = toon
