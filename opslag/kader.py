@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -107,6 +106,8 @@ class Kader(BaseModel):
 
 
 def standaard_kader_pad() -> Path:
+    from importlib import resources  # only when a file is made: 14 ms of start-up otherwise
+
     return Path(str(resources.files("sjablonen").joinpath(STANDAARD_KADER)))
 
 

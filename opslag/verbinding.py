@@ -7,7 +7,7 @@ for the five calls below.
 
 from __future__ import annotations
 
-import secrets
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -62,6 +62,8 @@ class Tabel:
 
 
 class Verbinding:
+    _savepoints = itertools.count()
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
@@ -81,7 +83,7 @@ class Verbinding:
     def atomic(self) -> Iterator[Verbinding]:
         """A transaction; nested, a savepoint. The connection is in autocommit mode outside it."""
         if self.conn.in_transaction:
-            punt = f"s{secrets.token_hex(8)}"
+            punt = f"s{next(self._savepoints)}"
             self.conn.execute(f"SAVEPOINT {punt}")
             try:
                 yield self
