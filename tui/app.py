@@ -119,6 +119,12 @@ class TripartietApp(App[None]):
         if not isinstance(self.screen, ActielijstScherm):
             self.push_screen(ActielijstScherm())
 
+    def action_export(self) -> None:
+        from tui.schermen.export import ExportScherm
+
+        if self.bestand is not None and not isinstance(self.screen, ExportScherm):
+            self.push_screen(ExportScherm(getattr(self.screen, "overleg_id", None)))
+
     def action_kader(self) -> None:
         from tui.schermen.kader import KaderScherm
 

@@ -23,14 +23,20 @@ voorbeelden:
   tripartiet nieuw Aalten         maak aalten.sqlite in deze map
   tripartiet aalten.sqlite        open een gemeentebestand
   tripartiet                      kies een bestand op het startscherm
+  tripartiet export aalten.sqlite -o agenda.md
+                                  schrijf de uitvoeringsagenda als Markdown
+  tripartiet verslag aalten.sqlite --overleg laatste -o verslag.md
+                                  schrijf het verslag van het laatste overleg
 """
 
-COMMANDO_S = ("nieuw", "demo", "open")
+COMMANDO_S = ("nieuw", "demo", "open", "export", "verslag")
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001
-        super().add_usage(usage, actions, groups, prefix="Gebruik: ")
+        # argparse builds a subcommand's name with prefix '' (not None): leave that one alone,
+        # or `tripartiet nieuw --help` says "Gebruik: Gebruik: tripartiet nieuw".
+        super().add_usage(usage, actions, groups, prefix="Gebruik: " if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,7 +80,52 @@ def _parser() -> _Parser:
 
     openen = sub.add_parser("open", help="open een gemeentebestand", description="Open een gemeentebestand.")
     openen.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
+
+    export = sub.add_parser(
+        "export",
+        help="schrijf de uitvoeringsagenda als Markdown",
+        description=(
+            "Schrijf de tweejarige uitvoeringsagenda als Markdown: de partijen, de werkwijze, per thema en\n"
+            "subthema een tabel Actielijn | Doel | Start | Eind | Verantwoordelijke, en de vaststelling met\n"
+            "een regel voor de handtekening van elke partij. Zonder -o verschijnt het op het scherm."
+        ),
+    )
+    export.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
+    export.add_argument("--agenda", metavar="PERIODE", help="de periode, bijvoorbeeld 2026-2027; standaard de lopende")
+    export.add_argument("--status", action="store_true", help="voeg aan de tabellen een kolom Status toe")
+    export.add_argument("--kader", action="store_true", help="citeer bij elk subthema het regionale kader")
+    _export_opties(export, "uitvoeringsagenda.md.j2")
+
+    verslag = sub.add_parser(
+        "verslag",
+        help="schrijf het verslag van een overleg als Markdown",
+        description=(
+            "Schrijf het verslag van een overleg als Markdown: aanwezigen en afwezigen, per agendapunt de\n"
+            "aantekeningen, besluiten, afspraken en actiepunten, de besluitenlijst, de actielijst en de\n"
+            "datum van het volgende overleg. Zonder -o verschijnt het op het scherm."
+        ),
+    )
+    verslag.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
+    verslag.add_argument(
+        "--overleg",
+        metavar="N",
+        default="laatste",
+        help="welk overleg: het volgnummer zoals Tripartiet het toont (1 = het oudste), of 'laatste' "
+        "voor het meest recente (standaard)",
+    )
+    _export_opties(verslag, "verslag.md.j2")
     return parser
+
+
+def _export_opties(parser: argparse.ArgumentParser, sjabloon: str) -> None:
+    parser.add_argument(
+        "-o", "--uitvoer", metavar="UIT.md", type=Path,
+        help="schrijf naar dit bestand (een bestaand bestand wordt vervangen); standaard, of met -, het scherm",
+    )
+    parser.add_argument(
+        "--sjabloon", metavar="PAD", type=Path,
+        help=f"een eigen sjabloon in de huisstijl van de gemeente: een aangepaste kopie van sjablonen/{sjabloon}",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
             return _nieuw(args)
         if args.commando == "demo":
             return _demo(args)
+        if args.commando in ("export", "verslag"):
+            return _exporteer(args)
     except TripartietFout as fout:
         print(f"tripartiet: {fout}", file=sys.stderr)
         return 1
@@ -129,6 +182,40 @@ def _demo(args: argparse.Namespace) -> int:
         print(pad)
         return 0
     return _start(pad)
+
+
+def _exporteer(args: argparse.Namespace) -> int:
+    from opslag import export
+    from opslag.bestand import Gemeentebestand, controleer
+    from opslag.schema import SCHEMA_VERSIE
+
+    if args.uitvoer is not None and str(args.uitvoer) != "-":
+        export.controleer_doel(args.uitvoer)  # a bad -o is reported before any work is done
+    # Read-only: an export changes nothing, makes no backup, and works while the app has the file
+    # open. Only a file from an older Tripartiet is first brought up to date, as the app would.
+    alleen_lezen = controleer(args.pad) >= SCHEMA_VERSIE
+    with Gemeentebestand.open(args.pad, alleen_lezen=alleen_lezen) as bestand:
+        if args.commando == "export":
+            tekst = export.exporteer_uitvoeringsagenda(
+                bestand, args.agenda, args.sjabloon, met_status=args.status, met_kader=args.kader
+            )
+        else:
+            tekst = export.exporteer_verslag(bestand, export.kies_overleg(bestand, args.overleg), args.sjabloon)
+    if args.uitvoer is None or str(args.uitvoer) == "-":
+        uit = getattr(sys.stdout, "buffer", None)
+        try:
+            if uit is not None:
+                sys.stdout.flush()
+                uit.write(tekst.encode("utf-8"))  # UTF-8 and LF whatever the terminal's settings
+                uit.flush()
+            else:
+                sys.stdout.write(tekst)
+        except BrokenPipeError:  # `tripartiet verslag x.sqlite | head`: the reader has had enough
+            return 0
+        return 0
+    doel = export.schrijf_export(args.uitvoer, tekst)
+    print(f"Geschreven: {doel}", file=sys.stderr)
+    return 0
 
 
 def _start(pad: Path | None) -> int:

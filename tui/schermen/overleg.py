@@ -437,6 +437,7 @@ LETTERTOETSEN = [
     Binding("w", "app.wissel_overleg", "Overleggen", id="overleggen"),
     Binding("o", "screen.wijzig_overleg", "Overleg wijzigen", show=False, id="wijzig_overleg"),
     Binding("n", "app.nieuw_overleg", "Nieuw overleg", show=False, id="nieuw_overleg"),
+    Binding("e", "app.export", "Exporteren", show=False, id="exporteren"),
 ]
 
 

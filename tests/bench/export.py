@@ -1,0 +1,239 @@
+"""Benchmark: export of the uitvoeringsagenda and the minutes, against reading the same rows bare.
+
+Builds three municipality files with executemany (a few seconds in all):
+
+    realistisch   ~10 meetings,   150 agreements,    400 actions (a municipality after two years)
+    10x          ~100 meetings, 1,500 agreements,  4,000 actions
+    100x        ~1,000 meetings, 15,000 agreements, 40,000 actions
+
+and times, inside one process, the export of both documents (data, template, Markdown) against a
+plain SQLite query that fetches the same rows. Prints a table and JSON. The export should stay well
+under 100 ms for the realistic file, under a second for 10x, and grow linearly: the growth factor
+from one size to the next ten times larger one should be about 10, not 100.
+
+    python tests/bench/export.py [--herhalingen 5] [--zonder-100x]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from opslag import export  # noqa: E402
+from opslag.bestand import Gemeentebestand, nieuw_bestand  # noqa: E402
+
+GROOTTES: dict[str, int] = {"realistisch": 1, "10x": 10, "100x": 100}
+STAANDE_PUNTEN_VOOR = ("opening", "mededelingen", "verslag", "actielijst")
+STAANDE_PUNTEN_NA = ("rondvraag", "sluiting")
+_WOORDEN = (
+    "woningen sociale huur corporatie gemeente huurders nieuwbouw planning doorstroming senioren "
+    "leefbaarheid budget netcongestie label renovatie monitor kern wijk verhuurder grondprijs "
+    "convenant evaluatie bod uitvoeringsagenda voortgang project"
+).split()
+
+
+def _tekst(rnd: random.Random, woorden: int) -> str:
+    return " ".join(rnd.choice(_WOORDEN) for _ in range(woorden)).capitalize() + "."
+
+
+def maak_bestand(pad: Path, schaal: int, zaad: int = 2026) -> Path:
+    """A municipality file with 10, 150 and 400 times `schaal` meetings, agreements and actions."""
+    rnd = random.Random(zaad)
+    nieuw_bestand("Aalten", pad)
+    conn = sqlite3.connect(pad, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("BEGIN")
+    agenda_id = conn.execute("SELECT id FROM uitvoeringsagenda ORDER BY id LIMIT 1").fetchone()[0]
+    partijen = [r[0] for r in conn.execute("SELECT id FROM partij ORDER BY volgorde, id")]
+    subthemas = [r[0] for r in conn.execute("SELECT nummer FROM subthema ORDER BY volgorde")]
+    conn.executemany(
+        "INSERT INTO persoon (id, naam, functie, partij_id) VALUES (?, ?, ?, ?)",
+        [(i + 1, f"Persoon {i + 1:02d}", rnd.choice(["beleidsadviseur", "manager wonen", "bestuurslid"]), partijen[i % len(partijen)])
+         for i in range(12)],
+    )
+    overleggen = 10 * schaal
+    begin = dt.date(2026, 1, 8)
+    datums = [begin + dt.timedelta(days=35 * i) for i in range(overleggen)]
+    conn.executemany(
+        "INSERT INTO overleg (id, agenda_id, datum, soort, plaats, voorzitter_id, notulist_id, volgende_datum) "
+        "VALUES (?, ?, ?, ?, ?, 1, 2, ?)",
+        [(i + 1, agenda_id, d.isoformat(), "ambtelijk" if i % 3 else "bestuurlijk", "Gemeentehuis Aalten",
+          (d + dt.timedelta(days=35)).isoformat()) for i, d in enumerate(datums)],
+    )
+    punten, punt_ids = [], {}
+    punt_id = 0
+    for o in range(1, overleggen + 1):
+        soorten = [(s, None) for s in STAANDE_PUNTEN_VOOR]
+        soorten += [("subthema", s) for s in rnd.sample(subthemas, 6)]
+        soorten += [(s, None) for s in STAANDE_PUNTEN_NA]
+        for volgorde, (soort, sub) in enumerate(soorten):
+            punt_id += 1
+            punten.append((punt_id, o, volgorde, soort, sub, _tekst(rnd, 40) if rnd.random() < 0.7 else ""))
+            punt_ids.setdefault(o, []).append((punt_id, sub))
+    conn.executemany(
+        "INSERT INTO agendapunt (id, overleg_id, volgorde, soort, subthema_nummer, notitie) VALUES (?, ?, ?, ?, ?, ?)", punten
+    )
+    conn.executemany(
+        "INSERT INTO aanwezigheid (overleg_id, persoon_id, status) VALUES (?, ?, ?)",
+        [(o, p, rnd.choice(["aanwezig"] * 8 + ["mk", "zk"])) for o in range(1, overleggen + 1) for p in range(1, 10)],
+    )
+    statussen = ["afgesproken", "in uitvoering", "gereed", "vertraagd"]
+    afspraken, koppelingen = [], []
+    for n in range(1, 150 * schaal + 1):
+        o = rnd.randint(1, overleggen)
+        sub = rnd.choice([s for _, s in punt_ids[o] if s])
+        afspraken.append((n, n, agenda_id, sub, _tekst(rnd, 8), f"{rnd.randint(1, 80)} woningen", "2026",
+                          rnd.choice(["2027", "Q4 2027"]), rnd.choice(statussen), _tekst(rnd, 15) if n % 3 == 0 else "", o))
+        for volgorde, partij in enumerate(rnd.sample(partijen, rnd.randint(1, 3))):
+            koppelingen.append((n, partij, "verantwoordelijk" if volgorde == 0 or rnd.random() < 0.5 else "betrokken", volgorde))
+    conn.executemany(
+        "INSERT INTO afspraak (id, nummer, agenda_id, subthema_nummer, actielijn, doel, start, eind, status, toelichting, overleg_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        afspraken,
+    )
+    conn.executemany("INSERT INTO afspraak_partij (afspraak_id, partij_id, rol, volgorde) VALUES (?, ?, ?, ?)", koppelingen)
+    besluiten = []
+    for o in range(1, overleggen + 1):
+        for _ in range(3):
+            besluiten.append((len(besluiten) + 1, o, rnd.choice(punt_ids[o])[0], _tekst(rnd, 14), datums[o - 1].isoformat()))
+    conn.executemany("INSERT INTO besluit (nummer, overleg_id, agendapunt_id, tekst, datum) VALUES (?, ?, ?, ?, ?)", besluiten)
+    acties = []
+    for n in range(1, 400 * schaal + 1):
+        o = 1 + (n - 1) * overleggen // (400 * schaal)
+        punt, sub = rnd.choice(punt_ids[o])
+        later = min(o + rnd.randint(1, 3), overleggen)
+        klaar = rnd.random() < 0.7 and later > o
+        acties.append((n, o, punt, sub, _tekst(rnd, 9), rnd.randint(1, 12), (datums[o - 1] + dt.timedelta(days=60)).isoformat(),
+                       "gereed" if klaar else "open", datums[later - 1].isoformat() if klaar else None, datums[o - 1].isoformat()))
+    conn.executemany(
+        "INSERT INTO actiepunt (nummer, overleg_id, agendapunt_id, subthema_nummer, wat, persoon_id, deadline, status, gereed_op, aangemaakt_op) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        acties,
+    )
+    conn.executemany(
+        "INSERT INTO wijziging (tijdstip, tabel, rij_id, actie, gegevens) VALUES (?, 'afspraak', ?, 'gewijzigd', '{}')",
+        [(f"{datums[rnd.randint(0, overleggen - 1)].isoformat()}T10:00:00", rnd.randint(1, len(afspraken))) for _ in range(15 * schaal)],
+    )
+    for soort, laatste in (("afspraak", len(afspraken)), ("besluit", len(besluiten)), ("actiepunt", len(acties))):
+        conn.execute("UPDATE nummering SET laatste = ? WHERE soort = ?", [laatste, soort])
+    conn.execute("COMMIT")
+    conn.close()
+    return pad
+
+
+def _kaal_agenda(conn: sqlite3.Connection) -> int:
+    """The same rows as the uitvoeringsagenda, read with plain queries and nothing else."""
+    agenda_id = conn.execute("SELECT id FROM uitvoeringsagenda ORDER BY periode LIMIT 1").fetchone()[0]
+    rijen = conn.execute("SELECT * FROM afspraak WHERE agenda_id = ? ORDER BY nummer", [agenda_id]).fetchall()
+    rijen += conn.execute(
+        "SELECT ap.*, p.code FROM afspraak_partij ap JOIN partij p ON p.id = ap.partij_id "
+        "JOIN afspraak a ON a.id = ap.afspraak_id WHERE a.agenda_id = ?", [agenda_id]
+    ).fetchall()
+    return len(rijen)
+
+
+def _kaal_verslag(conn: sqlite3.Connection, overleg_id: int) -> int:
+    datum = conn.execute("SELECT datum FROM overleg WHERE id = ?", [overleg_id]).fetchone()[0]
+    rijen = conn.execute("SELECT * FROM agendapunt WHERE overleg_id = ? ORDER BY volgorde", [overleg_id]).fetchall()
+    rijen += conn.execute("SELECT * FROM besluit WHERE overleg_id = ? ORDER BY nummer", [overleg_id]).fetchall()
+    rijen += conn.execute("SELECT * FROM afspraak WHERE overleg_id = ? ORDER BY nummer", [overleg_id]).fetchall()
+    rijen += conn.execute(
+        "SELECT a.*, pe.naam FROM actiepunt a LEFT JOIN persoon pe ON pe.id = a.persoon_id "
+        "WHERE a.status = 'open' OR a.gereed_op >= ? ORDER BY a.nummer", [datum]
+    ).fetchall()
+    return len(rijen)
+
+
+def _meet(functie, herhalingen: int) -> tuple[float, float, object]:  # noqa: ANN001
+    """(first call, median of the next ones) in seconds, and what the function returned."""
+    begin = time.perf_counter()
+    uitkomst = functie()
+    eerste = time.perf_counter() - begin
+    tijden = []
+    for _ in range(herhalingen):
+        begin = time.perf_counter()
+        functie()
+        tijden.append(time.perf_counter() - begin)
+    return eerste, statistics.median(tijden), uitkomst
+
+
+def meet_bestand(pad: Path, herhalingen: int) -> dict[str, object]:
+    """The first export after opening the file (reads the framework, compiles the template once
+    per process) and the median of the next ones, against plain queries for the same rows."""
+    with Gemeentebestand.open(pad, alleen_lezen=True) as bestand:
+        overleg_id = export.kies_overleg(bestand, "laatste")
+        conn = bestand.db.conn
+        agenda_koud, agenda_tijd, agenda = _meet(lambda: export.exporteer_uitvoeringsagenda(bestand, "2026-2027"), herhalingen)
+        verslag_koud, verslag_tijd, verslag = _meet(lambda: export.exporteer_verslag(bestand, overleg_id), herhalingen)
+        _, kaal_agenda, _ = _meet(lambda: _kaal_agenda(conn), herhalingen)
+        _, kaal_verslag, _ = _meet(lambda: _kaal_verslag(conn, overleg_id), herhalingen)
+        tellingen = {
+            tabel: conn.execute(f"SELECT count(*) FROM {tabel}").fetchone()[0]  # noqa: S608
+            for tabel in ("overleg", "afspraak", "actiepunt")
+        }
+    return {
+        **tellingen,
+        "agenda_ms": round(agenda_tijd * 1000, 1),
+        "agenda_kaal_ms": round(kaal_agenda * 1000, 2),
+        "agenda_factor": round(agenda_tijd / kaal_agenda, 1),
+        "verslag_ms": round(verslag_tijd * 1000, 1),
+        "verslag_kaal_ms": round(kaal_verslag * 1000, 2),
+        "verslag_factor": round(verslag_tijd / kaal_verslag, 1),
+        "agenda_kb": round(len(str(agenda).encode()) / 1024),
+        "verslag_kb": round(len(str(verslag).encode()) / 1024),
+        "agenda_eerste_ms": round(agenda_koud * 1000, 1),
+        "verslag_eerste_ms": round(verslag_koud * 1000, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--herhalingen", type=int, default=5)
+    parser.add_argument("--zonder-100x", action="store_true", help="alleen realistisch en 10x")
+    args = parser.parse_args()
+    uitkomst: dict[str, dict[str, object]] = {}
+    with tempfile.TemporaryDirectory() as map_:
+        for naam, schaal in GROOTTES.items():
+            if args.zonder_100x and schaal == 100:
+                continue
+            begin = time.perf_counter()
+            pad = maak_bestand(Path(map_) / f"{naam}.sqlite", schaal)
+            gemaakt = time.perf_counter() - begin
+            uitkomst[naam] = meet_bestand(pad, args.herhalingen if schaal < 100 else max(2, args.herhalingen // 2))
+            uitkomst[naam]["aanmaken_s"] = round(gemaakt, 2)
+    namen = list(uitkomst)
+    groei = {
+        f"{b}/{a}": {
+            "agenda": round(uitkomst[b]["agenda_ms"] / uitkomst[a]["agenda_ms"], 1),  # type: ignore[operator]
+            "verslag": round(uitkomst[b]["verslag_ms"] / uitkomst[a]["verslag_ms"], 1),  # type: ignore[operator]
+        }
+        for a, b in zip(namen, namen[1:])
+    }
+    kop = f"{'bestand':<12} {'afspraken':>9} {'acties':>7} | {'agenda':>9} {'kaal':>8} {'factor':>6} | {'verslag':>9} {'kaal':>8} {'factor':>6} | {'uitvoer':>15}"
+    print(kop)
+    print("-" * len(kop))
+    for naam, m in uitkomst.items():
+        print(
+            f"{naam:<12} {m['afspraak']:>9,} {m['actiepunt']:>7,} | {m['agenda_ms']:>6} ms {m['agenda_kaal_ms']:>5} ms {m['agenda_factor']:>5}x "
+            f"| {m['verslag_ms']:>6} ms {m['verslag_kaal_ms']:>5} ms {m['verslag_factor']:>5}x | {m['agenda_kb']:>5} + {m['verslag_kb']:>4} kB"
+        )
+    for stap, factoren in groei.items():
+        print(f"groei {stap}: uitvoeringsagenda x{factoren['agenda']}, verslag x{factoren['verslag']} (lineair is x10)")
+    eerste = ", ".join(f"{naam} {m['agenda_eerste_ms']} + {m['verslag_eerste_ms']} ms" for naam, m in uitkomst.items())
+    print(f"eerste export na openen (kader lezen, sjabloon vertalen): {eerste}")
+    print(json.dumps({"bestanden": uitkomst, "groei": groei}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

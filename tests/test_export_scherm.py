@@ -1,0 +1,149 @@
+"""The export screen, driven by keys: preview as rendered Markdown and as source, save, ask before overwriting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input, Markdown, Select, Static, TabbedContent, TextArea
+from textual.widgets._markdown import MarkdownH1
+
+from opslag import export, notulen
+from opslag.bestand import Gemeentebestand
+from tests.hulp import schermtekst
+from tui.app import TripartietApp
+from tui.schermen.export import ExportScherm, OverschrijfVraag, VoorbeeldTabel
+
+
+def _meldingen(app: TripartietApp) -> list[str]:
+    return [melding.message for melding in app._notifications]
+
+
+async def _open_export(app: TripartietApp, pilot) -> ExportScherm:  # noqa: ANN001
+    await pilot.pause()
+    app.push_screen(ExportScherm(getattr(app.screen, "overleg_id", None)))
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(app.screen, ExportScherm)
+    return app.screen
+
+
+async def test_voorbeeld_als_opgemaakte_markdown_en_als_bron(demo_pad: Path) -> None:
+    with Gemeentebestand.open(demo_pad, alleen_lezen=True) as b:
+        verwacht = export.exporteer_verslag(b, export.kies_overleg(b, "laatste"))
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        scherm = await _open_export(app, pilot)
+        # Opened from the meeting screen: the minutes of that meeting, with a name in the file's folder.
+        assert scherm.query_one("#document", Select).value == "verslag"
+        assert scherm.query_one("#bestandsnaam", Input).value == str(demo_pad.parent / "verslag-zonnedal-fictief-2026-11-19.md")
+        assert scherm.query_one("#broncode", TextArea).text == verwacht
+        weergave = scherm.query_one("#weergave", Markdown)
+        assert schermtekst(weergave.query_one(MarkdownH1)) .strip() == "Verslag ambtelijk tripartite overleg wonen Zonnedal (fictief)"
+        tabellen = weergave.query(VoorbeeldTabel)
+        assert len(tabellen) == 5  # three items with tables, besluitenlijst, actielijst
+        actielijst = schermtekst(tabellen.last().query_one(Static))
+        assert "Nr." in actielijst and "Status" in actielijst and "A-009" in actielijst and "(te laat)" in actielijst
+        assert scherm.query_one("#tabs", TabbedContent).active == "voorbeeld"
+        scherm.query_one("#tabs", TabbedContent).active = "bron"
+        await pilot.pause()
+        assert scherm.query_one("#broncode", TextArea).display
+
+
+async def test_uitvoeringsagenda_kiezen_met_statuskolom(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        scherm = await _open_export(app, pilot)
+        scherm.query_one("#tabs", TabbedContent).active = "bron"  # the preview waits until it is shown
+        await pilot.pause()
+        scherm.query_one("#document", Select).value = "uitvoeringsagenda"
+        await pilot.pause()
+        weergave = scherm.query_one("#weergave", Markdown)
+        assert weergave.source.startswith("# Verslag")
+        scherm.query_one("#tabs", TabbedContent).active = "voorbeeld"
+        await pilot.pause()
+        assert weergave.source.startswith("# Tweejarige uitvoeringsagenda")
+        assert scherm.query_one("#bestandsnaam", Input).value == str(demo_pad.parent / "uitvoeringsagenda-zonnedal-fictief-2026-2027.md")
+        bron = scherm.query_one("#broncode", TextArea)
+        assert bron.text.startswith("# Tweejarige uitvoeringsagenda gemeente Zonnedal (fictief) 2026 t/m 2027\n")
+        assert "| Status |" not in bron.text
+        assert not scherm.query_one("#status", Checkbox).disabled
+        scherm.query_one("#status", Checkbox).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert "| Nr. | Actielijn | Doel | Start | Eind | Verantwoordelijke | Status |" in bron.text
+        scherm.query_one("#document", Select).value = "verslag"
+        await pilot.pause()
+        assert scherm.query_one("#status", Checkbox).disabled  # the options belong to the agenda
+
+
+async def test_opslaan_en_vragen_voor_overschrijven(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        scherm = await _open_export(app, pilot)
+        doel = Path(scherm.query_one("#bestandsnaam", Input).value)
+        assert not doel.exists()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        inhoud = scherm.query_one("#broncode", TextArea).text
+        assert doel.read_text(encoding="utf-8") == inhoud
+        assert f"Opgeslagen als {doel}" in _meldingen(app)
+
+        doel.write_text("eigen aanpassing\n", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OverschrijfVraag)
+        assert "verslag-zonnedal-fictief-2026-11-19.md bestaat al" in schermtekst(app.screen.query_one("#vraag"))
+        assert "ja, vervangen" in schermtekst(app.screen.query_one("#keuze"))
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is scherm
+        assert doel.read_text(encoding="utf-8") == "eigen aanpassing\n"  # no means no
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert doel.read_text(encoding="utf-8") == inhoud
+
+
+async def test_eigen_naam_met_enter_en_een_map_geweigerd(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        scherm = await _open_export(app, pilot)
+        invoer = scherm.query_one("#bestandsnaam", Input)
+        invoer.focus()
+        invoer.value = ""
+        await pilot.press(*"notulen.md", "enter")
+        await pilot.pause()
+        assert (demo_pad.parent / "notulen.md").read_text(encoding="utf-8").startswith("# Verslag ambtelijk")  # next to the file
+
+        (demo_pad.parent / "map.md").mkdir()
+        invoer.value = str(demo_pad.parent / "map.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("geen gewoon bestand" in melding for melding in _meldingen(app))
+        assert (demo_pad.parent / "map.md").is_dir() and app.screen is scherm
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverlegScherm"
+
+
+async def test_voorbeeld_toont_tekens_letterlijk(demo_pad: Path) -> None:
+    """Rich markup, Markdown and HTML in user text appear as typed, in tables and in running text."""
+    with Gemeentebestand.open(demo_pad) as b:
+        afspraak = next(a for a in notulen.afspraken(b) if a.nummer == 1)
+        notulen.bewaar_afspraak(b, afspraak.model_copy(update={"actielijn": "Bouw [b]vet[/b] en [/x] | *niet schuin* <i>"}))
+        punt = notulen.agendapunten(b, export.kies_overleg(b))[0]
+        notulen.bewaar_notitie(b, punt.id, "# geen kop\n1. geen lijst\n[link](http://x) `code`")
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(160, 50)) as pilot:
+        scherm = await _open_export(app, pilot)
+        weergave = scherm.query_one("#weergave", Markdown)
+        assert len(weergave.query(MarkdownH1)) == 1  # the note made no heading
+        tekst = "\n".join(schermtekst(blok) for blok in weergave.query("MarkdownParagraph"))
+        assert "# geen kop" in tekst and "1. geen lijst" in tekst and "[link](http://x) `code`" in tekst
+        scherm.query_one("#document", Select).value = "uitvoeringsagenda"
+        await pilot.pause()
+        eerste = schermtekst(weergave.query(VoorbeeldTabel)[1].query_one(Static))
+        assert "[b]vet[/b]" in eerste and "[/x] | *niet" in eerste and "<i>" in eerste
