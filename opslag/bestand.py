@@ -104,6 +104,7 @@ def _verbind(pad: Path) -> Verbinding:
     # Autocommit mode: nothing is ever left in an implicit, uncommitted transaction; every
     # edit runs in `Gemeentebestand.schrijf()`, one explicit transaction.
     conn = sqlite3.connect(str(pad), isolation_level=None, timeout=2.0, check_same_thread=False)
+    conn.text_factory = lees_tekst
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 2000")
     return Verbinding(conn)
@@ -205,6 +206,23 @@ def neem_slot(pad: Path) -> int | None:
     return fd
 
 
+def _snelle_controle(pad: Path) -> None:
+    """quick_check before anything opens the file for writing, so a damaged file gets no WAL
+    beside it. Immutable: no lock and no side files; we hold the file's lock, so nobody writes."""
+    conn = sqlite3.connect(f"{pad.resolve().as_uri()}?immutable=1", uri=True)
+    try:
+        resultaat = conn.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        conn.close()
+    if resultaat != "ok":
+        raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd ({resultaat}). Gebruik 'tripartiet herstel'.")
+
+
+def lees_tekst(ruw: bytes) -> str:
+    """Text from the file; bytes a damaged page garbled show as � instead of stopping the app."""
+    return ruw.decode("utf-8", errors="replace")
+
+
 def _verbind_alleen_lezen(pad: Path) -> Verbinding:
     uri = pad.resolve().as_uri()
     try:
@@ -214,6 +232,7 @@ def _verbind_alleen_lezen(pad: Path) -> Verbinding:
         # A read-only folder cannot hold the WAL index; nobody can write there, so reading the
         # file as it stands is exact.
         conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False, isolation_level=None)
+    conn.text_factory = lees_tekst
     return Verbinding(conn)
 
 
@@ -261,11 +280,8 @@ class Gemeentebestand:
             except sqlite3.Error as fout:
                 raise fouten.BestandFout(pad, f"het bestand kan niet gelezen worden ({fout}).") from None
         try:
+            _snelle_controle(pad)
             db = _verbind(pad)
-            resultaat = db.execute("PRAGMA quick_check").fetchone()[0]
-            if resultaat != "ok":
-                db.close()
-                raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd ({resultaat}). Gebruik 'tripartiet herstel'.")
             from opslag.reservekopie import maak_reservekopie, vandaag_al_gemaakt
 
             if versie < SCHEMA_VERSIE or not vandaag_al_gemaakt(pad):

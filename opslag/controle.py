@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from opslag import fouten
-from opslag.bestand import controleer
+from opslag.bestand import controleer, lees_tekst
 
 TELLINGEN = {
     "partij": "partijen",
@@ -58,6 +58,7 @@ def controleer_bestand(pad: Path) -> Controlerapport:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError:
             conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+        conn.text_factory = lees_tekst
         try:
             integriteit = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check(20)"))
             gemeente = conn.execute("SELECT naam FROM gemeente WHERE id = 1").fetchone()[0]

@@ -77,6 +77,14 @@ def _nieuwere_versie(pad: Path) -> None:
     conn.close()
 
 
+def _beschadigd(pad: Path) -> None:
+    nieuw_bestand("Aalten", pad)
+    inhoud = bytearray(pad.read_bytes())
+    for plek in range(8192, len(inhoud), 4096):  # break the b-tree header of every page after the first two
+        inhoud[plek : plek + 8] = b"\xff" * 8
+    pad.write_bytes(bytes(inhoud))
+
+
 def _afgebroken(pad: Path) -> None:
     nieuw_bestand("Aalten", pad)
     inhoud = pad.read_bytes()
@@ -91,8 +99,9 @@ def _afgebroken(pad: Path) -> None:
         (_ander_programma, fouten.VreemdBestand, "ander programma"),
         (_nieuwere_versie, fouten.NieuwereVersie, "nieuwere Tripartiet"),
         (_afgebroken, fouten.BeschadigdBestand, "afgebroken"),
+        (_beschadigd, fouten.BeschadigdBestand, "beschadigd"),
     ],
-    ids=["tekst", "leeg", "ander-programma", "nieuwere-versie", "afgebroken"],
+    ids=["tekst", "leeg", "ander-programma", "nieuwere-versie", "afgebroken", "beschadigd"],
 )
 def test_vreemde_bestanden_worden_geweigerd_en_niet_gewijzigd(tmp_path: Path, maak, soort, woorden: str) -> None:
     pad = tmp_path / "gemeente.sqlite"

@@ -101,3 +101,52 @@ def test_demo_zonder_openen_maakt_bestand_eenmalig(tmp_path: Path, capsys: pytes
 def test_module_start_als_commando(tmp_path: Path) -> None:
     uit = subprocess.run([sys.executable, "-m", "tui", "--version"], capture_output=True, text=True, check=True)
     assert uit.stdout.strip() == f"Tripartiet {__version__}"
+
+
+def test_controleer_meldt_versie_en_aantallen(demo_pad: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    voor = demo_pad.read_bytes()
+    assert main(["controleer", str(demo_pad)]) == 0
+    uit = capsys.readouterr().out
+    assert "Integriteit:   in orde" in uit and "Schemaversie:  2" in uit
+    assert "9  actiepunten" in uit and "3  overleggen" in uit
+    assert demo_pad.read_bytes() == voor, "checking never writes"
+
+
+def test_controleer_beschadigd_bestand(tmp_path: Path, demo_pad: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inhoud = bytearray(demo_pad.read_bytes())
+    for plek in range(8192, len(inhoud), 4096):  # break the b-tree header of every page after the first two
+        inhoud[plek : plek + 8] = b"\xff" * 8
+    demo_pad.write_bytes(bytes(inhoud))
+    code = main(["controleer", str(demo_pad)])
+    fout = capsys.readouterr()
+    assert code == 1
+    assert "BESCHADIGD" in fout.out or "beschadigd" in fout.err
+
+
+def test_herstel_toont_en_zet_terug(demo_pad: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from opslag import notulen
+    from opslag.reservekopie import maak_reservekopie
+
+    maak_reservekopie(demo_pad)
+    with Gemeentebestand.open(demo_pad) as bestand:
+        notulen.verwijder(bestand, "besluit", notulen.besluiten(bestand)[0].id)
+    assert main(["herstel", str(demo_pad)]) == 0
+    lijst = capsys.readouterr().out
+    assert lijst.startswith(f"Reservekopieën van {demo_pad}") and "   1  " in lijst
+    assert main(["herstel", str(demo_pad), "--kopie", "99"]) == 1
+    assert "kopie 99 bestaat niet" in capsys.readouterr().err
+    kopieen = [regel for regel in lijst.splitlines() if regel.startswith("  ")]
+    nummer = len(kopieen)  # the oldest: made before the deletion (today's first opening came later)
+    assert main(["herstel", str(demo_pad), "--kopie", str(nummer)]) == 0
+    uit = capsys.readouterr().out
+    assert "is teruggezet" in uit and "voor-herstel" in uit
+    with Gemeentebestand.open(demo_pad) as bestand:
+        assert len(notulen.besluiten(bestand)) == 5
+
+
+def test_herstel_zonder_kopieen(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from opslag.bestand import nieuw_bestand
+
+    pad = nieuw_bestand("Aalten", tmp_path / "aalten.sqlite")
+    assert main(["herstel", str(pad)]) == 1
+    assert "er zijn geen reservekopieën" in capsys.readouterr().err

@@ -29,7 +29,7 @@ voorbeelden:
                                   schrijf het verslag van het laatste overleg
 """
 
-COMMANDO_S = ("nieuw", "demo", "open", "export", "verslag")
+COMMANDO_S = ("nieuw", "demo", "open", "export", "verslag", "controleer", "herstel")
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -114,6 +114,24 @@ def _parser() -> _Parser:
         "voor het meest recente (standaard)",
     )
     _export_opties(verslag, "verslag.md.j2")
+
+    controleer = sub.add_parser(
+        "controleer",
+        help="controleer een gemeentebestand (integriteit, versie, aantallen)",
+        description="Controleer een gemeentebestand zonder het te wijzigen: is het heel, welke schemaversie, hoeveel\n"
+        "overleggen, afspraken, besluiten en actiepunten. Geeft 0 terug als alles in orde is.",
+    )
+    controleer.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
+
+    herstel = sub.add_parser(
+        "herstel",
+        help="toon de reservekopieën van een bestand en zet er een terug",
+        description="Zonder --kopie: toon de reservekopieën, de nieuwste eerst. Met --kopie N: zet kopie N terug;\n"
+        "het huidige bestand wordt eerst opzij gezet (naam.voor-herstel-DATUM.sqlite), er gaat niets verloren.\n"
+        "Tripartiet maakt een reservekopie bij de eerste opening van elke dag en vóór elke bijwerking.",
+    )
+    herstel.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
+    herstel.add_argument("--kopie", metavar="N", type=int, help="het nummer van de kopie uit de lijst")
     return parser
 
 
@@ -148,11 +166,46 @@ def main(argv: list[str] | None = None) -> int:
             return _demo(args)
         if args.commando in ("export", "verslag"):
             return _exporteer(args)
+        if args.commando == "controleer":
+            return _controleer(args)
+        if args.commando == "herstel":
+            return _herstel(args)
     except TripartietFout as fout:
         print(f"tripartiet: {fout}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    return 0
+
+
+def _controleer(args: argparse.Namespace) -> int:
+    from opslag.controle import controleer_bestand
+
+    rapport = controleer_bestand(args.pad)
+    print(rapport.als_tekst())
+    return 0 if rapport.in_orde else 1
+
+
+def _herstel(args: argparse.Namespace) -> int:
+    from opslag.fouten import BestandFout
+    from opslag.reservekopie import herstel, reservekopie_map, reservekopieen
+
+    kopieen = reservekopieen(args.pad)
+    if not kopieen:
+        raise BestandFout(args.pad, f"er zijn geen reservekopieën (gezocht in {reservekopie_map(args.pad)}).")
+    if args.kopie is None:
+        print(f"Reservekopieën van {args.pad}, de nieuwste eerst:")
+        for nummer, kopie in enumerate(kopieen, start=1):
+            print(f"  {nummer:>2}  {kopie.omschrijving}")
+        print(f"Zet er een terug met: tripartiet herstel {args.pad} --kopie N")
+        return 0
+    if not 1 <= args.kopie <= len(kopieen):
+        raise BestandFout(args.pad, f"kopie {args.kopie} bestaat niet; kies 1 tot en met {len(kopieen)}.")
+    kopie = kopieen[args.kopie - 1]
+    opzij = herstel(args.pad, kopie)
+    print(f"Kopie van {kopie.tijdstip:%d-%m-%Y %H:%M:%S} is teruggezet in {args.pad}.")
+    if opzij.exists():
+        print(f"Het bestand van daarvoor staat in {opzij}.")
     return 0
 
 
