@@ -31,107 +31,12 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from opslag import export  # noqa: E402
-from opslag.bestand import Gemeentebestand, nieuw_bestand  # noqa: E402
+from opslag.bestand import Gemeentebestand  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bestanden import maak_bestand  # noqa: E402
 
 GROOTTES: dict[str, int] = {"realistisch": 1, "10x": 10, "100x": 100}
-STAANDE_PUNTEN_VOOR = ("opening", "mededelingen", "verslag", "actielijst")
-STAANDE_PUNTEN_NA = ("rondvraag", "sluiting")
-_WOORDEN = (
-    "woningen sociale huur corporatie gemeente huurders nieuwbouw planning doorstroming senioren "
-    "leefbaarheid budget netcongestie label renovatie monitor kern wijk verhuurder grondprijs "
-    "convenant evaluatie bod uitvoeringsagenda voortgang project"
-).split()
-
-
-def _tekst(rnd: random.Random, woorden: int) -> str:
-    return " ".join(rnd.choice(_WOORDEN) for _ in range(woorden)).capitalize() + "."
-
-
-def maak_bestand(pad: Path, schaal: int, zaad: int = 2026) -> Path:
-    """A municipality file with 10, 150 and 400 times `schaal` meetings, agreements and actions."""
-    rnd = random.Random(zaad)
-    nieuw_bestand("Aalten", pad)
-    conn = sqlite3.connect(pad, isolation_level=None)
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("BEGIN")
-    agenda_id = conn.execute("SELECT id FROM uitvoeringsagenda ORDER BY id LIMIT 1").fetchone()[0]
-    partijen = [r[0] for r in conn.execute("SELECT id FROM partij ORDER BY volgorde, id")]
-    subthemas = [r[0] for r in conn.execute("SELECT nummer FROM subthema ORDER BY volgorde")]
-    conn.executemany(
-        "INSERT INTO persoon (id, naam, functie, partij_id) VALUES (?, ?, ?, ?)",
-        [(i + 1, f"Persoon {i + 1:02d}", rnd.choice(["beleidsadviseur", "manager wonen", "bestuurslid"]), partijen[i % len(partijen)])
-         for i in range(12)],
-    )
-    overleggen = 10 * schaal
-    begin = dt.date(2026, 1, 8)
-    datums = [begin + dt.timedelta(days=35 * i) for i in range(overleggen)]
-    conn.executemany(
-        "INSERT INTO overleg (id, agenda_id, datum, soort, plaats, voorzitter_id, notulist_id, volgende_datum) "
-        "VALUES (?, ?, ?, ?, ?, 1, 2, ?)",
-        [(i + 1, agenda_id, d.isoformat(), "ambtelijk" if i % 3 else "bestuurlijk", "Gemeentehuis Aalten",
-          (d + dt.timedelta(days=35)).isoformat()) for i, d in enumerate(datums)],
-    )
-    punten, punt_ids = [], {}
-    punt_id = 0
-    for o in range(1, overleggen + 1):
-        soorten = [(s, None) for s in STAANDE_PUNTEN_VOOR]
-        soorten += [("subthema", s) for s in rnd.sample(subthemas, 6)]
-        soorten += [(s, None) for s in STAANDE_PUNTEN_NA]
-        for volgorde, (soort, sub) in enumerate(soorten):
-            punt_id += 1
-            punten.append((punt_id, o, volgorde, soort, sub, _tekst(rnd, 40) if rnd.random() < 0.7 else ""))
-            punt_ids.setdefault(o, []).append((punt_id, sub))
-    conn.executemany(
-        "INSERT INTO agendapunt (id, overleg_id, volgorde, soort, subthema_nummer, notitie) VALUES (?, ?, ?, ?, ?, ?)", punten
-    )
-    conn.executemany(
-        "INSERT INTO aanwezigheid (overleg_id, persoon_id, status) VALUES (?, ?, ?)",
-        [(o, p, rnd.choice(["aanwezig"] * 8 + ["mk", "zk"])) for o in range(1, overleggen + 1) for p in range(1, 10)],
-    )
-    statussen = ["afgesproken", "in uitvoering", "gereed", "vertraagd"]
-    afspraken, koppelingen = [], []
-    for n in range(1, 150 * schaal + 1):
-        o = rnd.randint(1, overleggen)
-        sub = rnd.choice([s for _, s in punt_ids[o] if s])
-        afspraken.append((n, n, agenda_id, sub, _tekst(rnd, 8), f"{rnd.randint(1, 80)} woningen", "2026",
-                          rnd.choice(["2027", "Q4 2027"]), rnd.choice(statussen), _tekst(rnd, 15) if n % 3 == 0 else "", o))
-        for volgorde, partij in enumerate(rnd.sample(partijen, rnd.randint(1, 3))):
-            koppelingen.append((n, partij, "verantwoordelijk" if volgorde == 0 or rnd.random() < 0.5 else "betrokken", volgorde))
-    conn.executemany(
-        "INSERT INTO afspraak (id, nummer, agenda_id, subthema_nummer, actielijn, doel, start, eind, status, toelichting, overleg_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        afspraken,
-    )
-    conn.executemany("INSERT INTO afspraak_partij (afspraak_id, partij_id, rol, volgorde) VALUES (?, ?, ?, ?)", koppelingen)
-    besluiten = []
-    for o in range(1, overleggen + 1):
-        for _ in range(3):
-            besluiten.append((len(besluiten) + 1, o, rnd.choice(punt_ids[o])[0], _tekst(rnd, 14), datums[o - 1].isoformat()))
-    conn.executemany("INSERT INTO besluit (nummer, overleg_id, agendapunt_id, tekst, datum) VALUES (?, ?, ?, ?, ?)", besluiten)
-    acties = []
-    for n in range(1, 400 * schaal + 1):
-        o = 1 + (n - 1) * overleggen // (400 * schaal)
-        punt, sub = rnd.choice(punt_ids[o])
-        later = min(o + rnd.randint(1, 3), overleggen)
-        klaar = rnd.random() < 0.7 and later > o
-        acties.append((n, o, punt, sub, _tekst(rnd, 9), rnd.randint(1, 12), (datums[o - 1] + dt.timedelta(days=60)).isoformat(),
-                       "gereed" if klaar else "open", datums[later - 1].isoformat() if klaar else None, datums[o - 1].isoformat()))
-    conn.executemany(
-        "INSERT INTO actiepunt (nummer, overleg_id, agendapunt_id, subthema_nummer, wat, persoon_id, deadline, status, gereed_op, aangemaakt_op) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        acties,
-    )
-    conn.executemany(
-        "INSERT INTO wijziging (tijdstip, tabel, rij_id, actie, gegevens) VALUES (?, 'afspraak', ?, 'gewijzigd', '{}')",
-        [(f"{datums[rnd.randint(0, overleggen - 1)].isoformat()}T10:00:00", rnd.randint(1, len(afspraken))) for _ in range(15 * schaal)],
-    )
-    for soort, laatste in (("afspraak", len(afspraken)), ("besluit", len(besluiten)), ("actiepunt", len(acties))):
-        conn.execute("UPDATE nummering SET laatste = ? WHERE soort = ?", [laatste, soort])
-    conn.execute("COMMIT")
-    conn.close()
-    return pad
-
-
 def _kaal_agenda(conn: sqlite3.Connection) -> int:
     """The same rows as the uitvoeringsagenda, read with plain queries and nothing else."""
     agenda_id = conn.execute("SELECT id FROM uitvoeringsagenda ORDER BY periode LIMIT 1").fetchone()[0]
@@ -197,21 +102,17 @@ def meet_bestand(pad: Path, herhalingen: int) -> dict[str, object]:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--herhalingen", type=int, default=5)
-    parser.add_argument("--zonder-100x", action="store_true", help="alleen realistisch en 10x")
-    args = parser.parse_args()
+def meet_export(map_: Path, grootste: int = 100, herhalingen: int = 5) -> dict[str, object]:
+    """Measure the three sizes up to `grootste`, print the table, return the figures."""
     uitkomst: dict[str, dict[str, object]] = {}
-    with tempfile.TemporaryDirectory() as map_:
-        for naam, schaal in GROOTTES.items():
-            if args.zonder_100x and schaal == 100:
-                continue
-            begin = time.perf_counter()
-            pad = maak_bestand(Path(map_) / f"{naam}.sqlite", schaal)
-            gemaakt = time.perf_counter() - begin
-            uitkomst[naam] = meet_bestand(pad, args.herhalingen if schaal < 100 else max(2, args.herhalingen // 2))
-            uitkomst[naam]["aanmaken_s"] = round(gemaakt, 2)
+    for naam, schaal in GROOTTES.items():
+        if schaal > grootste:
+            continue
+        begin = time.perf_counter()
+        pad = maak_bestand(map_ / f"export-{naam}.sqlite", schaal)
+        gemaakt = time.perf_counter() - begin
+        uitkomst[naam] = meet_bestand(pad, herhalingen if schaal < 100 else max(2, herhalingen // 2))
+        uitkomst[naam]["aanmaken_s"] = round(gemaakt, 2)
     namen = list(uitkomst)
     groei = {
         f"{b}/{a}": {
@@ -232,7 +133,17 @@ def main() -> None:
         print(f"groei {stap}: uitvoeringsagenda x{factoren['agenda']}, verslag x{factoren['verslag']} (lineair is x10)")
     eerste = ", ".join(f"{naam} {m['agenda_eerste_ms']} + {m['verslag_eerste_ms']} ms" for naam, m in uitkomst.items())
     print(f"eerste export na openen (kader lezen, sjabloon vertalen): {eerste}")
-    print(json.dumps({"bestanden": uitkomst, "groei": groei}, indent=2))
+    return {"bestanden": uitkomst, "groei": groei}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--herhalingen", type=int, default=5)
+    parser.add_argument("--zonder-100x", action="store_true", help="alleen realistisch en 10x")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as map_:
+        resultaat = meet_export(Path(map_), 10 if args.zonder_100x else 100, args.herhalingen)
+    print(json.dumps(resultaat, indent=2))
 
 
 if __name__ == "__main__":

@@ -29,8 +29,16 @@ if __package__ in (None, ""):
 
 from bestanden import maak_bestand  # noqa: E402
 
-_GEHEUGEN = """
-import asyncio, resource, sys
+_PIEK = """
+def _piek():
+    # VmHWM of this process; ru_maxrss would include the parent's peak, which survives exec on Linux
+    for regel in open("/proc/self/status"):
+        if regel.startswith("VmHWM:"):
+            return int(regel.split()[1])
+"""
+
+_GEHEUGEN = _PIEK + """
+import asyncio, sys
 from pathlib import Path
 from tui.app import TripartietApp
 
@@ -43,11 +51,11 @@ async def main():
         await pilot.press("escape", "l")
         await pilot.pause()
 asyncio.run(main())
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(_piek())
 """
 
-_KAAL_GEHEUGEN = """
-import asyncio, resource
+_KAAL_GEHEUGEN = _PIEK + """
+import asyncio
 from textual.app import App
 from textual.widgets import Footer, Header, Static
 
@@ -62,7 +70,7 @@ async def main():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
 asyncio.run(main())
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(_piek())
 """
 
 
@@ -128,7 +136,7 @@ def main() -> None:
         resultaat["1_start"] = start_resultaat
 
         schaal = 10 if args.snel else 100
-        groot = maak_bestand(map_ / "groot.sqlite", schaal)
+        groot = maak_bestand(map_ / "groot.sqlite", schaal, perioden=True)
         navigatie = asyncio.run(_navigatie(groot))
         resultaat["2_volgend_subthema"] = {
             "bestand": f"{schaal}x",

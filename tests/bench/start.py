@@ -32,7 +32,7 @@ class Kaal(App):
         self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
 
 Kaal().run(headless=True, size=(80, 24))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(next(int(r.split()[1]) for r in open("/proc/self/status") if r.startswith("VmHWM:")))
 """
 
 _TRIPARTIET = """
@@ -54,7 +54,7 @@ app_module.TripartietApp.run = lambda self, **kw: oud_run(self, headless=True, s
 
 from tui.cli import main
 main(sys.argv[1:])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(next(int(r.split()[1]) for r in open("/proc/self/status") if r.startswith("VmHWM:")))
 """
 
 

@@ -27,6 +27,7 @@ from opslag.modellen import PUNT_TITELS, ActieStatus, Agendapunt, Overleg, PuntS
 from tui.weergave import Kleuren, subthema_inhoud
 
 BEWAAR_NA = 0.5  # seconds after the last key; killing the terminal loses at most this much
+MAX_REGELS = 50  # per list on the meeting screen; more is an archive, not something to talk through
 
 
 class OverlegScherm(Screen[None]):
@@ -181,11 +182,14 @@ class OverlegScherm(Screen[None]):
 
         is_sub = punt.soort is PuntSoort.SUBTHEMA
         afspraken = notulen.afspraken(bestand, agenda_id=self.overleg.agenda_id, subthema=punt.subthema_nummer) if is_sub else []
-        self._vul("afspraken", [
+        opties = [
             Option(Text(f"{a.code} {a.actielijn} — {a.doel or 'geen doel'} — {a.start or '?'} t/m {a.eind or '?'} — "
                         f"{', '.join(partijen.get(p, '?') for p in a.verantwoordelijken)} [{a.status.value}]"), id=f"afspraak:{a.id}")
-            for a in afspraken
-        ], toon=is_sub, leeg="Nog geen afspraken op dit subthema voor deze uitvoeringsagenda.")
+            for a in afspraken[-MAX_REGELS:]
+        ]
+        if len(afspraken) > MAX_REGELS:  # newest shown; the export lists them all
+            opties.insert(0, Option(Text(f"… {len(afspraken) - MAX_REGELS} oudere afspraken: zie de export (e)", style="italic"), disabled=True))
+        self._vul("afspraken", opties, toon=is_sub, leeg="Nog geen afspraken op dit subthema voor deze uitvoeringsagenda.")
         besluiten = [b for b in notulen.besluiten(bestand, self.overleg_id) if b.agendapunt_id == punt.id]
         self._vul("besluiten", [Option(Text(f"{b.code} {b.tekst}"), id=f"besluit:{b.id}") for b in besluiten], leeg="Geen besluiten bij dit punt.")
         acties = [a for a in notulen.actiepunten(bestand, overleg_id=self.overleg_id) if a.agendapunt_id == punt.id]
@@ -194,7 +198,7 @@ class OverlegScherm(Screen[None]):
         if eerder:
             from opslag.actielijst import actielijst
 
-            toon = 50  # a list to talk through, not the archive: the rest is on the actielijst (l)
+            toon = MAX_REGELS  # the rest is on the actielijst (l)
             open_eerder = actielijst(
                 bestand, behalve_overleg=self.overleg_id, uiterlijk_aangemaakt=self.overleg.datum, limiet=toon + 1
             )
