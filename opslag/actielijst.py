@@ -75,29 +75,17 @@ class ActieRegel(BaseModel):
         return f"A-{self.nummer:03d}"
 
 
-def actielijst(
-    bestand: Gemeentebestand,
+def _filter(
     *,
-    alleen_open: bool = True,
-    partij_id: int | None = None,
-    persoon_id: int | None = None,
-    subthema: str | None = None,
-    alleen_te_laat: bool = False,
-    sorteer: Sortering = "deadline",
-    vandaag: dt.date | None = None,
-    behalve_overleg: int | None = None,
-    uiterlijk_aangemaakt: dt.date | None = None,
-    limiet: int | None = None,
-) -> list[ActieRegel]:
-    """The actions of all meetings, filtered and sorted in one query.
-
-    `partij_id` matches the action's party, or the party of its person when the action names
-    no party. `alleen_te_laat` implies open. `sorteer` is one of SORTERINGEN; "deadline" puts
-    actions without a deadline last. `behalve_overleg` and `uiterlijk_aangemaakt` give the
-    actions of earlier meetings, as a meeting's "actielijst doorlopen" shows them.
-    """
-    if sorteer not in _VOLGORDE:
-        raise ValueError(f"onbekende sortering {sorteer!r}; kies uit {', '.join(SORTERINGEN)}")
+    alleen_open: bool,
+    partij_id: int | None,
+    persoon_id: int | None,
+    subthema: str | None,
+    alleen_te_laat: bool,
+    vandaag: dt.date | None,
+    behalve_overleg: int | None,
+    uiterlijk_aangemaakt: dt.date | None,
+) -> tuple[str, dict[str, object]]:
     vandaag = vandaag or datums.vandaag()
     parameters: dict[str, object] = {"vandaag": vandaag.isoformat()}
     waar: list[str] = []
@@ -122,9 +110,64 @@ def actielijst(
     if uiterlijk_aangemaakt is not None:
         waar.append("COALESCE(a.aangemaakt_op, '') <= :uiterlijk")
         parameters["uiterlijk"] = uiterlijk_aangemaakt.isoformat()
-    sql = _SQL + (" WHERE " + " AND ".join(waar) if waar else "") + " ORDER BY " + _VOLGORDE[sorteer]
+    return (" WHERE " + " AND ".join(waar) if waar else ""), parameters
+
+
+def actielijst(
+    bestand: Gemeentebestand,
+    *,
+    alleen_open: bool = True,
+    partij_id: int | None = None,
+    persoon_id: int | None = None,
+    subthema: str | None = None,
+    alleen_te_laat: bool = False,
+    sorteer: Sortering = "deadline",
+    vandaag: dt.date | None = None,
+    behalve_overleg: int | None = None,
+    uiterlijk_aangemaakt: dt.date | None = None,
+    limiet: int | None = None,
+) -> list[ActieRegel]:
+    """The actions of all meetings, filtered and sorted in one query.
+
+    `partij_id` matches the action's party, or the party of its person when the action names
+    no party. `alleen_te_laat` implies open. `sorteer` is one of SORTERINGEN; "deadline" puts
+    actions without a deadline last. `behalve_overleg` and `uiterlijk_aangemaakt` give the
+    actions of earlier meetings, as a meeting's "actielijst doorlopen" shows them.
+    """
+    if sorteer not in _VOLGORDE:
+        raise ValueError(f"onbekende sortering {sorteer!r}; kies uit {', '.join(SORTERINGEN)}")
+    waar, parameters = _filter(
+        alleen_open=alleen_open, partij_id=partij_id, persoon_id=persoon_id, subthema=subthema,
+        alleen_te_laat=alleen_te_laat, vandaag=vandaag, behalve_overleg=behalve_overleg,
+        uiterlijk_aangemaakt=uiterlijk_aangemaakt,
+    )
+    sql = _SQL + waar + " ORDER BY " + _VOLGORDE[sorteer]
     if limiet is not None:
         sql += f" LIMIT {int(limiet)}"
     cursor = bestand.db.execute(sql, parameters)
     kolommen = [k[0] for k in cursor.description]
     return [ActieRegel.model_validate(dict(zip(kolommen, rij))) for rij in cursor]
+
+
+class Telling(BaseModel):
+    aantal: int
+    open: int
+    te_laat: int
+
+
+def tel(bestand: Gemeentebestand, **filters: object) -> Telling:
+    """How many actions the same filters give, without loading them (for the summary line)."""
+    filters.pop("sorteer", None)
+    filters.pop("limiet", None)
+    standaard = {
+        "alleen_open": True, "partij_id": None, "persoon_id": None, "subthema": None, "alleen_te_laat": False,
+        "vandaag": None, "behalve_overleg": None, "uiterlijk_aangemaakt": None,
+    }
+    waar, parameters = _filter(**(standaard | filters))  # type: ignore[arg-type]
+    rij = bestand.db.execute(
+        "SELECT count(*), coalesce(sum(a.status = 'open'), 0), "
+        "coalesce(sum(a.status = 'open' AND a.deadline IS NOT NULL AND a.deadline < :vandaag), 0) "
+        "FROM actiepunt a LEFT JOIN persoon pe ON pe.id = a.persoon_id" + waar,
+        parameters,
+    ).fetchone()
+    return Telling(aantal=rij[0], open=rij[1], te_laat=rij[2])

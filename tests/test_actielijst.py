@@ -386,3 +386,19 @@ def test_actielijst_gebruikt_de_index_op_status_en_deadline(demo_pad: Path) -> N
             assert "USING INDEX idx_actiepunt_status_deadline (status=?" in plan, plan
             assert "SCAN a" not in plan
         bestand.db.conn.set_trace_callback(None)
+
+
+async def test_lange_lijst_toont_500_en_telt_alles(demo_pad: Path) -> None:
+    from tui.schermen.actielijst import MAX_RIJEN
+
+    with Gemeentebestand.open(demo_pad) as bestand:
+        _vul_met_actiepunten(bestand, 2_000)
+        verwacht = len(actielijst(bestand, vandaag=VANDAAG))
+    assert verwacht > MAX_RIJEN
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_actielijst(app, pilot)
+        assert app.screen.query_one("#acties").row_count == MAX_RIJEN
+        tekst = _balk(app, "samenvatting")
+        assert tekst.startswith(f"{verwacht} open actiepunten, waarvan ")
+        assert f"de eerste {MAX_RIJEN} staan in de lijst" in tekst

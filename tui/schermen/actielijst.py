@@ -24,7 +24,7 @@ from textual.theme import Theme
 from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 from textual.widgets.data_table import Row, RowKey
 
-from opslag.actielijst import SORTERINGEN, ActieRegel, Sortering, actielijst
+from opslag.actielijst import SORTERINGEN, ActieRegel, Sortering, Telling, actielijst, tel
 from opslag.datums import toon_datum
 from opslag.fouten import TripartietFout
 from opslag.modellen import ActieStatus
@@ -130,6 +130,20 @@ def samenvatting(regels: list[ActieRegel], *, alleen_open: bool, alleen_te_laat:
     return f"{aantal} {woord}{bij_filter}, waarvan {open_} open en {te_laat} te laat"
 
 
+# A table row costs memory for every cell; past this many a list is searched with f, not scrolled.
+MAX_RIJEN = 500
+
+
+def samenvatting_telling(telling: Telling, *, alleen_open: bool, alleen_te_laat: bool, gefilterd: bool) -> str:
+    """The summary line from counts, for lists longer than the table shows."""
+    bij_filter = " bij dit filter" if gefilterd else ""
+    if alleen_te_laat:
+        return f"{telling.aantal} actiepunten te laat{bij_filter}"
+    if alleen_open:
+        return f"{telling.aantal} open actiepunten{bij_filter}, waarvan {telling.te_laat} te laat"
+    return f"{telling.aantal} actiepunten{bij_filter}, waarvan {telling.open} open en {telling.te_laat} te laat"
+
+
 class Actietabel(DataTable):
     """A DataTable that can take thousands of rows at once.
 
@@ -232,6 +246,7 @@ class ActielijstScherm(Screen[None]):
         self.sorteer: Sortering = "deadline"
         self.filter = Actiefilter()
         self.regels: list[ActieRegel] = []
+        self.telling: Telling | None = None
         self._breedte = 0
 
     def compose(self) -> ComposeResult:
@@ -283,16 +298,16 @@ class ActielijstScherm(Screen[None]):
         """Query the rows again; keep the cursor on the same action, else on row `terugval`
         (default: the row it was on, which then holds the action that took its place)."""
         actie_id, rij = self._positie()
-        self.regels = actielijst(
-            self.app.bestand,
+        filters = dict(
             alleen_open=self.alleen_open,
             partij_id=self.filter.partij_id,
             persoon_id=self.filter.persoon_id,
             subthema=self.filter.subthema,
             alleen_te_laat=self.alleen_te_laat,
-            sorteer=self.sorteer,
             vandaag=self._vandaag(),
         )
+        self.regels = actielijst(self.app.bestand, sorteer=self.sorteer, limiet=MAX_RIJEN + 1, **filters)
+        self.telling = tel(self.app.bestand, **filters) if len(self.regels) > MAX_RIJEN else None
         self._toon(actie_id, rij if terugval is None else terugval)
 
     def _toon(self, actie_id: int | None, rij: int) -> None:
@@ -311,16 +326,20 @@ class ActielijstScherm(Screen[None]):
         tabel.clear(columns=True)
         for kolom in KOLOMMEN:
             tabel.add_column(Text(kolom), width=breedtes[kolom], key=kolom)
-        tabel.vul([self._cellen(r, breedtes["Wie"]) for r in self.regels])
-        if self.regels:
-            ids = [r.id for r in self.regels]
+        getoond = self.regels[:MAX_RIJEN]
+        tabel.vul([self._cellen(r, breedtes["Wie"]) for r in getoond])
+        if getoond:
+            ids = [r.id for r in getoond]
             if actie_id in ids:
                 rij = ids.index(actie_id)
             tabel.move_cursor(row=min(max(rij, 0), len(ids) - 1), animate=False)
         self.query_one("#filterbalk", Static).update(self._filterbalk())
-        self.query_one("#samenvatting", Static).update(
-            samenvatting(self.regels, alleen_open=self.alleen_open, alleen_te_laat=self.alleen_te_laat, gefilterd=self.filter.actief)
-        )
+        tekst = samenvatting(self.regels, alleen_open=self.alleen_open, alleen_te_laat=self.alleen_te_laat, gefilterd=self.filter.actief)
+        if self.telling is not None:
+            tekst = samenvatting_telling(self.telling, alleen_open=self.alleen_open, alleen_te_laat=self.alleen_te_laat,
+                                         gefilterd=self.filter.actief)
+            tekst += f" (de eerste {MAX_RIJEN} staan in de lijst; f filtert, s sorteert)"
+        self.query_one("#samenvatting", Static).update(tekst)
         self.refresh_bindings()
 
     @staticmethod
