@@ -58,7 +58,7 @@ class PuntSoort(StrEnum):
 PUNT_TITELS: dict[PuntSoort, str] = {
     PuntSoort.OPENING: "Opening en vaststellen agenda",
     PuntSoort.MEDEDELINGEN: "Mededelingen",
-    PuntSoort.VERSLAG: "Vaststellen verslag vorige keer",
+    PuntSoort.VERSLAG: "Vaststellen verslag vorig overleg",
     PuntSoort.ACTIELIJST: "Actielijst doorlopen",
     PuntSoort.RONDVRAAG: "Rondvraag",
     PuntSoort.SLUITING: "Sluiting",

@@ -150,3 +150,10 @@ def test_herstel_zonder_kopieen(tmp_path: Path, capsys: pytest.CaptureFixture[st
     pad = nieuw_bestand("Aalten", tmp_path / "aalten.sqlite")
     assert main(["herstel", str(pad)]) == 1
     assert "er zijn geen reservekopieën" in capsys.readouterr().err
+
+
+def test_nieuw_met_nieuwe_map_en_zonder_extensie(tmp_path: Path) -> None:
+    assert main(["nieuw", "Utrecht", "--bestand", "nieuw/overleg/"]) == 0
+    assert (tmp_path / "nieuw" / "overleg" / "utrecht.sqlite").is_file()
+    assert main(["nieuw", "Zutphen", "--bestand", "zutphen-2027"]) == 0
+    assert (tmp_path / "zutphen-2027.sqlite").is_file()

@@ -231,7 +231,7 @@ def test_verslag_per_agendapunt_in_volgorde(bestand: Gemeentebestand) -> None:
     punten = notulen.agendapunten(bestand, overleg_id)
     koppen = _koppen(tekst, 2)
     assert len(koppen) == len(punten) + 2
-    assert koppen[:4] == ["1. Opening en vaststellen agenda", "2. Mededelingen", "3. Vaststellen verslag vorige keer", "4. Actielijst doorlopen"]
+    assert koppen[:4] == ["1. Opening en vaststellen agenda", "2. Mededelingen", "3. Vaststellen verslag vorig overleg", "4. Actielijst doorlopen"]
     assert koppen[4:9] == [
         "5. Subthema 1.1 Programmering sociale huur", "6. Subthema 1.6 Monitoring", "7. Subthema 1.9 Woonruimteverdeling en doorstroming",
         "8. Subthema 3.2 Sociale samenhang en leefbaarheidsbudget", "9. Subthema 4.2 Netcongestie",

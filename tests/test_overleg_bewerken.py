@@ -101,3 +101,21 @@ async def test_concept_van_gesloten_formulier_komt_terug(demo_pad: Path) -> None
         await pilot.pause()
         assert app.screen.query_one("#wat", Input).value == "Half getypte actie"
         assert any("teruggezet" in n.message for n in app._notifications)
+
+
+async def test_nieuwe_partij_via_het_palet(tmp_path: Path) -> None:
+    from opslag.bestand import nieuw_bestand
+
+    pad = nieuw_bestand("Zutphen", tmp_path / "zutphen.sqlite")
+    app = TripartietApp(pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"nieuwe partij")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Woonstichting Zutphen", "tab", *"wz", "enter")
+        await pilot.pause()
+    with Gemeentebestand.open(pad) as bestand:
+        assert [(p.code, p.naam, p.soort.value) for p in bestand.partijen()] == [
+            ("GZ", "Gemeente Zutphen", "gemeente"), ("WZ", "Woonstichting Zutphen", "corporatie")]

@@ -125,6 +125,19 @@ class TripartietApp(App[None]):
         if self.bestand is not None and not isinstance(self.screen, ExportScherm):
             self.push_screen(ExportScherm(getattr(self.screen, "overleg_id", None)))
 
+    def action_nieuwe_partij(self) -> None:
+        from tui.schermen.partij_formulier import PartijFormulier
+
+        if self.bestand is None or self.bestand.alleen_lezen:
+            self.notify("Er is geen bestand open om in te schrijven.", severity="warning")
+            return
+
+        def na(partij) -> None:  # noqa: ANN001
+            if partij is not None:
+                self.notify(f"{partij.code} ({partij.naam}) is toegevoegd.", title="Bewaard")
+
+        self.push_screen(PartijFormulier(), na)
+
     def action_kader(self) -> None:
         from tui.schermen.kader import KaderScherm
 
@@ -138,6 +151,12 @@ class TripartietApp(App[None]):
             self.notify("Dat kan alleen tijdens een overleg; kies of maak eerst een overleg (w).", severity="warning")
             return
         methode()
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Zoek een opdracht of subthema…", id="--command-palette"))
 
     def action_toetsen(self) -> None:
         from tui.schermen.toetsen import ToetsenScherm

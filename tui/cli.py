@@ -7,6 +7,7 @@ Imports of the app and of storage are deferred to the command that needs them, s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -152,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDO_S:
         argv.insert(0, "open")
     args = _parser().parse_args(argv)
+    # Path() drops a trailing slash, which is how a user says "this is a folder".
+    args.bestand_tekst = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--bestand"), None) or next(
+        (a.split("=", 1)[1] for a in argv if a.startswith("--bestand=")), ""
+    )
 
     from opslag.fouten import TripartietFout
 
@@ -215,10 +220,20 @@ def _nieuw(args: argparse.Namespace) -> int:
 
     naam = bestandsnaam(args.gemeente)
     doel: Path = args.bestand or Path.cwd()
-    pad = doel / naam if doel.is_dir() else doel
+    als_map = args.bestand is None or doel.is_dir() or str(args.bestand_tekst).endswith(("/", os.sep))
+    if als_map:
+        doel.mkdir(parents=True, exist_ok=True)  # '--bestand ~/overleg/' names a folder, also a new one
+        pad = doel / naam
+    else:
+        pad = doel if doel.suffix else doel.with_suffix(".sqlite")
     kader = lees_kader(args.kader) if args.kader else None
     nieuw_bestand(args.gemeente, pad, kader)
     print(f"Gemeentebestand gemaakt: {pad}\nOpen het met: tripartiet {pad}")
+    from opslag.partijen import achterhoekse_gemeenten
+
+    if args.gemeente.strip().casefold() not in {g.casefold() for g in achterhoekse_gemeenten()}:
+        print("Alleen de gemeente staat als partij in het bestand. Voeg de corporatie(s) en huurdersvereniging(en) toe\n"
+              "in de app: ctrl+p → Nieuwe partij (of P in het scherm Aanwezigheid).")
     return 0
 
 

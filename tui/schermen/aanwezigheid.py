@@ -21,9 +21,10 @@ class AanwezigheidScherm(ModalScreen[None]):
         Binding("a", "zet('aanwezig')", "Aanwezig", id="aanwezig"),
         Binding("m", "zet('mk')", "Afwezig mk", id="mk"),
         Binding("z", "zet('zk')", "Afwezig zk", id="zk"),
-        Binding("space", "volgende", "Wissel", id="wissel"),
+        Binding("space", "volgende", "Volgende status", key_display="spatie", show=False, id="wissel"),
         Binding("n", "nieuw", "Nieuwe persoon", id="nieuwe_persoon"),
-        Binding("escape", "app.pop_screen", "Klaar", id="klaar"),
+        Binding("P", "nieuwe_partij", "Nieuwe partij", id="nieuwe_partij"),
+        Binding("escape", "app.pop_screen", "Klaar", key_display="Esc", id="klaar"),
     ]
 
     def __init__(self, overleg_id: int) -> None:
@@ -90,6 +91,11 @@ class AanwezigheidScherm(ModalScreen[None]):
         persoon = self._huidige_persoon()
         if persoon is not None:
             self._zet(VOLGENDE[self.status.get(persoon)], verder=False)
+
+    def action_nieuwe_partij(self) -> None:
+        from tui.schermen.partij_formulier import PartijFormulier
+
+        self.app.push_screen(PartijFormulier(), lambda partij: partij and self.notify(f"{partij.code} is toegevoegd."))
 
     def action_nieuw(self) -> None:
         from tui.schermen.persoon_formulier import PersoonFormulier

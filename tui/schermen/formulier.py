@@ -28,7 +28,7 @@ class Veld(Vertical):
     DEFAULT_CSS = """
     Veld { height: auto; margin-bottom: 1; }
     Veld > .veldnaam { color: $text-muted; }
-    Veld > .veldfout { color: $text-error; display: none; }
+    Veld > .veldfout { color: $text-error; display: none; width: 100%; }
     Veld.fout > .veldfout { display: block; }
     Veld.fout > Input, Veld.fout > Select, Veld.fout > TextArea, Veld.fout > SelectionList { background: $error 25%; }
     """
@@ -54,7 +54,7 @@ class Veld(Vertical):
 class Formulier(ModalScreen[T | None], Generic[T]):
     CSS_PATH = "formulier.tcss"
     BINDINGS = [
-        Binding("escape", "annuleer", "Sluiten", id="sluiten"),
+        Binding("escape", "annuleer", "Sluiten", key_display="Esc", id="sluiten"),
         Binding("ctrl+s", "vastleggen", "Vastleggen", id="vastleggen"),
     ]
     TITEL = "Formulier"

@@ -12,13 +12,17 @@ from tui.weergave import Kleuren, subthema_inhoud
 
 
 class KaderScherm(Screen[None]):
+    def __init__(self, subthema: str | None = None) -> None:
+        super().__init__()
+        self.begin_subthema = subthema
+
     CSS_PATH = "kader.tcss"
     BINDINGS = [
-        Binding("tab", "app.focus_next", "Wissel paneel", id="wissel"),
+        Binding("tab", "app.focus_next", "Lijst/tekst", key_display="Tab", id="wissel"),
         Binding("g", "app.command_palette", "Ga naar", id="ga_naar"),
         Binding("n", "app.nieuw_overleg", "Nieuw overleg", id="nieuw_overleg"),
         Binding("w", "app.wissel_overleg", "Overleggen", id="overleggen"),
-        Binding("escape", "terug", "Terug", id="terug"),
+        Binding("escape", "terug", "Terug", key_display="Esc", id="terug"),
     ]
 
     def action_terug(self) -> None:
@@ -44,7 +48,7 @@ class KaderScherm(Screen[None]):
     def on_mount(self) -> None:
         self.kleuren = Kleuren.uit_thema(self.app.get_css_variables())
         self.query_one("#boom", Tree).focus()
-        self.call_after_refresh(self.toon_subthema, self.app.bestand.kader().subthemas[0].nummer)
+        self.call_after_refresh(self.toon_subthema, self.begin_subthema or self.app.bestand.kader().subthemas[0].nummer)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 120, "breed")

@@ -36,7 +36,7 @@ class OverlegScherm(Screen[None]):
     BINDINGS = [
         Binding("ctrl+down", "stap(1)", "Volgend punt", id="volgend_punt"),
         Binding("ctrl+up", "stap(-1)", "Vorig punt", id="vorig_punt"),
-        Binding("escape", "naar_agenda", "Naar agenda", id="naar_agenda"),
+        Binding("escape", "naar_agenda", "Agenda", key_display="Esc", id="naar_agenda"),
         Binding("ctrl+z", "herstel", "Verwijdering ongedaan maken", show=False, id="herstel"),
     ]
 
@@ -47,6 +47,8 @@ class OverlegScherm(Screen[None]):
         self.index = 0
         self._bewaar_timer: Timer | None = None
         self._onbewaard = False
+        self._agenda_verouderd = False
+        self._kader_getoond: str | None = None
 
     # --- building ---------------------------------------------------------------------------
 
@@ -128,6 +130,7 @@ class OverlegScherm(Screen[None]):
         lijst.clear_options()
         lijst.add_options(opties)
         lijst.highlighted = self.index
+        self._agenda_verouderd = False
 
     # --- showing an item ------------------------------------------------------------------------
 
@@ -138,20 +141,34 @@ class OverlegScherm(Screen[None]):
         self.query_one("#positie", Label).update(f"{titel} — {self.index + 1} van {len(self.punten)}")
         kader = self.query_one("#kader", Collapsible)
         kader.display = punt.soort is PuntSoort.SUBTHEMA
-        if kader.display:
-            self.query_one("#kadertekst", Static).update(subthema_inhoud(bestand.kader(), bestand.kader().subthema(punt.subthema_nummer), self.kleuren))
+        self._kader_getoond = None
+        if kader.display and not kader.collapsed:
+            self._toon_kader()
         uitleg = self._uitleg(punt)
         self.query_one("#punttekst", Label).update(uitleg)
         self.query_one("#punttekst", Label).display = bool(uitleg)
         notitie = self.query_one("#notitie", TextArea)
         with notitie.prevent(TextArea.Changed):
             notitie.load_text(punt.notitie)
+        notitie.move_cursor(notitie.document.end)  # typing continues the note, never in front of it
         self.query_one("#notitiekop", Label).update("Aantekeningen")
         self.toon_items()
         self.query_one("#werkvlak", VerticalScroll).scroll_home(animate=False)
         agenda = self.query_one("#agenda", AgendaLijst)
         if agenda.highlighted != self.index:
             agenda.highlighted = self.index
+
+    def _toon_kader(self) -> None:
+        """The framework text is rendered only when unfolded: most steps never show it."""
+        nummer = self.punt.subthema_nummer
+        if nummer and self._kader_getoond != nummer:
+            kader = self.app.bestand.kader()
+            self.query_one("#kadertekst", Static).update(subthema_inhoud(kader, kader.subthema(nummer), self.kleuren))
+            self._kader_getoond = nummer
+
+    @on(Collapsible.Expanded, "#kader")
+    def _kader_open(self) -> None:
+        self._toon_kader()
 
     def _uitleg(self, punt: Agendapunt) -> str:
         if punt.soort is PuntSoort.SLUITING:
@@ -261,6 +278,8 @@ class OverlegScherm(Screen[None]):
             self.app.notify(f"De aantekening is niet bewaard ({fout}). De tekst blijft staan; kopieer hem zo nodig.", severity="error", timeout=15)
             return False
         self._onbewaard = False
+        if bool(tekst) != bool(self.punt.notitie):
+            self._agenda_verouderd = True  # the ✎ marker changes
         self.punten[self.index] = self.punt.model_copy(update={"notitie": tekst})
         self.notitiekop.update(f"Aantekeningen — bewaard {dt.datetime.now():%H:%M:%S}")
         return True
@@ -276,11 +295,10 @@ class OverlegScherm(Screen[None]):
             return
         if not self.bewaar_notitie():
             return  # stay: the unsaved text must not be replaced
-        had_notitie = bool(self.punt.notitie)
         self.index = index
         notulen.zet_huidig_punt(self.app.bestand, self.overleg_id, self.punt.id)
         self.toon_punt()
-        if had_notitie:
+        if self._agenda_verouderd:
             self.vernieuw_agenda()
 
     def action_stap(self, richting: int) -> None:
@@ -305,7 +323,10 @@ class OverlegScherm(Screen[None]):
             if punt.subthema_nummer == nummer:
                 self.ga_naar_index(i)
                 return
-        self.notify(f"Subthema {nummer} staat niet op de agenda van dit overleg.", severity="warning")
+        from tui.schermen.kader import KaderScherm
+
+        self.notify(f"Subthema {nummer} staat niet op de agenda van dit overleg; hier is het kader.", timeout=4)
+        self.app.push_screen(KaderScherm(nummer))
 
     # --- recording ------------------------------------------------------------------------------
 
@@ -319,7 +340,15 @@ class OverlegScherm(Screen[None]):
 
         return na
 
+    def _alleen_lezen(self) -> bool:
+        reden = self.app.bestand.alleen_lezen
+        if reden:
+            self.notify(f"Alleen-lezen: {reden}. Er kan niets worden vastgelegd.", severity="warning")
+        return bool(reden)
+
     def action_afspraak(self, afspraak_id: int | None = None) -> None:
+        if self._alleen_lezen():
+            return
         from tui.schermen.afspraak_formulier import AfspraakFormulier
 
         punt = self.punt
@@ -333,6 +362,8 @@ class OverlegScherm(Screen[None]):
         )
 
     def action_besluit(self, besluit_id: int | None = None) -> None:
+        if self._alleen_lezen():
+            return
         from tui.schermen.besluit_formulier import BesluitFormulier
 
         bestaand = next((b for b in notulen.besluiten(self.app.bestand, self.overleg_id) if b.id == besluit_id), None)
@@ -342,6 +373,8 @@ class OverlegScherm(Screen[None]):
         )
 
     def action_actie(self, actie_id: int | None = None) -> None:
+        if self._alleen_lezen():
+            return
         from tui.schermen.actie_formulier import ActieFormulier
 
         bestaand = notulen.actiepunt(self.app.bestand, actie_id) if actie_id else None
@@ -398,11 +431,15 @@ class OverlegScherm(Screen[None]):
             kader.collapsed = not kader.collapsed
 
     def action_aanwezigheid(self) -> None:
+        if self._alleen_lezen():
+            return
         from tui.schermen.aanwezigheid import AanwezigheidScherm
 
         self.app.push_screen(AanwezigheidScherm(self.overleg_id))
 
     def action_wijzig_overleg(self) -> None:
+        if self._alleen_lezen():
+            return
         from tui.schermen.overleg_formulier import OverlegFormulier
 
         def na(overleg: Overleg | None) -> None:
@@ -435,10 +472,10 @@ LETTERTOETSEN = [
     Binding("a", "screen.afspraak", "Afspraak", id="afspraak"),
     Binding("b", "screen.besluit", "Besluit", id="besluit"),
     Binding("t", "screen.actie", "Actie", id="actie"),
-    Binding("k", "screen.kader", "Kader", id="kader"),
+    Binding("k", "screen.kader", "Kader", show=False, id="kader"),
     Binding("p", "screen.aanwezigheid", "Aanwezig", id="aanwezigheid"),
     Binding("l", "app.actielijst", "Actielijst", id="actielijst"),
-    Binding("w", "app.wissel_overleg", "Overleggen", id="overleggen"),
+    Binding("w", "app.wissel_overleg", "Overleggen", show=False, id="overleggen"),
     Binding("o", "screen.wijzig_overleg", "Overleg wijzigen", show=False, id="wijzig_overleg"),
     Binding("n", "app.nieuw_overleg", "Nieuw overleg", show=False, id="nieuw_overleg"),
     Binding("e", "app.export", "Exporteren", show=False, id="exporteren"),
@@ -448,7 +485,7 @@ LETTERTOETSEN = [
 class AgendaLijst(OptionList):
     """The agenda: arrows walk through it, Enter goes back to typing."""
 
-    BINDINGS = [Binding("enter", "select", "Typ aantekening", id="typ"), *LETTERTOETSEN]
+    BINDINGS = [Binding("enter", "select", "Typen", id="typ"), *LETTERTOETSEN]
 
 
 class ItemLijst(OptionList):
@@ -456,7 +493,7 @@ class ItemLijst(OptionList):
 
     BINDINGS = [
         Binding("enter", "bewerk", "Wijzigen", id="wijzigen"),
-        Binding("delete,x", "verwijder", "Verwijderen", id="verwijderen"),
+        Binding("delete,x", "verwijder", "Verwijderen", key_display="Del", id="verwijderen"),
         Binding("g", "gereed", "Gereed", id="gereed"),
         *LETTERTOETSEN,
     ]
