@@ -24,3 +24,24 @@ def test_cli_help_laadt_geen_app() -> None:
     )
     uitvoer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert uitvoer.strip().splitlines()[-1] == "False False"
+
+
+def test_start_van_de_app_laadt_geen_export_of_sjablonen(tmp_path) -> None:  # noqa: ANN001
+    """Export, templates and the framework parser are imported when used, not at start-up."""
+    from opslag.demo import maak_demo
+
+    pad = maak_demo(tmp_path / "demo.sqlite")
+    code = (
+        "import sys, asyncio\n"
+        "from pathlib import Path\n"
+        "from tui.app import TripartietApp\n"
+        "async def main():\n"
+        f"    app = TripartietApp(Path({str(pad)!r}))\n"
+        "    async with app.run_test() as pilot:\n"
+        "        await pilot.pause()\n"
+        "        assert type(app.screen).__name__ == 'OverlegScherm'\n"
+        "asyncio.run(main())\n"
+        "print(sorted(m for m in ('jinja2', 'markdown_it', 'opslag.export', 'sqlite_utils', 'hypothesis') if m in sys.modules))"
+    )
+    uitvoer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert uitvoer.strip().splitlines()[-1] == "[]"
