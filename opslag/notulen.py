@@ -42,6 +42,16 @@ def _volgend_nummer(bestand: Gemeentebestand, soort: str) -> int:
     ).fetchone()[0]
 
 
+def _bewaar_genummerd(db, bestand: Gemeentebestand, tabel: str, rij_id: int | None, rij: dict) -> int:  # noqa: ANN001
+    """Insert with the next stable number, or update and keep the number; inside `schrijf`."""
+    if rij_id is None:
+        rij["nummer"] = _volgend_nummer(bestand, tabel)
+        return db[tabel].insert(rij).last_pk
+    rij.pop("nummer", None)
+    db[tabel].update(rij_id, rij)
+    return rij_id
+
+
 # --- parties, people and agendas -----------------------------------------------------------------
 
 
@@ -240,14 +250,8 @@ def bewaar_afspraak(bestand: Gemeentebestand, afspraak: Afspraak) -> Afspraak:
     rij = afspraak.model_dump(exclude={"id", "verantwoordelijken", "betrokkenen"}, mode="json")
     nieuw = afspraak.id is None
     with bestand.schrijf("afspraak", afspraak.id, "nieuw" if nieuw else "gewijzigd", rij) as db:
-        if nieuw:
-            rij["nummer"] = _volgend_nummer(bestand, "afspraak")
-            afspraak_id = db["afspraak"].insert(rij).last_pk
-        else:
-            afspraak_id = afspraak.id
-            rij.pop("nummer")
-            db["afspraak"].update(afspraak_id, rij)
-            db.execute("DELETE FROM afspraak_partij WHERE afspraak_id = ?", [afspraak_id])
+        afspraak_id = _bewaar_genummerd(db, bestand, "afspraak", afspraak.id, rij)
+        db.execute("DELETE FROM afspraak_partij WHERE afspraak_id = ?", [afspraak_id])
         koppelingen = [("verantwoordelijk", p) for p in afspraak.verantwoordelijken]
         koppelingen += [("betrokken", p) for p in afspraak.betrokkenen if p not in afspraak.verantwoordelijken]
         db["afspraak_partij"].insert_all(
@@ -269,13 +273,7 @@ def bewaar_besluit(bestand: Gemeentebestand, besluit: Besluit) -> Besluit:
     rij = besluit.model_dump(exclude={"id"}, mode="json")
     nieuw = besluit.id is None
     with bestand.schrijf("besluit", besluit.id, "nieuw" if nieuw else "gewijzigd", rij) as db:
-        if nieuw:
-            rij["nummer"] = _volgend_nummer(bestand, "besluit")
-            besluit_id = db["besluit"].insert(rij).last_pk
-        else:
-            besluit_id = besluit.id
-            rij.pop("nummer")
-            db["besluit"].update(besluit_id, rij)
+        besluit_id = _bewaar_genummerd(db, bestand, "besluit", besluit.id, rij)
     return Besluit(**bestand.db["besluit"].get(besluit_id))
 
 
@@ -307,13 +305,7 @@ def bewaar_actiepunt(bestand: Gemeentebestand, actie: Actiepunt) -> Actiepunt:
     rij = actie.model_dump(exclude={"id"}, mode="json")
     nieuw = actie.id is None
     with bestand.schrijf("actiepunt", actie.id, "nieuw" if nieuw else "gewijzigd", rij) as db:
-        if nieuw:
-            rij["nummer"] = _volgend_nummer(bestand, "actiepunt")
-            actie_id = db["actiepunt"].insert(rij).last_pk
-        else:
-            actie_id = actie.id
-            rij.pop("nummer")
-            db["actiepunt"].update(actie_id, rij)
+        actie_id = _bewaar_genummerd(db, bestand, "actiepunt", actie.id, rij)
     return actiepunt(bestand, actie_id)
 
 
