@@ -34,8 +34,8 @@ class OverlegScherm(Screen[None]):
     CSS_PATH = "overleg.tcss"
     AUTO_FOCUS = "#notitie"
     BINDINGS = [
-        Binding("ctrl+down", "stap(1)", "Volgend punt", id="volgend_punt"),
-        Binding("ctrl+up", "stap(-1)", "Vorig punt", id="vorig_punt"),
+        Binding("ctrl+down", "stap(1)", "Volgende", id="volgend_punt"),
+        Binding("ctrl+up", "stap(-1)", "Vorige", id="vorig_punt"),
         Binding("escape", "naar_agenda", "Agenda", key_display="Esc", id="naar_agenda"),
         Binding("ctrl+z", "herstel", "Verwijdering ongedaan maken", show=False, id="herstel"),
     ]
