@@ -279,6 +279,7 @@ class Gemeentebestand:
                 return cls(pad, _verbind_alleen_lezen(pad), alleen_lezen=reden)
             except sqlite3.Error as fout:
                 raise fouten.BestandFout(pad, f"het bestand kan niet gelezen worden ({fout}).") from None
+        db: Verbinding | None = None
         try:
             _snelle_controle(pad)
             db = _verbind(pad)
@@ -290,17 +291,17 @@ class Gemeentebestand:
                 _migreer(db, versie)
             if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
-        except fouten.TripartietFout:
+        except BaseException as fout:
+            if db is not None:
+                db.close()
             os.close(slot)
+            if isinstance(fout, sqlite3.OperationalError):
+                if "locked" in str(fout) or "busy" in str(fout):
+                    raise fouten.InGebruik(pad, "het bestand is in gebruik door een ander programma.") from None
+                raise fouten.BestandFout(pad, f"het bestand kan niet geopend worden ({fout}).") from None
+            if isinstance(fout, sqlite3.DatabaseError):
+                raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd ({fout}). Gebruik 'tripartiet herstel'.") from None
             raise
-        except sqlite3.OperationalError as fout:
-            os.close(slot)
-            if "locked" in str(fout) or "busy" in str(fout):
-                raise fouten.InGebruik(pad, "het bestand is in gebruik door een ander programma.") from None
-            raise fouten.BestandFout(pad, f"het bestand kan niet geopend worden ({fout}).") from None
-        except sqlite3.DatabaseError as fout:
-            os.close(slot)
-            raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd ({fout}). Gebruik 'tripartiet herstel'.") from None
         return cls(pad, db, slot=slot)
 
     def sluit(self) -> None:

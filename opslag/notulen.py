@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from opslag import datums
 from opslag.bestand import Gemeentebestand
+from opslag.verbinding import NietGevonden
 from opslag.fouten import OngeldigeInvoer
 from opslag.modellen import (
     Aanwezig,
@@ -217,8 +218,13 @@ def zet_aanwezigheid(bestand: Gemeentebestand, regel: Aanwezigheid) -> None:
 # --- agreements ---------------------------------------------------------------------------------
 
 
-def afspraken(bestand: Gemeentebestand, agenda_id: int | None = None, subthema: str | None = None) -> list[Afspraak]:
+def afspraken(
+    bestand: Gemeentebestand, agenda_id: int | None = None, subthema: str | None = None, afspraak_id: int | None = None
+) -> list[Afspraak]:
     waar, parameters = [], []
+    if afspraak_id is not None:
+        waar.append("id = ?")
+        parameters.append(afspraak_id)
     if agenda_id is not None:
         waar.append("agenda_id = ?")
         parameters.append(agenda_id)
@@ -258,7 +264,14 @@ def bewaar_afspraak(bestand: Gemeentebestand, afspraak: Afspraak) -> Afspraak:
             {"afspraak_id": afspraak_id, "partij_id": p, "rol": rol, "volgorde": i}
             for i, (rol, p) in enumerate(koppelingen)
         )
-    return next(a for a in afspraken(bestand, subthema=afspraak.subthema_nummer) if a.id == afspraak_id)
+    return afspraak_met_id(bestand, afspraak_id)
+
+
+def afspraak_met_id(bestand: Gemeentebestand, afspraak_id: int) -> Afspraak:
+    gevonden = afspraken(bestand, afspraak_id=afspraak_id)
+    if not gevonden:
+        raise NietGevonden(f"afspraak {afspraak_id}")
+    return gevonden[0]
 
 
 # --- decisions ----------------------------------------------------------------------------------

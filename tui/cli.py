@@ -71,7 +71,8 @@ def _parser() -> _Parser:
 
     nieuw = sub.add_parser("nieuw", help="maak een nieuw gemeentebestand", description="Maak een nieuw gemeentebestand met de partijen van de gemeente en het regionale kader.")
     nieuw.add_argument("gemeente", metavar="GEMEENTE", help="naam van de gemeente, bijvoorbeeld Aalten")
-    nieuw.add_argument("--bestand", metavar="PAD", type=Path, help="waar het bestand komt (een map of een bestandsnaam); standaard de huidige map")
+    # A string, not a Path: Path() drops the trailing slash by which a user names a (new) folder.
+    nieuw.add_argument("--bestand", metavar="PAD", help="waar het bestand komt (een map of een bestandsnaam); standaard de huidige map")
     nieuw.add_argument("--kader", metavar="PAD", type=Path, help="een ander kaderbestand (Markdown) in plaats van de Achterhoekse afspraken")
 
     demo = sub.add_parser("demo", help="open een voorbeeldbestand met fictieve overleggen", description="Maak (of hergebruik) een voorbeeldbestand met fictieve inhoud en open het.")
@@ -153,10 +154,6 @@ def main(argv: list[str] | None = None) -> int:
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDO_S:
         argv.insert(0, "open")
     args = _parser().parse_args(argv)
-    # Path() drops a trailing slash, which is how a user says "this is a folder".
-    args.bestand_tekst = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--bestand"), None) or next(
-        (a.split("=", 1)[1] for a in argv if a.startswith("--bestand=")), ""
-    )
 
     from opslag.fouten import TripartietFout
 
@@ -219,8 +216,8 @@ def _nieuw(args: argparse.Namespace) -> int:
     from opslag.kader import lees_kader
 
     naam = bestandsnaam(args.gemeente)
-    doel: Path = args.bestand or Path.cwd()
-    als_map = args.bestand is None or doel.is_dir() or str(args.bestand_tekst).endswith(("/", os.sep))
+    doel = Path(args.bestand) if args.bestand else Path.cwd()
+    als_map = args.bestand is None or doel.is_dir() or args.bestand.endswith(("/", os.sep))
     if als_map:
         doel.mkdir(parents=True, exist_ok=True)  # '--bestand ~/overleg/' names a folder, also a new one
         pad = doel / naam

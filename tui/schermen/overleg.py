@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from opslag import datums, notulen
 from opslag.datums import lange_datum, toon_datum
 from opslag.fouten import TripartietFout
-from opslag.modellen import PUNT_TITELS, ActieStatus, Agendapunt, Overleg, PuntSoort
+from opslag.modellen import PUNT_TITELS, ActieStatus, Agendapunt, Besluit, Overleg, PuntSoort
 from tui.weergave import Kleuren, subthema_inhoud
 
 BEWAAR_NA = 0.5  # seconds after the last key; killing the terminal loses at most this much
@@ -355,7 +355,7 @@ class OverlegScherm(Screen[None]):
         if punt.soort is not PuntSoort.SUBTHEMA:
             self.notify("Afspraken horen bij een subthema; ga naar een subthema op de agenda.", severity="warning")
             return
-        bestaand = next((a for a in notulen.afspraken(self.app.bestand, subthema=punt.subthema_nummer) if a.id == afspraak_id), None)
+        bestaand = notulen.afspraak_met_id(self.app.bestand, afspraak_id) if afspraak_id else None
         self.app.push_screen(
             AfspraakFormulier(punt.subthema_nummer, self.overleg.agenda_id, self.overleg_id, bestaand),
             self._na_wijziging("Afspraak {code} is vastgelegd."),
@@ -366,7 +366,7 @@ class OverlegScherm(Screen[None]):
             return
         from tui.schermen.besluit_formulier import BesluitFormulier
 
-        bestaand = next((b for b in notulen.besluiten(self.app.bestand, self.overleg_id) if b.id == besluit_id), None)
+        bestaand = Besluit(**self.app.bestand.db["besluit"].get(besluit_id)) if besluit_id else None
         self.app.push_screen(
             BesluitFormulier(self.overleg_id, self.punt.id, self.overleg.datum, bestaand),
             self._na_wijziging("Besluit {code} is vastgelegd."),
