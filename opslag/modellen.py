@@ -66,7 +66,7 @@ PUNT_TITELS: dict[PuntSoort, str] = {
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(from_attributes=True, validate_assignment=True)
+    model_config = ConfigDict(from_attributes=True, validate_assignment=True, defer_build=True)
 
 
 class Gemeente(Model):

@@ -16,7 +16,12 @@ from tui.palet import OverlegOpdrachten, SubthemaOpdrachten
 
 class TripartietApp(App[None]):
     TITLE = "Tripartiet"
-    CSS_PATH = "app.tcss"
+    # Every screen's styles sit next to it but are loaded here, once: a screen's own CSS_PATH makes
+    # Textual re-parse the whole stylesheet, its own and every widget's, the first time the screen opens.
+    CSS_PATH = [
+        "app.tcss",
+        *(f"schermen/{naam}.tcss" for naam in ("overleg", "kader", "start", "formulier", "aanwezigheid", "actielijst", "export")),
+    ]
     COMMANDS = {SubthemaOpdrachten, OverlegOpdrachten}
     COMMAND_PALETTE_DISPLAY = "ctrl+p"
     BINDINGS = [

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from opslag import notulen
+from tui.widgets.voettekst import Voettekst
 from opslag.modellen import Aanwezig, Aanwezigheid, Persoon
 
 TEKST = {Aanwezig.AANWEZIG: "aanwezig", Aanwezig.MK: "afwezig (mk)", Aanwezig.ZK: "afwezig (zk)"}
@@ -16,7 +17,6 @@ VOLGENDE = {None: Aanwezig.AANWEZIG, Aanwezig.AANWEZIG: Aanwezig.MK, Aanwezig.MK
 
 
 class AanwezigheidScherm(ModalScreen[None]):
-    CSS_PATH = "aanwezigheid.tcss"
     BINDINGS = [
         Binding("a", "zet('aanwezig')", "Aanwezig", id="aanwezig"),
         Binding("m", "zet('mk')", "Afwezig mk", id="mk"),
@@ -36,7 +36,7 @@ class AanwezigheidScherm(ModalScreen[None]):
             yield Label("Aanwezigheid", id="titel")
             yield DataTable(id="personen", cursor_type="row", zebra_stripes=True)
             yield Label("", id="telling")
-        yield Footer()
+        yield Voettekst()
 
     def on_mount(self) -> None:
         tabel = self.query_one(DataTable)

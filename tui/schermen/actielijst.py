@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
-from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+from textual.widgets import DataTable, Header, Label, Select, Static
 from textual.widgets.data_table import Row, RowKey
 
 from opslag.actielijst import SORTERINGEN, ActieRegel, Sortering, Telling, actielijst, tel
@@ -29,6 +29,7 @@ from opslag.datums import toon_datum
 from opslag.fouten import TripartietFout
 from opslag.modellen import ActieStatus
 from opslag.notulen import personen, zet_actiestatus
+from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren
 
 KOLOMMEN = ("Nr", "Actie", "Wie", "Subthema", "Deadline", "Status")
@@ -179,7 +180,6 @@ class Actietabel(DataTable):
 class ActiefilterScherm(ModalScreen[Actiefilter]):
     """Three choices, each '(alle)' or one value; Escape applies them and closes."""
 
-    CSS_PATH = "actielijst.tcss"
     BINDINGS = [
         Binding("escape", "toepassen", "Toepassen", id="toepassen"),
         Binding("delete", "wissen", "Alles wissen", id="wissen"),
@@ -224,7 +224,6 @@ class ActiefilterScherm(ModalScreen[Actiefilter]):
 
 
 class ActielijstScherm(Screen[None]):
-    CSS_PATH = "actielijst.tcss"
     BINDINGS = [
         Binding("g", "gereed", "Gereed", id="gereed", tooltip="Meld het gekozen actiepunt gereed, met de datum van vandaag"),
         Binding("o", "heropenen", "Heropenen", id="heropenen", tooltip="Zet een gereed actiepunt weer open"),
@@ -254,7 +253,7 @@ class ActielijstScherm(Screen[None]):
         yield Static(id="filterbalk")
         yield Actietabel(id="acties", cursor_type="row", zebra_stripes=True, cell_padding=CELMARGE)
         yield Static(id="samenvatting")
-        yield Footer()
+        yield Voettekst()
 
     def on_mount(self) -> None:
         # The list spans all meetings: the header names the municipality, not one meeting.

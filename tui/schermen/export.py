@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Markdown, Select, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Checkbox, Header, Input, Label, Markdown, Select, Static, TabbedContent, TabPane, TextArea
 from textual.widgets._markdown import MarkdownTable  # not exported by Textual; pinned at 8.2.8
 
 from opslag import export, notulen
 from opslag.datums import toon_datum
 from opslag.fouten import TripartietFout
+from tui.widgets.voettekst import Voettekst
 from tui.schermen.bevestig import BevestigScherm
 
 # Textual's Markdown widget takes about a second per 20 kB; past this size the preview shows the
@@ -73,7 +74,6 @@ class OverschrijfVraag(BevestigScherm):
 
 
 class ExportScherm(Screen[None]):
-    CSS_PATH = "export.tcss"
     BINDINGS = [
         Binding("ctrl+s", "opslaan", "Opslaan", priority=True, id="opslaan"),
         Binding("escape", "terug", "Terug", id="terug"),
@@ -119,7 +119,7 @@ class ExportScherm(Screen[None]):
             yield Label("Bestand:", id="bestandlabel")
             yield Input(id="bestandsnaam", compact=True)
         yield Label("ctrl+s of Enter in de bestandsnaam: opslaan   Esc: terug", id="hulp")
-        yield Footer()
+        yield Voettekst()
 
     def on_mount(self) -> None:
         self.vernieuw(naam_voorstellen=True)

@@ -52,7 +52,6 @@ class Veld(Vertical):
 
 
 class Formulier(ModalScreen[T | None], Generic[T]):
-    CSS_PATH = "formulier.tcss"
     BINDINGS = [
         Binding("escape", "annuleer", "Sluiten", key_display="Esc", id="sluiten"),
         Binding("ctrl+s", "vastleggen", "Vastleggen", id="vastleggen"),

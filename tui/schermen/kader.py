@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Header, Static, Tree
 
+from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren, subthema_inhoud
 
 
@@ -16,7 +17,6 @@ class KaderScherm(Screen[None]):
         super().__init__()
         self.begin_subthema = subthema
 
-    CSS_PATH = "kader.tcss"
     BINDINGS = [
         Binding("tab", "app.focus_next", "Lijst/tekst", key_display="Tab", id="wissel"),
         Binding("g", "app.command_palette", "Ga naar", id="ga_naar"),
@@ -43,7 +43,7 @@ class KaderScherm(Screen[None]):
             yield boom
             with VerticalScroll(id="tekstvak"):
                 yield Static(id="tekst")
-        yield Footer()
+        yield Voettekst()
 
     def on_mount(self) -> None:
         self.kleuren = Kleuren.uit_thema(self.app.get_css_variables())

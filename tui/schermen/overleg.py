@@ -17,13 +17,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Collapsible, Footer, Header, Label, OptionList, Static, TextArea
+from textual.widgets import Collapsible, Header, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from opslag import datums, notulen
 from opslag.datums import lange_datum, toon_datum
 from opslag.fouten import TripartietFout
 from opslag.modellen import PUNT_TITELS, ActieStatus, Agendapunt, Besluit, Overleg, PuntSoort
+from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren, subthema_inhoud
 
 BEWAAR_NA = 0.5  # seconds after the last key; killing the terminal loses at most this much
@@ -31,7 +32,6 @@ MAX_REGELS = 50  # per list on the meeting screen; more is an archive, not somet
 
 
 class OverlegScherm(Screen[None]):
-    CSS_PATH = "overleg.tcss"
     AUTO_FOCUS = "#notitie"
     BINDINGS = [
         Binding("ctrl+down", "stap(1)", "Volgende", id="volgend_punt"),
@@ -74,7 +74,7 @@ class OverlegScherm(Screen[None]):
                 yield ItemLijst(id="besluiten", classes="items")
                 yield Label("Actiepunten (t)", id="actieskop", classes="kop")
                 yield ItemLijst(id="acties", classes="items")
-        yield Footer()
+        yield Voettekst()
 
     def on_mount(self) -> None:
         self.kleuren = Kleuren.uit_thema(self.app.get_css_variables())

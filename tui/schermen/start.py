@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList
+from textual.widgets import Header, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from opslag.fouten import TripartietFout
+from tui.widgets.voettekst import Voettekst
 
 
 def bekende_bestanden(map_: Path) -> list[Path]:
@@ -38,7 +39,6 @@ def _beschrijving(pad: Path, cwd: Path) -> str:
 
 
 class StartScherm(Screen[None]):
-    CSS_PATH = "start.tcss"
     BINDINGS = [
         Binding("n", "nieuw", "Nieuw bestand", id="nieuw"),
         Binding("escape", "naar_lijst", "Terug naar lijst", show=False, id="terug"),
@@ -52,7 +52,7 @@ class StartScherm(Screen[None]):
             yield Label("Of maak een nieuw bestand in deze map", classes="kop")
             yield Input(placeholder="Naam van de gemeente, bijvoorbeeld Aalten", id="nieuwe-gemeente")
             yield Label("", id="melding")
-        yield Footer()
+        yield Voettekst()
 
     def on_mount(self) -> None:
         lijst = self.query_one("#bestanden", OptionList)

@@ -1,0 +1,46 @@
+"""The footer keeps its keys while they stay the same, and changes when the offered keys change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets._footer import FooterKey
+
+from tui.app import TripartietApp
+from tui.widgets.voettekst import Voettekst
+
+
+def _omschrijvingen(voettekst: Voettekst) -> list[str]:
+    return [toets.description for toets in voettekst.query(FooterKey)]
+
+
+async def test_voettekst_wordt_alleen_herbouwd_als_de_toetsen_veranderen(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        voettekst = app.screen.query_one(Voettekst)
+        toetsen = list(voettekst.query(FooterKey))
+        assert "Volgende" in _omschrijvingen(voettekst)
+        app.screen.refresh_bindings()  # what every focus change sends
+        await pilot.pause()
+        assert list(voettekst.query(FooterKey)) == toetsen
+        await pilot.press("tab")  # the list of agreements offers keys of its own
+        await pilot.pause()
+        assert app.focused.id == "afspraken"
+        assert len(_omschrijvingen(voettekst)) > len(toetsen)
+
+
+async def test_voettekst_volgt_wat_er_kan(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("ctrl+p", *"actielijst")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        voettekst = app.screen.query_one(Voettekst)
+        toetsen = _omschrijvingen(voettekst)
+        assert "Gereed" in toetsen and "Alle" in toetsen and "Open" not in toetsen and "Volgende" not in toetsen
+        await pilot.press("a")  # now all actions are listed, so the key offers 'Open'
+        await pilot.pause()
+        toetsen = _omschrijvingen(voettekst)
+        assert "Open" in toetsen and "Alle" not in toetsen
