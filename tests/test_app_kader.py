@@ -108,6 +108,31 @@ async def test_demo_palet_ga_naar_4_2_toont_liander_in_lokale_afspraken(demo_pad
         assert "AF-005 Planning van nieuwbouw en renovatie afstemmen met Liander" in afspraken.replace("\n", " ")
         await pilot.press("escape", "k")  # unfold the regional framework
         await pilot.pause()
-        kader = schermtekst(app.screen.query_one("#kadertekst"))
+        kader = schermtekst(app.screen.query_one("#kader"))
         lokaal = kader.split("Lokaal", 1)[1].split("Betrokkenen", 1)[0]
         assert "Gemeente en Corporatie stemmen de planning af met Liander." in " ".join(lokaal.split())
+
+
+async def test_kaderblok_gaat_open_en_dicht_met_enter_en_blijft_open_bij_het_volgende_punt(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        kader = app.screen.query_one("#kader")
+        assert app.screen.punt.subthema_nummer == "1.6" and app.focused.id == "notitie"
+        assert schermtekst(kader).strip() == "▶ Regionaal kader (k)"
+        await pilot.press("shift+tab")  # from the note up to the framework
+        await pilot.pause()
+        assert app.focused is kader
+        await pilot.press("enter")
+        await pilot.pause()
+        tekst = schermtekst(kader)
+        assert tekst.strip().startswith("▼ Regionaal kader (k)") and "1.6 Monitoring" in tekst and "Regionaal" in tekst
+        await pilot.press("ctrl+down")  # the next subtheme shows its own framework, still unfolded
+        await pilot.pause()
+        assert "1.9 Woonruimteverdeling en doorstroming" in schermtekst(kader)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert schermtekst(kader).strip() == "▶ Regionaal kader (k)"
+        await pilot.press("ctrl+down", "ctrl+down", "ctrl+down")  # Rondvraag has no framework
+        await pilot.pause()
+        assert not kader.display

@@ -17,13 +17,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Collapsible, Header, Label, OptionList, Static, TextArea
+from textual.widgets import Header, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from opslag import datums, notulen
 from opslag.datums import lange_datum, toon_datum
 from opslag.fouten import TripartietFout
 from opslag.modellen import PUNT_TITELS, ActieStatus, Agendapunt, Besluit, Overleg, PuntSoort
+from tui.widgets.kaderblok import Kaderblok
 from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren, subthema_inhoud
 
@@ -58,8 +59,7 @@ class OverlegScherm(Screen[None]):
         with Horizontal():
             yield AgendaLijst(id="agenda")
             with VerticalScroll(id="werkvlak"):
-                with Collapsible(title="Regionaal kader (k)", collapsed=True, id="kader"):
-                    yield Static(id="kadertekst")
+                yield Kaderblok("Regionaal kader (k)", id="kader")
                 yield Label("", id="punttekst")
                 # Kept as attributes: the note is saved on unmount too, when queries find nothing.
                 self.notitiekop = Label("Aantekeningen", id="notitiekop", classes="kop")
@@ -139,10 +139,10 @@ class OverlegScherm(Screen[None]):
         bestand = self.app.bestand
         titel = self.punt_titel(punt)
         self.query_one("#positie", Label).update(f"{titel} — {self.index + 1} van {len(self.punten)}")
-        kader = self.query_one("#kader", Collapsible)
+        kader = self.query_one("#kader", Kaderblok)
         kader.display = punt.soort is PuntSoort.SUBTHEMA
         self._kader_getoond = None
-        if kader.display and not kader.collapsed:
+        if kader.display and kader.open:
             self._toon_kader()
         uitleg = self._uitleg(punt)
         self.query_one("#punttekst", Label).update(uitleg)
@@ -163,10 +163,10 @@ class OverlegScherm(Screen[None]):
         nummer = self.punt.subthema_nummer
         if nummer and self._kader_getoond != nummer:
             kader = self.app.bestand.kader()
-            self.query_one("#kadertekst", Static).update(subthema_inhoud(kader, kader.subthema(nummer), self.kleuren))
+            self.query_one("#kader", Kaderblok).inhoud = subthema_inhoud(kader, kader.subthema(nummer), self.kleuren)
             self._kader_getoond = nummer
 
-    @on(Collapsible.Expanded, "#kader")
+    @on(Kaderblok.Geopend, "#kader")
     def _kader_open(self) -> None:
         self._toon_kader()
 
@@ -426,9 +426,9 @@ class OverlegScherm(Screen[None]):
         self.vernieuw_agenda()
 
     def action_kader(self) -> None:
-        kader = self.query_one("#kader", Collapsible)
+        kader = self.query_one("#kader", Kaderblok)
         if kader.display:
-            kader.collapsed = not kader.collapsed
+            kader.open = not kader.open
 
     def action_aanwezigheid(self) -> None:
         if self._alleen_lezen():
