@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -46,6 +47,15 @@ class TripartietApp(App[None]):
             self.push_screen(StartScherm())
         else:
             self.open_bestand(self.pad)
+        self.call_after_refresh(self._na_eerste_scherm)
+
+    def _na_eerste_scherm(self) -> None:
+        """Start-up ran without the cyclic garbage collector (see `tui.cli`). What it built lives
+        as long as the app, so it is frozen out of the collector's way: a full collection then
+        walks only what was made since, and a step to the next subtheme no longer stalls on it."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def open_bestand(self, pad: Path) -> bool:
         """Open `pad` and show its framework; on failure say why and keep the current screen."""

@@ -7,6 +7,7 @@ Imports of the app and of storage are deferred to the command that needs them, s
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -284,6 +285,10 @@ def _exporteer(args: argparse.Namespace) -> int:
 
 
 def _start(pad: Path | None) -> int:
+    # Starting creates tens of thousands of objects that live as long as the app: modules, classes,
+    # styles. The cyclic garbage collector would walk them again and again, a tenth of the start-up
+    # time. The app turns it back on once its first screen is up (TripartietApp._na_eerste_scherm).
+    gc.disable()
     if pad is not None:
         from opslag.bestand import controleer
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import statistics
 import subprocess
@@ -78,6 +79,7 @@ async def _navigatie(pad: Path, keer: int = 50) -> list[float]:
     """Milliseconds from the next-item action to the refreshed screen, over subtheme items."""
     from tui.app import TripartietApp
 
+    gc.disable()  # started as `tripartiet` starts it (tui.cli._start); the app turns it back on
     app = TripartietApp(pad)
     tijden: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
