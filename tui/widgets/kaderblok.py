@@ -29,7 +29,7 @@ class Kaderblok(Widget, can_focus=True):
     """
     BINDINGS = [Binding("enter", "wissel", "Open/dicht", show=False)]
 
-    open = reactive(False)
+    open = reactive(False, layout=True)
 
     class Geopend(Message):
         """The block was opened and wants its text."""
@@ -65,7 +65,6 @@ class Kaderblok(Widget, can_focus=True):
     def watch_open(self, open_: bool) -> None:
         if open_:
             self.post_message(self.Geopend(self))
-        self.refresh(layout=True)
 
     def action_wissel(self) -> None:
         self.open = not self.open

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -20,7 +21,7 @@ class Voettekst(Footer):
             if binding.show
         )
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._getoond = self._zichtbaar()
         yield from super().compose()
