@@ -181,7 +181,7 @@ class ActiefilterScherm(ModalScreen[Actiefilter]):
     """Three choices, each '(alle)' or one value; Escape applies them and closes."""
 
     BINDINGS = [
-        Binding("escape", "toepassen", "Toepassen", id="toepassen"),
+        Binding("escape", "toepassen", "Toepassen", key_display="Esc", id="toepassen"),
         Binding("delete", "wissen", "Alles wissen", id="wissen"),
     ]
 
@@ -233,7 +233,7 @@ class ActielijstScherm(Screen[None]):
         Binding("t", "wissel_te_laat", "Te laat", id="te_laat", tooltip="Toon alleen de actiepunten die te laat zijn, of weer alle"),
         Binding("s", "sorteer", "Sorteren", id="sorteren", tooltip="Sorteer op deadline, nummer, wie of subthema"),
         Binding("f", "filter", "Filter", id="filter", tooltip="Filter op partij, persoon en subthema"),
-        Binding("escape", "terug", "Terug", id="terug"),
+        Binding("escape", "terug", "Terug", key_display="Esc", id="terug"),
     ]
 
     def __init__(self, vandaag: dt.date | None = None) -> None:

@@ -76,7 +76,7 @@ class OverschrijfVraag(BevestigScherm):
 class ExportScherm(Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "opslaan", "Opslaan", priority=True, id="opslaan"),
-        Binding("escape", "terug", "Terug", id="terug"),
+        Binding("escape", "terug", "Terug", key_display="Esc", id="terug"),
     ]
 
     def __init__(self, overleg_id: int | None = None, soort: export.Soort | None = None) -> None:

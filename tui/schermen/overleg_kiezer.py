@@ -22,7 +22,7 @@ class OverlegKiezer(ModalScreen[int | str | None]):
     OverlegKiezer #titel { text-style: bold; color: $text-accent; }
     OverlegKiezer OptionList { height: auto; max-height: 20; }
     """
-    BINDINGS = [Binding("escape", "app.pop_screen", "Sluiten", id="sluiten")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Sluiten", key_display="Esc", id="sluiten")]
 
     def __init__(self, huidig: int | None = None) -> None:
         super().__init__()
