@@ -35,6 +35,7 @@ from opslag.bestand import Gemeentebestand, bestandsnaam
 from opslag.fouten import OngeldigeNaam, TripartietFout
 from opslag.markdown_tekst import Veilig, schoon
 from opslag.modellen import PUNT_TITELS, PuntSoort
+from opslag.recent import cache_map
 
 Soort = Literal["uitvoeringsagenda", "verslag"]
 SOORTEN: tuple[Soort, ...] = ("uitvoeringsagenda", "verslag")
@@ -569,13 +570,33 @@ def _finalize(waarde: Any) -> str:
     return veilig
 
 
+def _sjablooncache(map_: Path) -> Any:
+    """Compiled templates on disk: compiling a template costs each `tripartiet export` about as
+    much as the export itself. Jinja recompiles a template whose text changed (a user's own)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    class StilleCache(FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: Any) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass  # a cache that cannot be written only costs the next export its compile
+
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return StilleCache(str(map_))
+
+
 @functools.lru_cache(maxsize=16)
-def _omgeving(map_: str) -> Any:
+def _omgeving(map_: str, cache: str) -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     omgeving = SandboxedEnvironment(
         loader=FileSystemLoader(map_),  # only this folder: '../' or an absolute path is not found
+        bytecode_cache=_sjablooncache(Path(cache)),
         autoescape=False,  # Markdown, not HTML: the filters below escape, and _finalize catches the rest
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -640,7 +661,7 @@ def maak_markdown(soort: Soort, document: Gegevens, sjabloon: Path | str | None 
     map_ = pad.parent
     gegevens = {naam: getattr(document, naam) for naam in type(document).model_fields}
     try:
-        tekst = _omgeving(str(map_)).get_template(pad.name).render(gegevens)
+        tekst = _omgeving(str(map_), str(cache_map() / "sjablonen")).get_template(pad.name).render(gegevens)
     except TemplateSyntaxError as fout:
         bestand = Path(fout.filename) if fout.filename else pad
         raise SjabloonFout(bestand, fout.lineno, _vertaal(fout, list(gegevens))) from None

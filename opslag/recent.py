@@ -32,6 +32,15 @@ def data_map() -> Path:
     return Path(basis) / "tripartiet"
 
 
+def cache_map() -> Path:
+    """What can be thrown away: compiled export templates."""
+    eigen = os.environ.get("TRIPARTIET_CACHE")
+    if eigen:
+        return Path(eigen)
+    basis = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(basis) / "tripartiet"
+
+
 def _pad() -> Path:
     return instellingen_map() / "instellingen.json"
 

@@ -13,6 +13,7 @@ def eigen_mappen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the real user's settings or demo file."""
     monkeypatch.setenv("TRIPARTIET_CONFIG", str(tmp_path / "config"))
     monkeypatch.setenv("TRIPARTIET_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("TRIPARTIET_CACHE", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
 
 

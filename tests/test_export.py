@@ -613,3 +613,25 @@ def test_realistisch_bestand_ruim_binnen_100_ms(tmp_path: Path) -> None:
             export.exporteer_verslag(b, overleg_id)
             tijden.append(time.perf_counter() - begin)
     assert min(tijden) < 0.1, f"beide documenten samen {min(tijden) * 1000:.0f} ms"
+
+
+def test_gecompileerde_sjablonen_worden_bewaard_en_een_gewijzigd_sjabloon_opnieuw_vertaald(
+    bestand: Gemeentebestand, tmp_path: Path
+) -> None:
+    eigen = _sjabloon(tmp_path / "huisstijl", "agenda.md.j2", "# Agenda {{ gemeente|regel }}\n")
+    assert export.exporteer_uitvoeringsagenda(bestand, "2026-2027", eigen) == "# Agenda Zonnedal (fictief)\n"
+    assert list((tmp_path / "cache" / "sjablonen").glob("__jinja2_*.cache"))  # TRIPARTIET_CACHE, see conftest
+    eigen.write_text("# Uitvoeringsprogramma {{ gemeente|regel }}\n", encoding="utf-8")
+    export._omgeving.cache_clear()  # as in a new `tripartiet export`: only the disk cache is left
+    assert export.exporteer_uitvoeringsagenda(bestand, "2026-2027", eigen) == "# Uitvoeringsprogramma Zonnedal (fictief)\n"
+
+
+def test_export_werkt_ook_als_de_cache_niet_geschreven_kan_worden(
+    bestand: Gemeentebestand, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    geen_map = tmp_path / "geen-map"
+    geen_map.write_text("een bestand, geen map", encoding="utf-8")
+    monkeypatch.setenv("TRIPARTIET_CACHE", str(geen_map))
+    tekst = export.exporteer_uitvoeringsagenda(bestand, "2026-2027")
+    assert tekst.startswith("# Tweejarige uitvoeringsagenda gemeente Zonnedal (fictief)")
+    assert geen_map.read_text(encoding="utf-8") == "een bestand, geen map"
