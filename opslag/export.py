@@ -570,33 +570,56 @@ def _finalize(waarde: Any) -> str:
     return veilig
 
 
-def _sjablooncache(map_: Path) -> Any:
+def _sjablooncache(omgeving: Any, map_: Path) -> Any:
     """Compiled templates on disk: compiling a template costs each `tripartiet export` about as
-    much as the export itself. Jinja recompiles a template whose text changed (a user's own)."""
-    from jinja2 import FileSystemBytecodeCache
+    much as the export itself. Jinja recompiles a template whose text changed (a user's own), but
+    the compiled code also depends on Jinja's version and on the environment's settings and filter
+    names, which Jinja does not check: each combination gets its own folder."""
+    import hashlib
 
-    class StilleCache(FileSystemBytecodeCache):
+    import jinja2
+
+    kenmerk = repr((
+        jinja2.__version__, type(omgeving).__name__, omgeving.undefined.__name__, omgeving.finalize is not None,
+        omgeving.autoescape, omgeving.trim_blocks, omgeving.lstrip_blocks, omgeving.keep_trailing_newline,
+        sorted(omgeving.filters),
+    ))
+    map_ = map_ / hashlib.sha256(kenmerk.encode()).hexdigest()[:16]
+    try:
+        map_.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+
+    class StilleCache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # noqa: BLE001 - a file cut short (power lost while writing): compile again
+                bucket.reset()
+
         def dump_bytecode(self, bucket: Any) -> None:
             try:
                 super().dump_bytecode(bucket)
             except OSError:
                 pass  # a cache that cannot be written only costs the next export its compile
 
-    try:
-        map_.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
     return StilleCache(str(map_))
 
 
+def _sjablonen_cache_map() -> str | None:
+    try:
+        return str(cache_map() / "sjablonen")
+    except RuntimeError:  # no home folder to keep a cache in
+        return None
+
+
 @functools.lru_cache(maxsize=16)
-def _omgeving(map_: str, cache: str) -> Any:
+def _omgeving(map_: str, cache: str | None) -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     omgeving = SandboxedEnvironment(
         loader=FileSystemLoader(map_),  # only this folder: '../' or an absolute path is not found
-        bytecode_cache=_sjablooncache(Path(cache)),
         autoescape=False,  # Markdown, not HTML: the filters below escape, and _finalize catches the rest
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -613,6 +636,8 @@ def _omgeving(map_: str, cache: str) -> Any:
         lange_datum=markdown_tekst.lange_datum,
         dag_datum=markdown_tekst.dag_datum,
     )
+    if cache is not None:
+        omgeving.bytecode_cache = _sjablooncache(omgeving, Path(cache))
     return omgeving
 
 
@@ -661,7 +686,7 @@ def maak_markdown(soort: Soort, document: Gegevens, sjabloon: Path | str | None 
     map_ = pad.parent
     gegevens = {naam: getattr(document, naam) for naam in type(document).model_fields}
     try:
-        tekst = _omgeving(str(map_), str(cache_map() / "sjablonen")).get_template(pad.name).render(gegevens)
+        tekst = _omgeving(str(map_), _sjablonen_cache_map()).get_template(pad.name).render(gegevens)
     except TemplateSyntaxError as fout:
         bestand = Path(fout.filename) if fout.filename else pad
         raise SjabloonFout(bestand, fout.lineno, _vertaal(fout, list(gegevens))) from None

@@ -615,15 +615,47 @@ def test_realistisch_bestand_ruim_binnen_100_ms(tmp_path: Path) -> None:
     assert min(tijden) < 0.1, f"beide documenten samen {min(tijden) * 1000:.0f} ms"
 
 
-def test_gecompileerde_sjablonen_worden_bewaard_en_een_gewijzigd_sjabloon_opnieuw_vertaald(
-    bestand: Gemeentebestand, tmp_path: Path
+@pytest.fixture
+def vertalingen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The templates Jinja compiles, in a fresh process as `tripartiet export` is: only the disk cache is left."""
+    from jinja2 import Environment
+
+    export._omgeving.cache_clear()
+    vertaald: list[str] = []
+    compileer = Environment.compile
+
+    def tel(self, bron, name=None, filename=None, raw=False, defer_init=False):  # noqa: ANN001, ANN202
+        vertaald.append(name)
+        return compileer(self, bron, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(Environment, "compile", tel)
+    return vertaald
+
+
+def test_gecompileerde_sjablonen_worden_hergebruikt_en_een_gewijzigd_sjabloon_opnieuw_vertaald(
+    bestand: Gemeentebestand, tmp_path: Path, vertalingen: list[str]
 ) -> None:
     eigen = _sjabloon(tmp_path / "huisstijl", "agenda.md.j2", "# Agenda {{ gemeente|regel }}\n")
     assert export.exporteer_uitvoeringsagenda(bestand, "2026-2027", eigen) == "# Agenda Zonnedal (fictief)\n"
-    assert list((tmp_path / "cache" / "sjablonen").glob("__jinja2_*.cache"))  # TRIPARTIET_CACHE, see conftest
+    assert vertalingen == ["agenda.md.j2"]
+    export._omgeving.cache_clear()  # the next `tripartiet export`
+    assert export.exporteer_uitvoeringsagenda(bestand, "2026-2027", eigen) == "# Agenda Zonnedal (fictief)\n"
+    assert vertalingen == ["agenda.md.j2"]  # from the cache in TRIPARTIET_CACHE (see conftest)
     eigen.write_text("# Uitvoeringsprogramma {{ gemeente|regel }}\n", encoding="utf-8")
-    export._omgeving.cache_clear()  # as in a new `tripartiet export`: only the disk cache is left
+    export._omgeving.cache_clear()
     assert export.exporteer_uitvoeringsagenda(bestand, "2026-2027", eigen) == "# Uitvoeringsprogramma Zonnedal (fictief)\n"
+    assert vertalingen == ["agenda.md.j2", "agenda.md.j2"]
+
+
+def test_een_beschadigd_cachebestand_wordt_opnieuw_vertaald(
+    bestand: Gemeentebestand, tmp_path: Path, vertalingen: list[str]
+) -> None:
+    verwacht = export.exporteer_uitvoeringsagenda(bestand, "2026-2027")
+    (gecompileerd,) = (tmp_path / "cache").rglob("__jinja2_*.cache")
+    gecompileerd.write_bytes(gecompileerd.read_bytes()[:40])  # cut short, as by a power cut while writing
+    export._omgeving.cache_clear()
+    assert export.exporteer_uitvoeringsagenda(bestand, "2026-2027") == verwacht
+    assert len(vertalingen) == 2
 
 
 def test_export_werkt_ook_als_de_cache_niet_geschreven_kan_worden(

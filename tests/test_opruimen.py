@@ -5,10 +5,24 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
+
+from tui import cli
 from tui.app import TripartietApp
 
 
+def test_tripartiet_start_zonder_gc(demo_pad: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tijdens_start: list[bool] = []
+    monkeypatch.setattr(TripartietApp, "run", lambda self, **_: tijdens_start.append(gc.isenabled()))
+    try:
+        assert cli.main(["open", str(demo_pad)]) == 0
+    finally:
+        gc.enable()
+    assert tijdens_start == [False]
+
+
 async def test_na_het_eerste_scherm_staat_de_gc_weer_aan_en_is_het_opstarten_bevroren(demo_pad: Path) -> None:
+    bevroren = gc.get_freeze_count()
     gc.disable()  # as `tripartiet` starts the app (tui.cli._start)
     try:
         app = TripartietApp(demo_pad)
@@ -16,7 +30,7 @@ async def test_na_het_eerste_scherm_staat_de_gc_weer_aan_en_is_het_opstarten_bev
             await pilot.pause()
             assert type(app.screen).__name__ == "OverlegScherm"
             assert gc.isenabled()
-            assert gc.get_freeze_count() > 10_000  # modules, classes and styles: out of the collector's way
+            assert gc.get_freeze_count() > bevroren  # modules, classes and styles: out of the collector's way
     finally:
         gc.unfreeze()
         gc.enable()

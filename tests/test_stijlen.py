@@ -31,6 +31,11 @@ def test_elke_regel_begint_met_het_scherm_waar_hij_voor_is() -> None:
             naam for naam, w in vars(module).items()
             if isinstance(w, type) and issubclass(w, Screen) and w.__module__.startswith("tui.")
         }
-        for regel in pad.read_text(encoding="utf-8").splitlines():
-            if re.match(r"[^\s}/].*\{", regel):
-                assert regel.split()[0].split(".")[0].split(":")[0] in schermen, f"{pad.name}: {regel}"
+        # Top-level selectors: from the start of a line (or after a '}') up to the '{', commas included.
+        tekst = re.sub(r"/\*.*?\*/", "", pad.read_text(encoding="utf-8"), flags=re.S)
+        for selectors in re.findall(r"(?:^|\})\s*([^{}]+?)\s*\{", tekst):
+            if selectors.startswith(("&", " ")) or "\n " in selectors:
+                continue  # nested inside a rule that was checked itself
+            for selector in selectors.split(","):
+                eerste = re.split(r"[\s.:#>]", selector.strip(), maxsplit=1)[0]
+                assert eerste in schermen, f"{pad.name}: {selector.strip()}"

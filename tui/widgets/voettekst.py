@@ -15,11 +15,8 @@ class Voettekst(Footer):
     _getoond: tuple | None = None
 
     def _zichtbaar(self) -> tuple:
-        return tuple(
-            (binding.key, binding.description, enabled, tooltip)
-            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
-            if binding.show
-        )
+        # Whole bindings, hidden ones too: the palette key is shown although its binding is not.
+        return tuple((binding, enabled, tooltip) for (_, binding, enabled, tooltip) in self.screen.active_bindings.values())
 
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
