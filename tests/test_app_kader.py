@@ -136,3 +136,19 @@ async def test_kaderblok_gaat_open_en_dicht_met_enter_en_blijft_open_bij_het_vol
         await pilot.press("ctrl+down", "ctrl+down", "ctrl+down")  # Rondvraag has no framework
         await pilot.pause()
         assert not kader.display
+
+
+async def test_lettertoetsen_werken_ook_op_het_kaderblok(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("shift+tab")  # from the note to the framework
+        await pilot.pause()
+        kader = app.screen.query_one("#kader")
+        assert app.focused is kader
+        await pilot.press("k")
+        await pilot.pause()
+        assert kader.open
+        await pilot.press("t")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ActieFormulier"

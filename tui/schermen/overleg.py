@@ -59,7 +59,7 @@ class OverlegScherm(Screen[None]):
         with Horizontal():
             yield AgendaLijst(id="agenda")
             with VerticalScroll(id="werkvlak"):
-                yield Kaderblok("Regionaal kader (k)", id="kader")
+                yield OverlegKader("Regionaal kader (k)", id="kader")
                 yield Label("", id="punttekst")
                 # Kept as attributes: the note is saved on unmount too, when queries find nothing.
                 self.notitiekop = Label("Aantekeningen", id="notitiekop", classes="kop")
@@ -480,6 +480,13 @@ LETTERTOETSEN = [
     Binding("n", "app.nieuw_overleg", "Nieuw overleg", show=False, id="nieuw_overleg"),
     Binding("e", "app.export", "Exporteren", show=False, id="exporteren"),
 ]
+
+
+class OverlegKader(Kaderblok):
+    """The framework block takes the meeting screen's letter keys, as its lists do: its title
+    says 'k', and a/b/t must work wherever the minute-taker is, except in the note."""
+
+    BINDINGS = LETTERTOETSEN
 
 
 class AgendaLijst(OptionList):
