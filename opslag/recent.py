@@ -16,29 +16,24 @@ class Instellingen(BaseModel):
     reservekopie_map: str | None = None  # default: a folder 'reservekopieen' next to the file
 
 
+def _gebruikersmap(eigen: str, xdg: str, standaard: str) -> Path:
+    """Our own variable (the tests set it), else the XDG one, else the XDG default under home."""
+    if waarde := os.environ.get(eigen):
+        return Path(waarde)
+    return Path(os.environ.get(xdg) or Path.home() / standaard) / "tripartiet"
+
+
 def instellingen_map() -> Path:
-    eigen = os.environ.get("TRIPARTIET_CONFIG")
-    if eigen:
-        return Path(eigen)
-    basis = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
-    return Path(basis) / "tripartiet"
+    return _gebruikersmap("TRIPARTIET_CONFIG", "XDG_CONFIG_HOME", ".config")
 
 
 def data_map() -> Path:
-    eigen = os.environ.get("TRIPARTIET_DATA")
-    if eigen:
-        return Path(eigen)
-    basis = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(basis) / "tripartiet"
+    return _gebruikersmap("TRIPARTIET_DATA", "XDG_DATA_HOME", ".local/share")
 
 
 def cache_map() -> Path:
     """What can be thrown away: compiled export templates."""
-    eigen = os.environ.get("TRIPARTIET_CACHE")
-    if eigen:
-        return Path(eigen)
-    basis = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(basis) / "tripartiet"
+    return _gebruikersmap("TRIPARTIET_CACHE", "XDG_CACHE_HOME", ".cache")
 
 
 def _pad() -> Path:
