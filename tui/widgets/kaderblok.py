@@ -30,6 +30,7 @@ class Kaderblok(Widget, can_focus=True):
     BINDINGS = [Binding("enter", "wissel", "Open/dicht", show=False)]
 
     open = reactive(False, layout=True)
+    inhoud: reactive[RenderableType | None] = reactive(None, layout=True)
 
     class Geopend(Message):
         """The block was opened and wants its text."""
@@ -45,21 +46,11 @@ class Kaderblok(Widget, can_focus=True):
     def __init__(self, titel: str, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.titel = titel
-        self._inhoud: RenderableType | None = None
-
-    @property
-    def inhoud(self) -> RenderableType | None:
-        return self._inhoud
-
-    @inhoud.setter
-    def inhoud(self, inhoud: RenderableType | None) -> None:
-        self._inhoud = inhoud
-        self.refresh(layout=True)
 
     def render(self) -> RenderableType:
         kop = Text(f" {'▼' if self.open else '▶'} {self.titel} ", style="bold reverse" if self.has_focus else "bold")
-        if self.open and self._inhoud is not None:
-            return Group(kop, Padding(self._inhoud, (1, 1, 0, 4)))
+        if self.open and self.inhoud is not None:
+            return Group(kop, Padding(self.inhoud, (1, 1, 0, 4)))
         return kop
 
     def watch_open(self, open_: bool) -> None:
