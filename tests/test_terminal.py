@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -32,6 +33,17 @@ class Terminal:
         subprocess.run(["tmux", "send-keys", "-t", self.sessie, "-l", tekst], check=True)
         time.sleep(0.3)
 
+    def typ_als_mens(self, tekst: str) -> None:
+        """One key every 0.2 s, never pausing long enough for a debounce to save."""
+        for teken in tekst:
+            subprocess.run(["tmux", "send-keys", "-t", self.sessie, "-l", teken], check=True)
+            time.sleep(0.2)
+
+    def pid(self) -> int:
+        """The app's process: the fixture execs Python in the pane, so it is the pane's process."""
+        uit = subprocess.run(["tmux", "list-panes", "-t", self.sessie, "-F", "#{pane_pid}"], capture_output=True, text=True, check=True)
+        return int(uit.stdout.split()[0])
+
     def scherm(self) -> str:
         return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.sessie], capture_output=True, text=True, check=True).stdout
 
@@ -57,7 +69,7 @@ def terminal(tmp_path: Path, demo_pad: Path) -> Iterator[Terminal]:
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
     }
-    commando = " ".join(f"{k}={v}" for k, v in omgeving.items()) + f" {sys.executable} -m tui {demo_pad}"
+    commando = "exec env " + " ".join(f"{k}={v}" for k, v in omgeving.items()) + f" {sys.executable} -m tui {demo_pad}"
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", sessie, "-x", "80", "-y", "24", commando],
         check=True, env={**os.environ, "TMUX": ""},
@@ -95,3 +107,66 @@ def test_notitie_en_actie_typen_in_echte_terminal_en_afsluiten(terminal: Termina
         assert (actie.code, actie.wat, actie.subthema_nummer) == ("A-010", "Folder verhuiscoach maken", "1.9")
         assert actie.deadline is not None and actie.deadline.isoformat() == "2027-03-15"
         assert actie.persoon_id is not None
+
+
+ZIN = "De verhuiscoach begint in maart met drie."  # 41 keys, 8 seconds at a human pace
+
+
+def wacht_tot_gestopt(pid: int, tijd: float = 15.0) -> None:
+    einde = time.monotonic() + tijd
+    while time.monotonic() < einde:
+        try:
+            if Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z":
+                return
+        except FileNotFoundError:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"Tripartiet (pid {pid}) is na {tijd} s nog niet gestopt")
+
+
+def notitie_19(demo_pad: Path) -> str:
+    with Gemeentebestand.open(demo_pad) as bestand:
+        overleg = notulen.laatste_overleg(bestand)
+        return next(p for p in notulen.agendapunten(bestand, overleg.id) if p.subthema_nummer == "1.9").notitie
+
+
+def _typ_gestaag_op_19(terminal: Terminal) -> int:
+    terminal.wacht_op("1.6 Monitoring — 6 van 11")
+    terminal.toetsen("C-Down")
+    terminal.wacht_op("1.9 Woonruimteverdeling en doorstroming — 7 van 11")
+    pid = terminal.pid()
+    terminal.typ_als_mens(ZIN)
+    return pid
+
+
+def test_gestaag_typen_en_sigkill_verliest_hooguit_de_laatste_halve_seconde(terminal: Terminal, demo_pad: Path) -> None:
+    pid = _typ_gestaag_op_19(terminal)
+    os.kill(pid, signal.SIGKILL)  # the laptop dies: no chance to save anything more
+    wacht_tot_gestopt(pid)
+    notitie = notitie_19(demo_pad)
+    assert ZIN.startswith(notitie) and len(notitie) >= len(ZIN) - 4, f"bewaard: {notitie!r}"
+
+
+@pytest.mark.parametrize("stop", ["terminal-gesloten", "sigterm"])
+def test_gestaag_typen_en_stoppen_bewaart_alles(terminal: Terminal, demo_pad: Path, stop: str) -> None:
+    pid = _typ_gestaag_op_19(terminal)
+    if stop == "terminal-gesloten":
+        subprocess.run(["tmux", "kill-session", "-t", terminal.sessie], check=True)  # sends SIGHUP
+    else:
+        os.kill(pid, signal.SIGTERM)
+    wacht_tot_gestopt(pid)
+    assert notitie_19(demo_pad) == ZIN
+    assert list(demo_pad.parent.glob("*niet-bewaard*")) == [], "everything went into the file itself"
+
+
+def test_sigterm_met_open_formulier_bewaart_concept_naast_het_bestand(terminal: Terminal, demo_pad: Path) -> None:
+    terminal.wacht_op("1.6 Monitoring — 6 van 11")
+    pid = terminal.pid()
+    terminal.toetsen("Escape", "t")
+    terminal.wacht_op("Nieuw actiepunt")
+    terminal.typ("Folder verhuiscoach maken")
+    os.kill(pid, signal.SIGTERM)  # a form is only written when completed; its draft must not vanish
+    wacht_tot_gestopt(pid)
+    losse = list(demo_pad.parent.glob(f"{demo_pad.stem}-niet-bewaard-*.txt"))
+    assert len(losse) == 1
+    assert "Folder verhuiscoach maken" in losse[0].read_text(encoding="utf-8")

@@ -188,6 +188,46 @@ class TripartietApp(App[None]):
         yield SystemCommand("Kleuren", "Kies een ander kleurenschema", self.action_change_theme)
         yield SystemCommand("Afsluiten", "Sluit Tripartiet af; alles is al bewaard", self.action_quit)
 
+    def _onbewaarde_teksten(self, met_concepten: bool) -> list[str]:
+        """Try once more to save every note; what still is not in the file, as texts to keep elsewhere."""
+        from tui.schermen.formulier import Formulier
+
+        teksten = []
+        for scherm in self.screen_stack:
+            bewaar = getattr(scherm, "bewaar_notitie", None)
+            if bewaar is not None and not bewaar():
+                teksten.append(scherm.onbewaarde_notitie())
+            if met_concepten and isinstance(scherm, Formulier) and (concept := scherm.concepttekst()):
+                teksten.append(concept)
+        return [t for t in teksten if t]
+
+    def action_quit(self) -> None:
+        """Quit, but not past a note that failed to save (NIET BEWAARD) without asking."""
+        teksten = self._onbewaarde_teksten(met_concepten=False)
+        if not teksten:
+            self.exit()
+            return
+        from tui.schermen.niet_bewaard import NietBewaardScherm
+
+        if not isinstance(self.screen, NietBewaardScherm):
+            self.push_screen(NietBewaardScherm("\n".join(teksten), self.pad))
+
+    def noodstop(self) -> None:
+        """The terminal is closed (SIGHUP) or the system stops us (SIGTERM): save what can be saved,
+        put what cannot (a failed note, a form not completed) in a text file beside the municipality
+        file, close the file and stop. There is no one left to ask."""
+        try:
+            teksten = self._onbewaarde_teksten(met_concepten=True)
+            if teksten and self.pad is not None:
+                from opslag.redding import bewaar_los
+
+                bewaar_los(self.pad, "\n".join(teksten))
+        finally:
+            if self.bestand is not None:
+                self.bestand.sluit()
+                self.bestand = None
+            self.exit(return_code=1)
+
     def _handle_exception(self, error: Exception) -> None:
         """A file that fails under our hands (drive gone, disk full) is a message, not a crash."""
         import sqlite3

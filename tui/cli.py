@@ -296,11 +296,33 @@ def _start(pad: Path | None) -> int:
     from tui.app import TripartietApp
 
     app = TripartietApp(pad)
+    _vang_signalen(app)
     app.run()
     if app.foutmelding:
         print(f"tripartiet: {app.foutmelding}", file=sys.stderr)
         return 1
     return 0
+
+
+def _vang_signalen(app) -> None:  # noqa: ANN001
+    """Closing the terminal window (SIGHUP) or a shutdown (SIGTERM) would end the process on the spot,
+    taking the text typed since the last save with it. Instead the app saves and stops itself.
+
+    A Python signal handler runs between any two bytecodes of the main thread, which is the thread of
+    the app's event loop: it only hands the work to the loop, to run as one of the app's messages."""
+    import asyncio
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not yet or no longer running: nothing typed to lose
+            raise SystemExit(128 + signum) from None
+        loop.call_soon_threadsafe(app.call_later, app.noodstop)
+
+    for naam in ("SIGHUP", "SIGTERM"):  # Windows has no SIGHUP
+        if hasattr(signal, naam):
+            signal.signal(getattr(signal, naam), stop)
 
 
 if __name__ == "__main__":

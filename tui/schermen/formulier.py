@@ -156,5 +156,17 @@ class Formulier(ModalScreen[T | None], Generic[T]):
             self.app.concepten[self.concept_sleutel] = waarden
         self.dismiss(None)
 
+    def concepttekst(self) -> str | None:
+        """What was typed but not completed, one 'field: value' a line, to keep outside the app
+        when it is stopped with this form open; None when nothing was changed."""
+        begin = getattr(self, "_beginwaarden", {})
+        regels = []
+        for sleutel, waarde in self.waarden().items():
+            if waarde == begin.get(sleutel) or not waarde:
+                continue
+            velden = self.query(f"#veld-{sleutel}")
+            regels.append(f"{velden.first(Veld).naam if velden else sleutel}: {waarde}")
+        return f"{self.TITEL} (niet vastgelegd)\n" + "\n".join(regels) + "\n" if regels else None
+
     def onthoud_beginwaarden(self) -> None:
         self._beginwaarden = self.waarden()

@@ -1,7 +1,7 @@
 """The meeting screen: walk through the agenda and record notes, agreements, decisions, actions.
 
-Notes save themselves while typing (half a second after the last key, and at once when leaving
-the item); every form writes when it is completed. The position in the agenda is remembered, so
+Notes save themselves while typing (at most half a second after the first unsaved key, also
+while typing on without a pause, and at once when leaving the item); every form writes when it is completed. The position in the agenda is remembered, so
 reopening the file resumes where the minute-taker left off.
 """
 
@@ -28,7 +28,7 @@ from tui.widgets.kaderblok import Kaderblok
 from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren, subthema_inhoud
 
-BEWAAR_NA = 0.5  # seconds after the last key; killing the terminal loses at most this much
+BEWAAR_NA = 0.5  # seconds after the first unsaved key; killing the terminal loses at most this much
 MAX_REGELS = 50  # per list on the meeting screen; more is an archive, not something to talk through
 
 
@@ -254,10 +254,11 @@ class OverlegScherm(Screen[None]):
     @on(TextArea.Changed, "#notitie")
     def _getypt(self, _: TextArea.Changed) -> None:
         self._onbewaard = True
-        self.query_one("#notitiekop", Label).update("Aantekeningen — wordt bewaard…")
-        if self._bewaar_timer is not None:
-            self._bewaar_timer.stop()
-        self._bewaar_timer = self.set_timer(BEWAAR_NA, self.bewaar_notitie)
+        # A maximum wait, not a debounce: restarting the timer on every key would leave someone who
+        # types steadily, never pausing half a second, with nothing saved when the laptop dies.
+        if self._bewaar_timer is None:
+            self.query_one("#notitiekop", Label).update("Aantekeningen — wordt bewaard…")
+            self._bewaar_timer = self.set_timer(BEWAAR_NA, self.bewaar_notitie)
 
     def bewaar_notitie(self) -> bool:
         """Write the note if it changed; on failure keep the text on screen and say so."""
@@ -283,6 +284,12 @@ class OverlegScherm(Screen[None]):
         self.punten[self.index] = self.punt.model_copy(update={"notitie": tekst})
         self.notitiekop.update(f"Aantekeningen — bewaard {dt.datetime.now():%H:%M:%S}")
         return True
+
+    def onbewaarde_notitie(self) -> str | None:
+        """The note as a text to keep elsewhere, if it is not in the file: its item, then its text."""
+        if not self._onbewaard:
+            return None
+        return f"{self.app.sub_title}\nAgendapunt: {self.punt_titel(self.punt)}\n\n{self.notitie.text}\n"
 
     def on_descendant_blur(self, event) -> None:  # noqa: ANN001
         if getattr(event.widget, "id", None) == "notitie":
