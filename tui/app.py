@@ -88,6 +88,8 @@ class TripartietApp(App[None]):
                 f"Alleen-lezen: {bestand.alleen_lezen}. U kunt lezen en exporteren, niet wijzigen.",
                 title="Alleen-lezen", severity="warning", timeout=15,
             )
+        for waarschuwing in bestand.waarschuwingen:
+            self.notify(waarschuwing, title="Let op", severity="warning", timeout=30)
         laatste = notulen.laatste_overleg(bestand)
         self.switch_or_push(OverlegScherm(laatste.id) if laatste else KaderScherm())
         return True
