@@ -12,6 +12,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,66 @@ def test_onschrijfbaar_zijbestand_opent_alleen_lezen(demo_pad: Path, monkeypatch
             notulen.bewaar_notitie(bestand, 1, "nieuw")
     assert {n: (demo_pad.parent / f"demo-zonnedal.sqlite{n}").read_bytes() for n in ("", "-wal")} == voor
     assert _integriteit(demo_pad) == "ok"
+
+
+ALS_GEBRUIKER = r"""
+import os, sqlite3, sys
+sys.path.insert(0, sys.argv[1])
+os.environ["TRIPARTIET_CONFIG"] = os.environ["TRIPARTIET_DATA"] = os.path.join(sys.argv[2], "instellingen-" + str(os.getuid()))
+from pathlib import Path
+from opslag import fouten, notulen
+from opslag.bestand import Gemeentebestand
+from opslag.controle import controleer_bestand
+from opslag.demo import maak_demo
+pad = Path(sys.argv[2]) / "gedeeld.sqlite"
+stap = sys.argv[3]
+if stap == "maak":
+    maak_demo(pad)
+elif stap == "controleer":
+    print(controleer_bestand(pad).integriteit)
+elif stap == "oud-controleer":  # what `controleer` did before: a plain read-only connection
+    conn = sqlite3.connect(pad.resolve().as_uri() + "?mode=ro", uri=True)
+    print(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    conn.close()
+else:
+    with Gemeentebestand.open(pad) as bestand:
+        print(bestand.alleen_lezen)
+        try:
+            notulen.bewaar_notitie(bestand, notulen.agendapunten(bestand, 1)[0].id, "van de notulist")
+            print("bewaard")
+        except fouten.AlleenLezen:
+            print("niet bewaard")
+"""
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="needs root and setpriv to act as two ordinary users",
+)
+def test_zijbestanden_van_een_andere_gebruiker_echt() -> None:
+    """No monkeypatch: the notulist (uid 65534) owns the file, a colleague (uid 1234) checks it."""
+    map_ = Path(tempfile.mkdtemp(prefix="tripartiet-gedeeld-"))
+    map_.chmod(0o777)
+    wortel = str(Path(__file__).resolve().parent.parent)
+
+    def als(uid: int, stap: str) -> str:
+        opdracht = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", sys.executable, "-c", ALS_GEBRUIKER]
+        return subprocess.run([*opdracht, wortel, str(map_), stap], capture_output=True, text=True, check=True).stdout
+
+    try:
+        pad = map_ / "gedeeld.sqlite"
+        als(65534, "maak")
+        assert als(1234, "controleer").strip() == "ok"
+        assert _zij(pad) == [], "the colleague's check leaves nothing beside the file"
+        assert als(65534, "open").split() == ["None", "bewaard"]
+
+        als(1234, "oud-controleer")  # side files owned by the colleague, as an older version left them
+        assert _zij(pad) == ["-shm", "-wal"]
+        voor = pad.read_bytes()
+        reden, uitkomst = als(65534, "open").strip().splitlines()
+        assert "'gedeeld.sqlite-wal' dat u niet mag wijzigen" in reden
+        assert uitkomst == "niet bewaard"
+        assert pad.read_bytes() == voor
+        assert _integriteit(pad) == "ok"
+    finally:
+        shutil.rmtree(map_, ignore_errors=True)
