@@ -111,6 +111,24 @@ def test_vreemde_wal_wordt_apart_gezet_niet_toegepast(demo_pad: Path, tmp_path: 
     assert _integriteit(kopie) == "ok", "the backup made at this opening is whole too"
 
 
+async def test_app_meldt_de_apart_gezette_wal(demo_pad: Path, tmp_path: Path) -> None:
+    from tui.app import TripartietApp
+
+    with Gemeentebestand.open(demo_pad) as bestand:  # a day's work: its pages no longer match B's
+        for i in range(150):
+            notulen.bewaar_notitie(bestand, notulen.agendapunten(bestand, 1)[1].id, f"versie {i} " + "x" * 200)
+    b = nieuw_bestand("Anderdorp", tmp_path / "b.sqlite")
+    _schrijf_en_crash(b, VEEL_PERSONEN)
+    os.replace(tmp_path / "b.sqlite-wal", tmp_path / "demo-zonnedal.sqlite-wal")
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverlegScherm"
+        meldingen = [n.message for n in app._notifications]
+        assert any("dat er niet bij hoort" in m and "bewaard als 'demo-zonnedal.sqlite-wal.apart-" in m for m in meldingen)
+    assert _integriteit(demo_pad) == "ok"
+
+
 def test_eigen_wal_na_crash_wordt_gewoon_toegepast(demo_pad: Path) -> None:
     _schrijf_en_crash(demo_pad, "UPDATE agendapunt SET notitie = 'in de wal' WHERE id = 1", VEEL_PERSONEN)
     assert "-wal" in _zij(demo_pad)
