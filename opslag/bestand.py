@@ -252,10 +252,10 @@ class Gemeentebestand:
         self.db = db
         # Why the file is open read-only (shown to the user), or None when it can be written.
         self.alleen_lezen = alleen_lezen
-        self._slot = slot
-        self._kader: Kader | None = None
         # What opening set right, in Dutch, for the app to show once (a side file set aside).
         self.waarschuwingen: list[str] = []
+        self._slot = slot
+        self._kader: Kader | None = None
 
     @classmethod
     def open(cls, pad: Path | str, *, alleen_lezen: bool = False) -> Gemeentebestand:

@@ -83,13 +83,13 @@ class TripartietApp(App[None]):
 
         onthoud_bestand(pad)
         self.sub_title = f"{bestand.gemeente().naam} — {pad.name}"
+        for waarschuwing in bestand.waarschuwingen:
+            self.notify(waarschuwing, title="Let op", severity="warning", timeout=30)
         if bestand.alleen_lezen:
             self.notify(
                 f"Alleen-lezen: {bestand.alleen_lezen}. U kunt lezen en exporteren, niet wijzigen.",
                 title="Alleen-lezen", severity="warning", timeout=15,
             )
-        for waarschuwing in bestand.waarschuwingen:
-            self.notify(waarschuwing, title="Let op", severity="warning", timeout=30)
         laatste = notulen.laatste_overleg(bestand)
         self.switch_or_push(OverlegScherm(laatste.id) if laatste else KaderScherm())
         return True
