@@ -13,7 +13,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from opslag import fouten
@@ -22,6 +22,7 @@ from opslag.modellen import Gemeente, Partij
 from opslag.partijen import canonieke_naam, standaard_partijen
 from opslag.schema import APPLICATION_ID, SCHEMA_VERSIE
 from opslag.verbinding import Verbinding
+from opslag import zijbestanden
 
 SQLITE_KOP = b"SQLite format 3\x00"
 EXTENSIE = ".sqlite"
@@ -52,16 +53,17 @@ def controleer(pad: Path) -> int:
     """Check that `pad` is a Tripartiet file this version can open; return its schema version.
 
     Reads only the 100-byte database header: no connection, so no journal or WAL file appears
-    and the file stays byte-identical, whatever it turns out to be.
+    and the file stays byte-identical, whatever it turns out to be. (With a hot journal beside
+    it, the header of a copy that journal is rolled back on.)
     """
     if not pad.exists():
         raise fouten.BestandBestaatNiet(pad, "dit bestand bestaat niet.")
     if pad.is_dir():
         raise fouten.GeenSqlite(pad, "dit is een map, geen gemeentebestand.")
     try:
-        with pad.open("rb") as f:
+        with zijbestanden.kop_bron(pad) as bron, bron.open("rb") as f:
             kop = f.read(100)
-        grootte = pad.stat().st_size
+            grootte = os.fstat(f.fileno()).st_size
     except PermissionError:
         raise fouten.AlleenLezen(pad, "u heeft geen rechten om dit bestand te lezen.") from None
     except OSError as fout:
@@ -223,15 +225,8 @@ def lees_tekst(ruw: bytes) -> str:
     return ruw.decode("utf-8", errors="replace")
 
 
-def _verbind_alleen_lezen(pad: Path) -> Verbinding:
-    uri = pad.resolve().as_uri()
-    try:
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
-        # A read-only folder cannot hold the WAL index; nobody can write there, so reading the
-        # file as it stands is exact.
-        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False, isolation_level=None)
+def _verbind_alleen_lezen(pad: Path, in_gebruik: bool = False) -> Verbinding:
+    conn = zijbestanden.verbind_alleen_lezen(pad, in_gebruik=in_gebruik)
     conn.text_factory = lees_tekst
     return Verbinding(conn)
 
@@ -257,6 +252,8 @@ class Gemeentebestand:
         self.db = db
         # Why the file is open read-only (shown to the user), or None when it can be written.
         self.alleen_lezen = alleen_lezen
+        # What opening set right, in Dutch, for the app to show once (a side file set aside).
+        self.waarschuwingen: list[str] = []
         self._slot = slot
         self._kader: Kader | None = None
 
@@ -267,20 +264,25 @@ class Gemeentebestand:
         reden = "geopend om alleen te lezen" if alleen_lezen else None
         if reden is None and not (os.access(pad, os.W_OK) and os.access(pad.parent, os.W_OK)):
             reden = "het bestand of de map is alleen-lezen"
+        if reden is None:
+            reden = zijbestanden.onschrijfbaar_zijbestand(pad)
         slot = None
+        in_gebruik = False
         if reden is None:
             slot = neem_slot(pad)
             if slot is None:
                 reden = "het bestand is al geopend in een andere Tripartiet"
+                in_gebruik = True
         if reden is not None:
             if versie < SCHEMA_VERSIE:
                 raise fouten.AlleenLezen(pad, f"{reden}, en het moet eerst bijgewerkt worden naar deze versie van Tripartiet.")
             try:
-                return cls(pad, _verbind_alleen_lezen(pad), alleen_lezen=reden)
+                return cls(pad, _verbind_alleen_lezen(pad, in_gebruik), alleen_lezen=reden)
             except sqlite3.Error as fout:
                 raise fouten.BestandFout(pad, f"het bestand kan niet gelezen worden ({fout}).") from None
         db: Verbinding | None = None
         try:
+            waarschuwingen = [w for a in ("-journal", "-wal") if (w := zijbestanden.pas_achtergebleven_toe(pad, a))]
             _snelle_controle(pad)
             db = _verbind(pad)
             from opslag.reservekopie import maak_reservekopie, vandaag_al_gemaakt
@@ -302,10 +304,17 @@ class Gemeentebestand:
             if isinstance(fout, sqlite3.DatabaseError):
                 raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd ({fout}). Gebruik 'tripartiet herstel'.") from None
             raise
-        return cls(pad, db, slot=slot)
+        bestand = cls(pad, db, slot=slot)
+        bestand.waarschuwingen = waarschuwingen
+        return bestand
 
     def sluit(self) -> None:
         try:
+            if self._slot is not None:
+                # Closing folds the WAL into the file only for the last connection; a read-only
+                # instance may still be open, and whoever copies just the .sqlite needs it all.
+                with suppress(sqlite3.Error):  # closing never fails; the WAL keeps them then
+                    self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             self.db.close()
         finally:
             if self._slot is not None:

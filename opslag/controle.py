@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from opslag import fouten
 from opslag.bestand import controleer, lees_tekst
+from opslag.zijbestanden import verbind_alleen_lezen
 
 TELLINGEN = {
     "partij": "partijen",
@@ -51,13 +52,8 @@ class Controlerapport(BaseModel):
 def controleer_bestand(pad: Path) -> Controlerapport:
     """Never writes: the header is read first, then the file through a read-only connection."""
     versie = controleer(pad)
-    uri = pad.resolve().as_uri()
     try:
-        try:
-            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:
-            conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+        conn = verbind_alleen_lezen(pad)  # leaves no -wal or -shm behind
         conn.text_factory = lees_tekst
         try:
             integriteit = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check(20)"))

@@ -73,7 +73,9 @@ class Verbinding:
     def query(self, sql: str, parameters: Iterable[Any] | dict[str, Any] = ()) -> Iterator[dict[str, Any]]:
         cursor = self.execute(sql, parameters)
         kolommen = [k[0] for k in cursor.description]
-        for rij in cursor:
+        # Read it all before handing out a row: a half-read statement is an open read transaction,
+        # and it would keep the writer's checkpoint (and its edits) out of the file itself.
+        for rij in cursor.fetchall():
             yield dict(zip(kolommen, rij, strict=True))
 
     def __getitem__(self, naam: str) -> Tabel:

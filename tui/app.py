@@ -83,6 +83,8 @@ class TripartietApp(App[None]):
 
         onthoud_bestand(pad)
         self.sub_title = f"{bestand.gemeente().naam} — {pad.name}"
+        for waarschuwing in bestand.waarschuwingen:
+            self.notify(waarschuwing, title="Let op", severity="warning", timeout=30)
         if bestand.alleen_lezen:
             self.notify(
                 f"Alleen-lezen: {bestand.alleen_lezen}. U kunt lezen en exporteren, niet wijzigen.",
