@@ -256,7 +256,7 @@ def _exporteer(args: argparse.Namespace) -> int:
     from opslag.schema import SCHEMA_VERSIE
 
     if args.uitvoer is not None and str(args.uitvoer) != "-":
-        export.controleer_doel(args.uitvoer)  # a bad -o is reported before any work is done
+        export.controleer_doel(args.uitvoer, args.pad)  # a bad -o is reported before any work is done
     # Read-only: an export changes nothing, makes no backup, and works while the app has the file
     # open. Only a file from an older Tripartiet is first brought up to date, as the app would.
     alleen_lezen = controleer(args.pad) >= SCHEMA_VERSIE
@@ -279,7 +279,7 @@ def _exporteer(args: argparse.Namespace) -> int:
         except BrokenPipeError:  # `tripartiet verslag x.sqlite | head`: the reader has had enough
             return 0
         return 0
-    doel = export.schrijf_export(args.uitvoer, tekst)
+    doel = export.schrijf_export(args.uitvoer, tekst, args.pad)
     print(f"Geschreven: {doel}", file=sys.stderr)
     return 0
 

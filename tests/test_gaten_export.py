@@ -1,0 +1,152 @@
+"""Holes from issue #10 around export: an export never lands on a municipality file, a backup or a
+SQLite side file; user templates are limited in time and size; the command line survives a closed
+pipe and a FIFO; Windows' reserved names are refused as municipality names."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from opslag import export
+from opslag.fouten import TripartietFout
+from tui import cli
+from tui.app import TripartietApp
+from tui.schermen.export import ExportScherm, OverschrijfVraag
+
+
+def _kenmerk(pad: Path) -> str:
+    return hashlib.sha256(pad.read_bytes()).hexdigest()
+
+
+def _bestanden(map_: Path) -> set[str]:
+    return {str(p.relative_to(map_)) for p in map_.rglob("*")}
+
+
+# --- 1. an export never overwrites the municipality file -----------------------------------------
+
+
+def _doelen(pad: Path) -> dict[str, Path]:
+    """Every way to name the database or a file that belongs to it, made to exist."""
+    map_ = pad.parent
+    (map_ / "sub").mkdir(exist_ok=True)
+    (map_ / "link.md").symlink_to(pad.name)
+    kopieen = map_ / "reservekopieen"
+    kopieen.mkdir(exist_ok=True)
+    shutil.copyfile(pad, kopieen / f"{pad.stem}-20261129-120000-000000.sqlite")
+    (kopieen / "notitie.md").write_text("eigen\n", encoding="utf-8")
+    for deel in ("-wal", "-shm", "-journal"):
+        (map_ / f"{pad.name}{deel}").write_bytes(b"\x00" * 32)
+    anders = map_ / "ander-programma.db"
+    shutil.copyfile(pad, anders)
+    return {
+        "zelf": pad,
+        "relatief": Path(pad.name),
+        "symlink": map_ / "link.md",
+        "omweg": map_ / "sub" / ".." / pad.name,
+        "reservekopie": kopieen / f"{pad.stem}-20261129-120000-000000.sqlite",
+        "in reservekopiemap": kopieen / "notitie.md",
+        "wal": map_ / f"{pad.name}-wal",
+        "shm": map_ / f"{pad.name}-shm",
+        "journal": map_ / f"{pad.name}-journal",
+        "andere database": anders,
+    }
+
+
+@pytest.mark.parametrize("soort", ["zelf", "relatief", "symlink", "omweg", "reservekopie", "in reservekopiemap",
+                                   "wal", "shm", "journal", "andere database"])
+def test_cli_export_weigert_het_gemeentebestand_in_elke_spelling(demo_pad: Path, soort: str, capsys) -> None:  # noqa: ANN001
+    doel = _doelen(demo_pad)[soort]
+    voor = {p: _kenmerk(p) for p in demo_pad.parent.rglob("*") if p.is_file() and not p.is_symlink()}
+    namen = _bestanden(demo_pad.parent)
+    assert cli.main(["verslag", str(demo_pad), "-o", str(doel)]) == 1
+    fout = capsys.readouterr().err
+    assert "hier wordt niet naartoe geëxporteerd" in fout and "niet gewijzigd" in fout
+    assert "Traceback" not in fout
+    assert {p: _kenmerk(p) for p in voor} == voor
+    assert _bestanden(demo_pad.parent) == namen  # no temporary or side file left
+
+
+def test_cli_export_meldt_waarom(demo_pad: Path, capsys) -> None:  # noqa: ANN001
+    doelen = _doelen(demo_pad)
+    redenen = {
+        "zelf": "het gemeentebestand zelf",
+        "symlink": "het gemeentebestand zelf",
+        "omweg": "het gemeentebestand zelf",
+        "wal": "hulpbestand van het gemeentebestand",
+        "reservekopie": "reservekopieën",
+        "andere database": "SQLite-database",
+    }
+    for soort, reden in redenen.items():
+        assert cli.main(["export", str(demo_pad), "-o", str(doelen[soort])]) == 1
+        assert reden in capsys.readouterr().err, soort
+
+
+def test_nieuwe_naam_op_sqlite_en_een_gewoon_doel(demo_pad: Path, capsys) -> None:  # noqa: ANN001
+    assert cli.main(["verslag", str(demo_pad), "-o", str(demo_pad.parent / "nieuw.sqlite")]) == 1
+    assert "naam op .sqlite" in capsys.readouterr().err
+    assert not (demo_pad.parent / "nieuw.sqlite").exists()
+    # An ordinary Markdown file next to the database is still replaced, as before.
+    (demo_pad.parent / "verslag.md").write_text("oud\n", encoding="utf-8")
+    assert cli.main(["verslag", str(demo_pad), "-o", str(demo_pad.parent / "verslag.md")]) == 0
+    assert (demo_pad.parent / "verslag.md").read_text(encoding="utf-8").startswith("# Verslag")
+
+
+def test_map_fifo_en_apparaat_als_doel_geweigerd(demo_pad: Path, capsys) -> None:  # noqa: ANN001
+    (demo_pad.parent / "map.md").mkdir()
+    os.mkfifo(demo_pad.parent / "pijp.md")
+    for doel, reden in ((demo_pad.parent / "map.md", "map"), (demo_pad.parent / "pijp.md", "pijp"), (Path("/dev/null"), "apparaat")):
+        assert cli.main(["verslag", str(demo_pad), "-o", str(doel)]) == 1
+        fout = capsys.readouterr().err
+        assert "geen gewoon bestand" in fout and reden in fout
+    assert (demo_pad.parent / "map.md").is_dir() and not any((demo_pad.parent / "map.md").iterdir())
+
+
+def test_controleer_doel_is_de_ene_controle(demo_pad: Path) -> None:
+    """schrijf_export checks again right before writing, so the screen cannot skip the check."""
+    voor = _kenmerk(demo_pad)
+    with pytest.raises(export.ExportFout, match="gemeentebestand zelf"):
+        export.schrijf_export(demo_pad.parent / "sub" / ".." / demo_pad.name, "# x\n", demo_pad)
+    with pytest.raises(export.ExportFout, match="SQLite-database"):
+        export.schrijf_export(demo_pad, "# x\n")  # without knowing the source: still a database
+    assert _kenmerk(demo_pad) == voor
+
+
+async def _open_export(app: TripartietApp, pilot) -> ExportScherm:  # noqa: ANN001
+    await pilot.pause()
+    app.push_screen(ExportScherm(getattr(app.screen, "overleg_id", None)))
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(app.screen, ExportScherm)
+    return app.screen
+
+
+@pytest.mark.parametrize("soort", ["zelf", "symlink", "omweg", "reservekopie", "wal"])
+async def test_exportscherm_vraagt_niet_maar_weigert(demo_pad: Path, soort: str) -> None:
+    doel = _doelen(demo_pad)[soort]
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        scherm = await _open_export(app, pilot)
+        bewaard = {p: _kenmerk(p) for p in demo_pad.parent.rglob("*") if p.is_file() and not p.is_symlink() and p != demo_pad}
+        inhoud = {p: p.read_bytes() for p in (doel,) if p.resolve() != demo_pad.resolve()}
+        invoer = scherm.query_one("#bestandsnaam", Input)
+        invoer.value = str(doel)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, OverschrijfVraag)  # no "vervangen?" to say yes to
+        assert app.screen is scherm
+        meldingen = [m.message for m in app._notifications]
+        assert any("hier wordt niet naartoe geëxporteerd" in m for m in meldingen), meldingen
+        assert not any(m.startswith("Opgeslagen") for m in meldingen)
+        assert {p: p.read_bytes() for p in inhoud} == inhoud
+        assert demo_pad.read_bytes().startswith(b"SQLite format 3\x00")
+        for pad, kenmerk in bewaard.items():
+            if pad.name.endswith(("-wal", "-shm")) and pad.name.startswith(demo_pad.name):
+                continue  # the open app itself works in these
+            assert _kenmerk(pad) == kenmerk
