@@ -150,3 +150,55 @@ async def test_exportscherm_vraagt_niet_maar_weigert(demo_pad: Path, soort: str)
             if pad.name.endswith(("-wal", "-shm")) and pad.name.startswith(demo_pad.name):
                 continue  # the open app itself works in these
             assert _kenmerk(pad) == kenmerk
+
+
+# --- 14. closed pipe, FIFO, Windows device names --------------------------------------------------
+
+
+def _met_gesloten_pijp(argv: list[str], map_: Path) -> subprocess.CompletedProcess:
+    """Run the command line with a stdout whose reader has already gone, as `| head` leaves it."""
+    lezer, schrijver = os.pipe()
+    os.close(lezer)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "tui.cli", *argv], stdout=schrijver, stderr=subprocess.PIPE, cwd=map_,
+            env={**os.environ, "PYTHONPATH": str(Path(cli.__file__).parents[1])}, timeout=60,
+        )
+    finally:
+        os.close(schrijver)
+
+
+@pytest.mark.parametrize("opdracht", ["controleer", "verslag", "export"])
+def test_gesloten_pijp_geeft_geen_traceback(demo_pad: Path, opdracht: str) -> None:
+    uit = _met_gesloten_pijp([opdracht, str(demo_pad)], demo_pad.parent)
+    assert uit.returncode in (1, 141)
+    assert uit.stderr.decode() == ""  # no traceback, no "Exception ignored"
+
+
+@pytest.mark.parametrize("opdracht", ["controleer", "verslag", "export", "open"])
+def test_fifo_als_gemeentebestand_hangt_niet(tmp_path: Path, opdracht: str, capsys) -> None:  # noqa: ANN001
+    os.mkfifo(tmp_path / "x.sqlite")
+    # Opening a FIFO for reading blocks until a writer comes: without the check this never returns.
+    assert cli.main([opdracht, str(tmp_path / "x.sqlite")]) == 1
+    assert "dit is geen gewoon bestand" in capsys.readouterr().err
+    assert _bestanden(tmp_path) >= {"x.sqlite"} and not any(n.startswith("x.sqlite-") for n in _bestanden(tmp_path))
+
+
+@pytest.mark.parametrize("naam", ["CON", "nul", "Prn", "aux", "COM1", "com9", "LPT1", "lpt9", "nul.txt", "Con.sqlite", " aux "])
+def test_windows_apparaatnamen_geweigerd(tmp_path: Path, naam: str, capsys) -> None:  # noqa: ANN001
+    from opslag.bestand import bestandsnaam
+    from opslag.fouten import OngeldigeNaam
+
+    with pytest.raises(OngeldigeNaam, match="Windows"):
+        bestandsnaam(naam)
+    voor = _bestanden(tmp_path)
+    assert cli.main(["nieuw", naam]) == 1
+    assert "Windows gebruikt" in capsys.readouterr().err
+    assert _bestanden(tmp_path) == voor
+
+
+@pytest.mark.parametrize("naam,bestand", [("Conde", "conde.sqlite"), ("COM10", "com10.sqlite"), ("Auxerre", "auxerre.sqlite")])
+def test_namen_die_er_alleen_op_lijken_mogen(naam: str, bestand: str) -> None:
+    from opslag.bestand import bestandsnaam
+
+    assert bestandsnaam(naam) == bestand
