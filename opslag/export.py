@@ -18,6 +18,7 @@ everywhere, nothing depends on the clock), UTF-8 with LF line ends and one final
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -616,9 +617,10 @@ def _sjablonen_cache_map() -> str | None:
 @functools.lru_cache(maxsize=16)
 def _omgeving(map_: str, cache: str | None) -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
-    omgeving = SandboxedEnvironment(
+    from opslag.sjabloongrens import BegrensdeOmgeving, begrens_filters
+
+    omgeving = BegrensdeOmgeving(
         loader=FileSystemLoader(map_),  # only this folder: '../' or an absolute path is not found
         autoescape=False,  # Markdown, not HTML: the filters below escape, and _finalize catches the rest
         undefined=StrictUndefined,
@@ -636,6 +638,7 @@ def _omgeving(map_: str, cache: str | None) -> Any:
         lange_datum=markdown_tekst.lange_datum,
         dag_datum=markdown_tekst.dag_datum,
     )
+    begrens_filters(omgeving)
     if cache is not None:
         omgeving.bytecode_cache = _sjablooncache(omgeving, Path(cache))
     return omgeving
@@ -677,6 +680,8 @@ def maak_markdown(soort: Soort, document: Gegevens, sjabloon: Path | str | None 
     """Fill in the template (a municipality's own with `sjabloon`) and normalise the output."""
     from jinja2 import TemplateError, TemplateSyntaxError
 
+    from opslag import sjabloongrens
+
     pad = Path(sjabloon) if sjabloon is not None else standaard_sjabloon(soort)
     if not pad.exists():
         raise SjabloonFout(pad, None, "het sjabloonbestand bestaat niet.")
@@ -685,8 +690,14 @@ def maak_markdown(soort: Soort, document: Gegevens, sjabloon: Path | str | None 
     pad = pad.resolve()
     map_ = pad.parent
     gegevens = {naam: getattr(document, naam) for naam in type(document).model_fields}
+    # A municipality's own template is limited in time and size; ours are not (see sjabloongrens).
+    grenzen = sjabloongrens.grenzen() if sjabloon is not None else contextlib.nullcontext()
     try:
-        tekst = _omgeving(str(map_), _sjablonen_cache_map()).get_template(pad.name).render(gegevens)
+        with grenzen:
+            sjabloon_ = _omgeving(str(map_), _sjablonen_cache_map()).get_template(pad.name)
+            tekst = sjabloongrens.verzamel(sjabloon_.generate(gegevens))
+    except (sjabloongrens.Overschreden, MemoryError):
+        raise SjabloonFout(pad, None, sjabloongrens.melding()) from None
     except TemplateSyntaxError as fout:
         bestand = Path(fout.filename) if fout.filename else pad
         raise SjabloonFout(bestand, fout.lineno, _vertaal(fout, list(gegevens))) from None

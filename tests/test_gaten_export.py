@@ -26,7 +26,10 @@ def _kenmerk(pad: Path) -> str:
 
 
 def _bestanden(map_: Path) -> set[str]:
-    return {str(p.relative_to(map_)) for p in map_.rglob("*")}
+    """The files in `map_`, without the test's own user folders (the template cache lives there) and
+    the -wal/-shm files SQLite keeps while the database is open."""
+    namen = {str(p.relative_to(map_)) for p in map_.rglob("*")}
+    return {n for n in namen if n.split(os.sep)[0] not in ("cache", "config", "data") and not n.endswith(("-wal", "-shm"))}
 
 
 # --- 1. an export never overwrites the municipality file -----------------------------------------
@@ -202,3 +205,73 @@ def test_namen_die_er_alleen_op_lijken_mogen(naam: str, bestand: str) -> None:
     from opslag.bestand import bestandsnaam
 
     assert bestandsnaam(naam) == bestand
+
+
+# --- 13. a user template is limited in time and size ---------------------------------------------
+
+_TE_VEEL = {
+    "geneste lussen": "{% for a in range(10**6) %}{% for b in range(10**6) %}x{% endfor %}{% endfor %}",
+    "geneste lussen binnen MAX_RANGE": "{% for a in range(10**5) %}{% for b in range(10**5) %}x{% endfor %}{% endfor %}",
+    "lussen zonder uitvoer": "{% for a in range(10**5) %}{% for b in range(10**5) %}{% endfor %}{% endfor %}",
+    "lussen over tekst": "{% set s = 'x' * 100000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}",
+    "enorme tekst": "{{ 'x' * 10**10 }}",
+    "enorme tekst omgekeerd": "{{ 10**10 * ['x'] }}",
+    "enorm getal": "{{ 10 ** (10 ** 10) }}",
+    "center": "{{ 'x'|center(10**10) }}",
+    "indent": "{{ 'x\ny'|indent(10**10) }}",
+    "procent": "{{ '%*s' % (10**10, 'x') }}",
+    "verdubbelen in een namespace": "{% set ns = namespace(s='x') %}{% for i in range(80) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+    "verdubbelen met plus": "{% set ns = namespace(s='x') %}{% for i in range(80) %}{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s|length }}",
+    "verdubbelen in een macro": "{% macro d(s, n) %}{{ d(s ~ s, n - 1) if n else s|length }}{% endmacro %}{{ d('x', 80) }}",
+}
+
+
+@pytest.fixture
+def kleine_grenzen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from opslag import sjabloongrens
+
+    # Small limits keep the test quick; what is tested is that a limit is enforced at all.
+    monkeypatch.setattr(sjabloongrens, "TIJDSLIMIET", 0.5)
+    monkeypatch.setattr(sjabloongrens, "GROOTTELIMIET", 1_000_000)
+
+
+@pytest.mark.parametrize("soort", list(_TE_VEEL))
+def test_eigen_sjabloon_begrensd_in_tijd_en_grootte(demo_pad: Path, soort: str, kleine_grenzen: None, capsys) -> None:  # noqa: ANN001
+    sjabloon = demo_pad.parent / "eigen.md.j2"
+    sjabloon.write_text(_TE_VEEL[soort] + "\n", encoding="utf-8")
+    voor = _bestanden(demo_pad.parent)
+    assert cli.main(["verslag", str(demo_pad), "--sjabloon", str(sjabloon), "-o", str(demo_pad.parent / "uit.md")]) == 1
+    uit = capsys.readouterr()
+    assert f"Fout in sjabloon {sjabloon}" in uit.err
+    assert "duurt te lang (meer dan 0.5 s) of maakt een te groot document (meer dan 1 MB)" in uit.err
+    assert "Traceback" not in uit.err and uit.out == ""
+    assert _bestanden(demo_pad.parent) == voor  # nothing written, no temporary file
+
+
+def test_eigen_sjabloon_naar_het_scherm_schrijft_niets(demo_pad: Path, kleine_grenzen: None, capsys) -> None:  # noqa: ANN001
+    sjabloon = demo_pad.parent / "eigen.md.j2"
+    sjabloon.write_text("begin\n{% for a in range(10**5) %}{% for b in range(10**5) %}x{% endfor %}{% endfor %}\n", encoding="utf-8")
+    assert cli.main(["export", str(demo_pad), "--sjabloon", str(sjabloon)]) == 1
+    uit = capsys.readouterr()
+    assert uit.out == "" and "duurt te lang" in uit.err
+
+
+def test_gewoon_eigen_sjabloon_werkt_nog(demo_pad: Path, kleine_grenzen: None, capsys) -> None:  # noqa: ANN001
+    sjabloon = demo_pad.parent / "eigen.md.j2"
+    sjabloon.write_text(
+        "# {{ gemeente }}\n\n{{ '-' * 3 }} {{ range(3)|list|length }} {{ range(5)|last }} {{ 'ab'|center(6)|length }}"
+        " {{ 2 ** 10 }} {{ '%d-%s' % (7, 'x') }}\n{% for i in range(3) %}{{ i }}{% endfor %}\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["verslag", str(demo_pad), "--sjabloon", str(sjabloon), "-o", str(demo_pad.parent / "uit.md")]) == 0
+    assert (demo_pad.parent / "uit.md").read_text(encoding="utf-8") == "# Zonnedal (fictief)\n\n\\--- 3 4 6 1024 7-x\n012\n"
+
+
+def test_standaardsjabloon_kent_geen_grenzen(demo_pad: Path, kleine_grenzen: None) -> None:
+    """Our own templates are trusted: a very large file is never refused for its size."""
+    from opslag import sjabloongrens
+    from opslag.bestand import Gemeentebestand
+
+    sjabloongrens.GROOTTELIMIET = 10  # the fixture restores it
+    with Gemeentebestand.open(demo_pad, alleen_lezen=True) as b:
+        assert export.exporteer_verslag(b, export.kies_overleg(b)).startswith("# Verslag")
