@@ -36,7 +36,7 @@ from opslag.bestand import EXTENSIE, SQLITE_KOP, Gemeentebestand, bestandsnaam
 from opslag.fouten import OngeldigeNaam, TripartietFout
 from opslag.markdown_tekst import Veilig, schoon
 from opslag.modellen import PUNT_TITELS, PuntSoort
-from opslag.recent import cache_map
+from opslag.recent import cache_map, instellingen_map
 
 Soort = Literal["uitvoeringsagenda", "verslag"]
 SOORTEN: tuple[Soort, ...] = ("uitvoeringsagenda", "verslag")
@@ -777,6 +777,8 @@ def controleer_doel(pad: Path | str, bron: Path | str | None = None) -> Path:
             raise weiger("dit is de map met reservekopieën van het gemeentebestand")
     if echt.parent.name == MAPNAAM:
         raise weiger("dit is een map met reservekopieën")
+    if echt.parent == Path(os.path.realpath(instellingen_map())):
+        raise weiger("dit is de map met de instellingen van Tripartiet")
     if toestand is not None and _is_sqlite(echt):
         raise weiger("dit is een SQLite-database (een gemeentebestand, een reservekopie of een bestand van een ander programma)")
     if echt.suffix.casefold() == EXTENSIE or any(echt.name.casefold().endswith(EXTENSIE + d) for d in _BIJBESTANDEN):

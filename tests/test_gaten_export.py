@@ -101,6 +101,17 @@ def test_nieuwe_naam_op_sqlite_en_een_gewoon_doel(demo_pad: Path, capsys) -> Non
     assert (demo_pad.parent / "verslag.md").read_text(encoding="utf-8").startswith("# Verslag")
 
 
+def test_instellingen_van_tripartiet_geen_doel(demo_pad: Path, capsys) -> None:  # noqa: ANN001
+    from opslag.recent import instellingen_map
+
+    instellingen_map().mkdir(parents=True, exist_ok=True)
+    instellingen = instellingen_map() / "instellingen.json"
+    instellingen.write_text('{"recente_bestanden": []}', encoding="utf-8")
+    assert cli.main(["verslag", str(demo_pad), "-o", str(instellingen)]) == 1
+    assert "instellingen van Tripartiet" in capsys.readouterr().err
+    assert instellingen.read_text(encoding="utf-8") == '{"recente_bestanden": []}'
+
+
 def test_map_fifo_en_apparaat_als_doel_geweigerd(demo_pad: Path, capsys) -> None:  # noqa: ANN001
     (demo_pad.parent / "map.md").mkdir()
     os.mkfifo(demo_pad.parent / "pijp.md")
