@@ -18,7 +18,6 @@ everywhere, nothing depends on the clock), UTF-8 with LF line ends and one final
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import os
@@ -615,12 +614,16 @@ def _sjablonen_cache_map() -> str | None:
 
 
 @functools.lru_cache(maxsize=16)
-def _omgeving(map_: str, cache: str | None) -> Any:
+def _omgeving(map_: str, cache: str | None, begrensd: bool = False) -> Any:
+    """The Jinja environment for the templates in `map_`; `begrensd` for a municipality's own,
+    which then run with limits on time and size (opslag.sjabloongrens). Ours run without: the
+    hooks would only cost time."""
     from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
 
     from opslag.sjabloongrens import BegrensdeOmgeving, begrens_filters
 
-    omgeving = BegrensdeOmgeving(
+    omgeving = (BegrensdeOmgeving if begrensd else SandboxedEnvironment)(
         loader=FileSystemLoader(map_),  # only this folder: '../' or an absolute path is not found
         autoescape=False,  # Markdown, not HTML: the filters below escape, and _finalize catches the rest
         undefined=StrictUndefined,
@@ -638,7 +641,8 @@ def _omgeving(map_: str, cache: str | None) -> Any:
         lange_datum=markdown_tekst.lange_datum,
         dag_datum=markdown_tekst.dag_datum,
     )
-    begrens_filters(omgeving)
+    if begrensd:
+        begrens_filters(omgeving)
     if cache is not None:
         omgeving.bytecode_cache = _sjablooncache(omgeving, Path(cache))
     return omgeving
@@ -690,12 +694,14 @@ def maak_markdown(soort: Soort, document: Gegevens, sjabloon: Path | str | None 
     pad = pad.resolve()
     map_ = pad.parent
     gegevens = {naam: getattr(document, naam) for naam in type(document).model_fields}
-    # A municipality's own template is limited in time and size; ours are not (see sjabloongrens).
-    grenzen = sjabloongrens.grenzen() if sjabloon is not None else contextlib.nullcontext()
+    eigen = sjabloon is not None  # a municipality's own: limited in time and size
     try:
-        with grenzen:
-            sjabloon_ = _omgeving(str(map_), _sjablonen_cache_map()).get_template(pad.name)
-            tekst = sjabloongrens.verzamel(sjabloon_.generate(gegevens))
+        if eigen:
+            with sjabloongrens.grenzen():
+                sjabloon_ = _omgeving(str(map_), _sjablonen_cache_map(), begrensd=True).get_template(pad.name)
+                tekst = sjabloongrens.verzamel(sjabloon_.generate(gegevens))
+        else:
+            tekst = _omgeving(str(map_), _sjablonen_cache_map()).get_template(pad.name).render(gegevens)
     except (sjabloongrens.Overschreden, MemoryError):
         raise SjabloonFout(pad, None, sjabloongrens.melding()) from None
     except TemplateSyntaxError as fout:
