@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -46,7 +47,20 @@ def bestandsnaam(gemeente: str) -> str:
     stam = re.sub(r"[^a-z0-9]+", "-", zonder_accenten.casefold()).strip("-")
     if not stam:
         raise fouten.OngeldigeNaam(f"Van '{gemeente}' kan geen bestandsnaam gemaakt worden; gebruik letters of cijfers.")
-    return stam[:80] + EXTENSIE
+    stam = stam[:80]
+    voor_punt = re.sub(r"[^a-z0-9]+", "-", zonder_accenten.split(".")[0].casefold()).strip("-")
+    if stam in _WINDOWS_GERESERVEERD or voor_punt in _WINDOWS_GERESERVEERD:
+        raise fouten.OngeldigeNaam(
+            f"'{naam}' kan geen bestandsnaam zijn: Windows gebruikt {(voor_punt if voor_punt in _WINDOWS_GERESERVEERD else stam).upper()} zelf en kan zo'n bestand niet "
+            "openen. Kies een andere naam, bijvoorbeeld met 'gemeente' ervoor."
+        )
+    return stam + EXTENSIE
+
+
+# Device names Windows reserves in every folder, whatever the case or extension ('con.sqlite').
+_WINDOWS_GERESERVEERD = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+)
 
 
 def controleer(pad: Path) -> int:
@@ -60,6 +74,9 @@ def controleer(pad: Path) -> int:
         raise fouten.BestandBestaatNiet(pad, "dit bestand bestaat niet.")
     if pad.is_dir():
         raise fouten.GeenSqlite(pad, "dit is een map, geen gemeentebestand.")
+    if not stat.S_ISREG(pad.stat().st_mode):
+        # A FIFO or device would make the read below wait forever.
+        raise fouten.GeenSqlite(pad, "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp), geen gemeentebestand.")
     try:
         with zijbestanden.kop_bron(pad) as bron, bron.open("rb") as f:
             kop = f.read(100)

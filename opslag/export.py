@@ -31,11 +31,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from opslag import datums, markdown_tekst
-from opslag.bestand import Gemeentebestand, bestandsnaam
+from opslag.bestand import EXTENSIE, SQLITE_KOP, Gemeentebestand, bestandsnaam
 from opslag.fouten import OngeldigeNaam, TripartietFout
 from opslag.markdown_tekst import Veilig, schoon
 from opslag.modellen import PUNT_TITELS, PuntSoort
-from opslag.recent import cache_map
+from opslag.recent import cache_map, instellingen_map
 
 Soort = Literal["uitvoeringsagenda", "verslag"]
 SOORTEN: tuple[Soort, ...] = ("uitvoeringsagenda", "verslag")
@@ -614,11 +614,16 @@ def _sjablonen_cache_map() -> str | None:
 
 
 @functools.lru_cache(maxsize=16)
-def _omgeving(map_: str, cache: str | None) -> Any:
+def _omgeving(map_: str, cache: str | None, begrensd: bool = False) -> Any:
+    """The Jinja environment for the templates in `map_`; `begrensd` for a municipality's own,
+    which then run with limits on time and size (opslag.sjabloongrens). Ours run without: the
+    hooks would only cost time."""
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    omgeving = SandboxedEnvironment(
+    from opslag.sjabloongrens import BegrensdeOmgeving, begrens_filters
+
+    omgeving = (BegrensdeOmgeving if begrensd else SandboxedEnvironment)(
         loader=FileSystemLoader(map_),  # only this folder: '../' or an absolute path is not found
         autoescape=False,  # Markdown, not HTML: the filters below escape, and _finalize catches the rest
         undefined=StrictUndefined,
@@ -636,6 +641,8 @@ def _omgeving(map_: str, cache: str | None) -> Any:
         lange_datum=markdown_tekst.lange_datum,
         dag_datum=markdown_tekst.dag_datum,
     )
+    if begrensd:
+        begrens_filters(omgeving)
     if cache is not None:
         omgeving.bytecode_cache = _sjablooncache(omgeving, Path(cache))
     return omgeving
@@ -677,6 +684,8 @@ def maak_markdown(soort: Soort, document: Gegevens, sjabloon: Path | str | None 
     """Fill in the template (a municipality's own with `sjabloon`) and normalise the output."""
     from jinja2 import TemplateError, TemplateSyntaxError
 
+    from opslag import sjabloongrens
+
     pad = Path(sjabloon) if sjabloon is not None else standaard_sjabloon(soort)
     if not pad.exists():
         raise SjabloonFout(pad, None, "het sjabloonbestand bestaat niet.")
@@ -685,8 +694,16 @@ def maak_markdown(soort: Soort, document: Gegevens, sjabloon: Path | str | None 
     pad = pad.resolve()
     map_ = pad.parent
     gegevens = {naam: getattr(document, naam) for naam in type(document).model_fields}
+    eigen = sjabloon is not None  # a municipality's own: limited in time and size
     try:
-        tekst = _omgeving(str(map_), _sjablonen_cache_map()).get_template(pad.name).render(gegevens)
+        if eigen:
+            with sjabloongrens.grenzen():
+                sjabloon_ = _omgeving(str(map_), _sjablonen_cache_map(), begrensd=True).get_template(pad.name)
+                tekst = sjabloongrens.verzamel(sjabloon_.generate(gegevens))
+        else:
+            tekst = _omgeving(str(map_), _sjablonen_cache_map()).get_template(pad.name).render(gegevens)
+    except (sjabloongrens.Overschreden, MemoryError):
+        raise SjabloonFout(pad, None, sjabloongrens.melding()) from None
     except TemplateSyntaxError as fout:
         bestand = Path(fout.filename) if fout.filename else pad
         raise SjabloonFout(bestand, fout.lineno, _vertaal(fout, list(gegevens))) from None
@@ -719,24 +736,78 @@ def exporteer_verslag(bestand: Gemeentebestand, overleg_id: int, sjabloon: Path 
 # --- writing -------------------------------------------------------------------------------------
 
 
-def controleer_doel(pad: Path | str) -> Path:
-    """The file an export will be written to; a folder, device or missing folder is refused."""
+# Side files SQLite keeps next to a database; an export written over one damages the database.
+_BIJBESTANDEN = ("-wal", "-shm", "-journal")
+
+
+def _is_sqlite(pad: Path) -> bool:
+    try:
+        with open(pad, "rb") as f:
+            return f.read(len(SQLITE_KOP)) == SQLITE_KOP
+    except OSError:
+        return False
+
+
+def controleer_doel(pad: Path | str, bron: Path | str | None = None) -> Path:
+    """The file an export will be written to; refused when writing it could cost data.
+
+    The one check for every export (command line and screen): a folder, device or FIFO, a missing
+    folder, a SQLite database (a municipality file, a backup, another program's), one of the side
+    files SQLite keeps beside a database, anything in a backup folder, and `bron` itself (the
+    municipality file being exported) in any spelling: the path is compared after symlinks and
+    '..' are resolved.
+    """
+    from opslag.reservekopie import MAPNAAM, reservekopie_map
+
     pad = Path(pad).expanduser()
-    doel = pad.resolve() if pad.is_symlink() else pad
-    if doel.exists() and not doel.is_file():
-        raise ExportFout(f"{pad}: dit is geen gewoon bestand (maar bijvoorbeeld een map); kies een andere naam.")
+    echt = Path(os.path.realpath(pad))
+    doel = echt if pad.is_symlink() else pad
+    weiger = functools.partial(_weigering, pad)
+    try:
+        toestand = os.stat(echt)
+    except FileNotFoundError:
+        toestand = None
+    except OSError as fout:
+        raise weiger(f"dit bestand kan niet gelezen worden ({fout.strerror or fout})")
+    if toestand is not None and stat.S_ISDIR(toestand.st_mode):
+        raise weiger("dit is geen gewoon bestand maar een map")
+    if toestand is not None and not stat.S_ISREG(toestand.st_mode):
+        raise weiger("dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp)")
+    if bron is not None:
+        database = Path(os.path.realpath(Path(bron).expanduser()))
+        if echt == database:
+            raise weiger("dit is het gemeentebestand zelf")
+        if echt in {database.with_name(database.name + deel) for deel in _BIJBESTANDEN}:
+            raise weiger("dit is een hulpbestand van het gemeentebestand (SQLite schrijft daar wijzigingen in)")
+        if echt.parent == Path(os.path.realpath(reservekopie_map(database))):
+            raise weiger("dit is de map met reservekopieën van het gemeentebestand")
+    if echt.parent.name == MAPNAAM:
+        raise weiger("dit is een map met reservekopieën")
+    if echt.parent == Path(os.path.realpath(instellingen_map())):
+        raise weiger("dit is de map met de instellingen van Tripartiet")
+    if toestand is not None and _is_sqlite(echt):
+        raise weiger("dit is een SQLite-database (een gemeentebestand, een reservekopie of een bestand van een ander programma)")
+    if echt.suffix.casefold() == EXTENSIE or any(echt.name.casefold().endswith(EXTENSIE + d) for d in _BIJBESTANDEN):
+        raise weiger(f"een export is Markdown; een naam op {EXTENSIE} is voor gemeentebestanden")
+    for deel in _BIJBESTANDEN:
+        if echt.name.endswith(deel) and _is_sqlite(echt.with_name(echt.name.removesuffix(deel))):
+            raise weiger("dit is een hulpbestand van een SQLite-database (SQLite schrijft daar wijzigingen in)")
     if not doel.parent.is_dir():
         raise ExportFout(f"{doel.parent}: deze map bestaat niet.")
     return doel
 
 
-def schrijf_export(pad: Path | str, tekst: str) -> Path:
+def _weigering(pad: Path, reden: str) -> ExportFout:
+    return ExportFout(f"{pad}: hier wordt niet naartoe geëxporteerd: {reden}. Het bestand is niet gewijzigd; kies een andere naam.")
+
+
+def schrijf_export(pad: Path | str, tekst: str, bron: Path | str | None = None) -> Path:
     """Write `tekst` as UTF-8 to `pad` all at once: a temporary file next to it, then a rename.
 
     Whoever opens the file sees the old or the new export, never half of one. An existing file
     keeps its permissions.
     """
-    doel = controleer_doel(pad)
+    doel = controleer_doel(pad, bron)
     tijdelijk = doel.with_name(f".{doel.name}.{os.getpid()}.tijdelijk")
     try:
         with open(tijdelijk, "wb") as f:

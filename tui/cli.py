@@ -150,6 +150,29 @@ def _export_opties(parser: argparse.ArgumentParser, sjabloon: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # inside the try: a reader that left early is noticed here, not at exit
+    except BrokenPipeError:
+        return _pijp_dicht()
+    return code
+
+
+def _pijp_dicht() -> int:
+    """`tripartiet controleer x.sqlite | head -5`: the reader has had enough; stop without a traceback.
+
+    What is still buffered for stdout goes nowhere, or Python reports the broken pipe again when it
+    flushes at exit. 141 is what a shell reports for a program ended by SIGPIPE.
+    """
+    try:
+        stille = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(stille, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (tests capture it): nothing to silence
+        pass
+    return 141
+
+
+def _main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # `tripartiet PAD` is short for `tripartiet open PAD`.
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDO_S:
@@ -256,7 +279,7 @@ def _exporteer(args: argparse.Namespace) -> int:
     from opslag.schema import SCHEMA_VERSIE
 
     if args.uitvoer is not None and str(args.uitvoer) != "-":
-        export.controleer_doel(args.uitvoer)  # a bad -o is reported before any work is done
+        export.controleer_doel(args.uitvoer, args.pad)  # a bad -o is reported before any work is done
     # Read-only: an export changes nothing, makes no backup, and works while the app has the file
     # open. Only a file from an older Tripartiet is first brought up to date, as the app would.
     alleen_lezen = controleer(args.pad) >= SCHEMA_VERSIE
@@ -269,17 +292,14 @@ def _exporteer(args: argparse.Namespace) -> int:
             tekst = export.exporteer_verslag(bestand, export.kies_overleg(bestand, args.overleg), args.sjabloon)
     if args.uitvoer is None or str(args.uitvoer) == "-":
         uit = getattr(sys.stdout, "buffer", None)
-        try:
-            if uit is not None:
-                sys.stdout.flush()
-                uit.write(tekst.encode("utf-8"))  # UTF-8 and LF whatever the terminal's settings
-                uit.flush()
-            else:
-                sys.stdout.write(tekst)
-        except BrokenPipeError:  # `tripartiet verslag x.sqlite | head`: the reader has had enough
-            return 0
+        if uit is not None:
+            sys.stdout.flush()
+            uit.write(tekst.encode("utf-8"))  # UTF-8 and LF whatever the terminal's settings
+            uit.flush()
+        else:
+            sys.stdout.write(tekst)
         return 0
-    doel = export.schrijf_export(args.uitvoer, tekst)
+    doel = export.schrijf_export(args.uitvoer, tekst, args.pad)
     print(f"Geschreven: {doel}", file=sys.stderr)
     return 0
 

@@ -207,7 +207,7 @@ class ExportScherm(Screen[None]):
             return
         pad = self.doelpad()
         try:
-            export.controleer_doel(pad)
+            export.controleer_doel(pad, self.app.bestand.pad)
         except TripartietFout as fout:
             self.notify(str(fout), title="Niet opgeslagen", severity="error", timeout=10)
             return
@@ -223,7 +223,7 @@ class ExportScherm(Screen[None]):
 
     def schrijf(self, pad: Path) -> None:
         try:
-            doel = export.schrijf_export(pad, self.tekst)
+            doel = export.schrijf_export(pad, self.tekst, self.app.bestand.pad)
         except TripartietFout as fout:
             self.notify(str(fout), title="Niet opgeslagen", severity="error", timeout=10)
             return
