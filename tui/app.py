@@ -62,7 +62,8 @@ class TripartietApp(App[None]):
             gc.freeze()
             gc.enable()
         self._geschilderd = True
-        self.run_worker(self._laad_invoer, thread=True, group="invoer", exit_on_error=False)
+        # One refresh later still, so the import never competes with the first paint for the GIL.
+        self.call_after_refresh(self.run_worker, self._laad_invoer, thread=True, group="invoer", exit_on_error=False)
 
     def _laad_invoer(self) -> None:
         """Nothing on the way to the first screen imports pydantic (tests/test_importhygiene.py):
