@@ -9,13 +9,12 @@ narrows "open" and "te laat" to the rows concerned. Marking an action done is
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, computed_field
+from dataclasses import dataclass
+from typing import ClassVar, Literal
 
 from opslag import datums
 from opslag.bestand import Gemeentebestand
-from opslag.modellen import ActieStatus
+from opslag.modellen import ActieStatus, Omzetting, Rij
 
 Sortering = Literal["deadline", "nummer", "wie", "subthema"]
 SORTERINGEN: tuple[Sortering, ...] = ("deadline", "nummer", "wie", "subthema")
@@ -52,10 +51,17 @@ LEFT JOIN subthema s ON s.nummer = a.subthema_nummer
 """
 
 
-class ActieRegel(BaseModel):
+def _datum(waarde: str) -> dt.date:
+    return dt.date.fromisoformat(waarde)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActieRegel(Rij):
     """One line of the action list, with the names already looked up."""
 
-    model_config = ConfigDict(frozen=True)
+    OMZETTEN: ClassVar[Omzetting] = {
+        "deadline": _datum, "gereed_op": _datum, "overleg": _datum, "status": ActieStatus, "te_laat": bool,
+    }
 
     id: int
     nummer: int
@@ -69,7 +75,6 @@ class ActieRegel(BaseModel):
     overleg: dt.date | None = None  # date of the meeting the action came from
     te_laat: bool = False  # open and its deadline lies before today
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
     def code(self) -> str:
         return f"A-{self.nummer:03d}"
@@ -146,10 +151,11 @@ def actielijst(
         sql += f" LIMIT {int(limiet)}"
     cursor = bestand.db.execute(sql, parameters)
     kolommen = [k[0] for k in cursor.description]
-    return [ActieRegel.model_validate(dict(zip(kolommen, rij))) for rij in cursor]
+    return [ActieRegel.uit_rij(dict(zip(kolommen, rij))) for rij in cursor]
 
 
-class Telling(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Telling:
     aantal: int
     open: int
     te_laat: int

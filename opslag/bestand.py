@@ -151,7 +151,7 @@ def nieuw_bestand(gemeente: str, pad: Path, kader: Kader | None = None) -> Path:
             with db.atomic():
                 db["gemeente"].insert({"id": 1, "naam": gemeente, "aangemaakt": _nu()})
                 for volgorde, partij in enumerate(standaard_partijen(gemeente)):
-                    db["partij"].insert(partij.model_dump(exclude={"id"}) | {"soort": str(partij.soort), "volgorde": volgorde})
+                    db["partij"].insert(partij.als_rij("id") | {"volgorde": volgorde})
                 _schrijf_kader(db, kader)
                 db["meta"].insert({"sleutel": "kader_titel", "waarde": kader.titel})
                 jaar = dt.date.today().year
@@ -203,7 +203,11 @@ def _schrijf_kader(db: Verbinding, kader: Kader) -> None:
 
 
 def _punten_json(punten: list[Punt]) -> str:
-    return json.dumps([p.model_dump() for p in punten], ensure_ascii=False)
+    return json.dumps([{"tekst": p.tekst, "opsomming": p.opsomming} for p in punten], ensure_ascii=False)
+
+
+def _punten(tekst: str) -> list[Punt]:
+    return [Punt(**punt) for punt in json.loads(tekst)]
 
 
 def neem_slot(pad: Path) -> int | None:
@@ -262,7 +266,7 @@ def vertaal_schrijffout(fout: sqlite3.Error) -> str:
 
 
 class Gemeentebestand:
-    """An open municipality file. Reads return pydantic models; every edit is one transaction."""
+    """An open municipality file. Reads return frozen dataclasses; every edit is one transaction."""
 
     def __init__(self, pad: Path, db: Verbinding, alleen_lezen: str | None = None, slot: int | None = None) -> None:
         self.pad = pad
@@ -395,7 +399,7 @@ class Gemeentebestand:
 
     def partijen(self) -> list[Partij]:
         return [
-            Partij(**rij)
+            Partij.uit_rij(rij)
             for rij in self.db.query("SELECT id, naam, code, soort, volgorde FROM partij ORDER BY volgorde, id")
         ]
 
@@ -416,9 +420,9 @@ class Gemeentebestand:
                     nummer=rij["nummer"],
                     onderwerp=rij["onderwerp"],
                     titel_afgeleid=bool(rij["titel_afgeleid"]),
-                    landelijk=json.loads(rij["landelijk"]),
-                    regionaal=json.loads(rij["regionaal"]),
-                    lokaal=json.loads(rij["lokaal"]),
+                    landelijk=_punten(rij["landelijk"]),
+                    regionaal=_punten(rij["regionaal"]),
+                    lokaal=_punten(rij["lokaal"]),
                     bronnen=json.loads(rij["bronnen"]),
                     bron_kop=rij["bron_kop"],
                 )

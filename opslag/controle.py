@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import BaseModel
 
 from opslag import fouten
 from opslag.bestand import controleer, lees_tekst
@@ -23,7 +22,8 @@ TELLINGEN = {
 }
 
 
-class Controlerapport(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Controlerapport:
     pad: Path
     gemeente: str
     schemaversie: int

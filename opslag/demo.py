@@ -6,6 +6,7 @@ Zonnedal, its corporation and its tenant association do not exist; every person 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from opslag import notulen
@@ -26,7 +27,7 @@ from opslag.modellen import (
     Persoon,
     PuntSoort,
 )
-from opslag.recent import data_map
+from opslag.mappen import data_map
 
 GEMEENTE = "Zonnedal (fictief)"
 
@@ -44,7 +45,7 @@ def maak_demo(pad: Path, kader: Kader | None = None) -> Path:
 
 def _vul(b: Gemeentebestand) -> None:
     gemeente = b.partijen()[0]
-    gz = notulen.bewaar_partij(b, gemeente.model_copy(update={"naam": "Gemeente Zonnedal", "code": "GZ"}))
+    gz = notulen.bewaar_partij(b, replace(gemeente, naam="Gemeente Zonnedal", code="GZ"))
     wds = notulen.bewaar_partij(b, Partij(naam="Woonstichting De Dorpsweide", code="WDD", soort=PartijSoort.CORPORATIE, volgorde=1))
     hv = notulen.bewaar_partij(b, Partij(naam="Huurdersvereniging Zonnedal", code="HVZ", soort=PartijSoort.HUURDERS, volgorde=2))
 
@@ -170,7 +171,7 @@ def _vul(b: Gemeentebestand) -> None:
     }.items():
         notulen.bewaar_notitie(b, punten3[sleutel].id, tekst)
     notulen.zet_actiestatus(b, a2.id, ActieStatus.GEREED, o3.datum)
-    notulen.bewaar_actiepunt(b, a3.model_copy(update={"deadline": dt.date(2027, 1, 31)}))
+    notulen.bewaar_actiepunt(b, replace(a3, deadline=dt.date(2027, 1, 31)))
     afspraak(o3, "3.2", "Leefbaarheidsbudget inzetten voor buurthuis Het Anker", "€ 35.000 in 2027", "Q1 2027", "Q4 2027", [wds], [gz, hv], aantal=35000, eenheid="euro")
     notulen.bewaar_besluit(b, Besluit(overleg_id=o3.id, agendapunt_id=punten3[(PuntSoort.SUBTHEMA, "3.2")].id, datum=o3.datum,
                                       tekst="Een bewonerspanel adviseert over de besteding van het leefbaarheidsbudget voor Het Anker."))

@@ -1,15 +1,18 @@
-"""Pydantic models of everything stored in a municipality file.
+"""Everything stored in a municipality file, as read back: plain, frozen dataclasses.
 
-A model is what a row means to the rest of the program; `opslag.bestand` maps rows to models and
-back. Validation here is the last line of defence: forms check earlier and say so in Dutch.
+A model is what a row means to the rest of the program; `opslag.bestand` and `opslag.notulen` map
+rows to models and back. Rows come from our own file, so reading them trusts the file and imports
+no pydantic: opening a file and drawing the first screen stay quick. What enters (a form, a write)
+is checked by the pydantic models in `opslag.invoermodellen`, the last line of defence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Any, ClassVar, Self
 
 
 class PartijSoort(StrEnum):
@@ -65,41 +68,88 @@ PUNT_TITELS: dict[PuntSoort, str] = {
 }
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(from_attributes=True, validate_assignment=True, defer_build=True)
+def _datum(waarde: str) -> dt.date:
+    return dt.date.fromisoformat(waarde)
 
 
-class Gemeente(Model):
-    naam: str = Field(min_length=1)
+def _tijdstip(waarde: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(waarde)
+
+
+Omzetting = dict[str, Callable[[Any], Any]]
+
+
+class Rij:
+    """Base of the models: a row of the file to a model (`uit_rij`) and back (`als_rij`)."""
+
+    __slots__ = ()
+    # Columns whose stored text becomes a richer value (a date, an enum); NULL stays None.
+    OMZETTEN: ClassVar[Omzetting] = {}
+
+    @classmethod
+    def uit_rij(cls, rij: Mapping[str, Any], **extra: Any) -> Self:
+        """Columns the model does not know (a newer column, a join) are left out, as before."""
+        velden = cls.__dataclass_fields__  # type: ignore[attr-defined]
+        omzetten = cls.OMZETTEN
+        return cls(
+            **{
+                k: omzetten[k](v) if v is not None and k in omzetten else v
+                for k, v in rij.items()
+                if k in velden and k not in extra
+            },
+            **extra,
+        )
+
+    def als_rij(self, *zonder: str) -> dict[str, Any]:
+        """The columns as SQLite and the change log store them: dates as ISO text, enums as text."""
+        return {
+            f.name: _opgeslagen(getattr(self, f.name)) for f in fields(self) if f.name not in zonder  # type: ignore[arg-type]
+        }
+
+
+def _opgeslagen(waarde: Any) -> Any:
+    if isinstance(waarde, StrEnum):
+        return waarde.value
+    if isinstance(waarde, dt.date):  # also datetime
+        return waarde.isoformat()
+    if isinstance(waarde, list):
+        return list(waarde)
+    return waarde
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Gemeente(Rij):
+    OMZETTEN: ClassVar[Omzetting] = {"aangemaakt": _tijdstip}
+
+    naam: str
     aangemaakt: dt.datetime
 
 
-class Partij(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Partij(Rij):
+    OMZETTEN: ClassVar[Omzetting] = {"soort": PartijSoort}
+
     id: int | None = None
-    naam: str = Field(min_length=1)
-    code: str = Field(min_length=1, max_length=12)
+    naam: str
+    code: str
     soort: PartijSoort
     volgorde: int = 0
 
-    @field_validator("naam", "code")
-    @classmethod
-    def _zonder_witruimte_rond(cls, waarde: str) -> str:
-        waarde = waarde.strip()
-        if not waarde:
-            raise ValueError("mag niet leeg zijn")
-        return waarde
 
-
-class Persoon(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Persoon(Rij):
     id: int | None = None
-    naam: str = Field(min_length=1)
+    naam: str
     functie: str = ""
     partij_id: int | None = None
 
 
-class Uitvoeringsagenda(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Uitvoeringsagenda(Rij):
+    OMZETTEN: ClassVar[Omzetting] = {"vastgesteld_op": _datum}
+
     id: int | None = None
-    periode: str = Field(pattern=r"^\d{4}-\d{4}$")
+    periode: str
     vastgesteld_op: dt.date | None = None
 
     @property
@@ -108,7 +158,10 @@ class Uitvoeringsagenda(Model):
         return int(begin), int(eind)
 
 
-class Overleg(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overleg(Rij):
+    OMZETTEN: ClassVar[Omzetting] = {"datum": _datum, "volgende_datum": _datum, "soort": OverlegSoort}
+
     id: int | None = None
     agenda_id: int
     datum: dt.date
@@ -120,7 +173,10 @@ class Overleg(Model):
     huidig_punt_id: int | None = None
 
 
-class Agendapunt(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Agendapunt(Rij):
+    OMZETTEN: ClassVar[Omzetting] = {"soort": PuntSoort}
+
     id: int | None = None
     overleg_id: int
     volgorde: int
@@ -129,18 +185,24 @@ class Agendapunt(Model):
     notitie: str = ""
 
 
-class Aanwezigheid(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Aanwezigheid(Rij):
+    OMZETTEN: ClassVar[Omzetting] = {"status": Aanwezig}
+
     overleg_id: int
     persoon_id: int
     status: Aanwezig = Aanwezig.AANWEZIG
 
 
-class Afspraak(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Afspraak(Rij):
+    OMZETTEN: ClassVar[Omzetting] = {"status": AfspraakStatus}
+
     id: int | None = None
     nummer: int | None = None
     agenda_id: int
     subthema_nummer: str
-    actielijn: str = Field(min_length=1)
+    actielijn: str
     doel: str = ""
     doel_aantal: float | None = None
     doel_eenheid: str = ""
@@ -149,20 +211,23 @@ class Afspraak(Model):
     status: AfspraakStatus = AfspraakStatus.AFGESPROKEN
     toelichting: str = ""
     overleg_id: int | None = None
-    verantwoordelijken: list[int] = []  # partij ids, the first is the lead
-    betrokkenen: list[int] = []
+    verantwoordelijken: list[int] = field(default_factory=list)  # partij ids, the first is the lead
+    betrokkenen: list[int] = field(default_factory=list)
 
     @property
     def code(self) -> str:
         return f"AF-{self.nummer:03d}" if self.nummer else "AF-nieuw"
 
 
-class Besluit(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Besluit(Rij):
+    OMZETTEN: ClassVar[Omzetting] = {"datum": _datum}
+
     id: int | None = None
     nummer: int | None = None
     overleg_id: int
     agendapunt_id: int | None = None
-    tekst: str = Field(min_length=1)
+    tekst: str
     datum: dt.date
 
     @property
@@ -170,14 +235,17 @@ class Besluit(Model):
         return f"B-{self.nummer:03d}" if self.nummer else "B-nieuw"
 
 
-class Actiepunt(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actiepunt(Rij):
+    OMZETTEN: ClassVar[Omzetting] = {"deadline": _datum, "gereed_op": _datum, "aangemaakt_op": _datum, "status": ActieStatus}
+
     id: int | None = None
     nummer: int | None = None
     overleg_id: int | None = None
     agendapunt_id: int | None = None
     subthema_nummer: str | None = None
     afspraak_id: int | None = None
-    wat: str = Field(min_length=1)
+    wat: str
     persoon_id: int | None = None
     partij_id: int | None = None
     deadline: dt.date | None = None
@@ -190,7 +258,10 @@ class Actiepunt(Model):
         return f"A-{self.nummer:03d}" if self.nummer else "A-nieuw"
 
 
-class Wijziging(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Wijziging(Rij):
+    OMZETTEN: ClassVar[Omzetting] = {"tijdstip": _tijdstip}
+
     id: int | None = None
     tijdstip: dt.datetime
     tabel: str

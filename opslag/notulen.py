@@ -1,14 +1,16 @@
 """What the minute-taker records: meetings, attendance, notes, agreements, decisions and actions.
 
 Every function that writes is one user edit: one transaction with its line in the change log.
-Reads return pydantic models.
+Reads return the frozen dataclasses of `opslag.modellen`; what is written is checked first by
+its pydantic model in `opslag.invoermodellen`, imported at the first write.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from opslag import datums
 from opslag.bestand import Gemeentebestand
@@ -26,9 +28,11 @@ from opslag.modellen import (
     Partij,
     Persoon,
     PuntSoort,
+    Rij,
     Uitvoeringsagenda,
 )
 
+R = TypeVar("R", bound=Rij)
 _VOOR_SUBTHEMAS = (PuntSoort.OPENING, PuntSoort.MEDEDELINGEN, PuntSoort.VERSLAG, PuntSoort.ACTIELIJST)
 _NA_SUBTHEMAS = (PuntSoort.RONDVRAAG, PuntSoort.SLUITING)
 
@@ -56,8 +60,15 @@ def _bewaar_genummerd(db, bestand: Gemeentebestand, tabel: str, rij_id: int | No
 # --- parties, people and agendas -----------------------------------------------------------------
 
 
+def _valideer(rij: R) -> R:
+    from opslag.invoermodellen import valideer  # pydantic: at the first write, not at start-up
+
+    return valideer(rij)
+
+
 def bewaar_partij(bestand: Gemeentebestand, partij: Partij) -> int:
-    rij = partij.model_dump(exclude={"id"}, mode="json")
+    partij = _valideer(partij)
+    rij = partij.als_rij("id")
     if bestand.db.execute("SELECT 1 FROM partij WHERE code = ? AND id IS NOT ?", [partij.code, partij.id]).fetchone():
         raise OngeldigeInvoer("code", f"De afkorting {partij.code} is al in gebruik voor een andere partij.")
     with bestand.schrijf("partij", partij.id, "nieuw" if partij.id is None else "gewijzigd", rij) as db:
@@ -68,19 +79,20 @@ def bewaar_partij(bestand: Gemeentebestand, partij: Partij) -> int:
 
 
 def personen(bestand: Gemeentebestand) -> list[Persoon]:
-    return [Persoon(**r) for r in bestand.db.query("SELECT id, naam, functie, partij_id FROM persoon ORDER BY naam")]
+    return [Persoon.uit_rij(r) for r in bestand.db.query("SELECT id, naam, functie, partij_id FROM persoon ORDER BY naam")]
 
 
 def nieuwe_persoon(bestand: Gemeentebestand, persoon: Persoon) -> Persoon:
-    rij = persoon.model_dump(exclude={"id"})
+    persoon = _valideer(persoon)
+    rij = persoon.als_rij("id")
     with bestand.schrijf("persoon", None, "nieuw", rij) as db:
         persoon_id = db["persoon"].insert(rij).last_pk
-    return persoon.model_copy(update={"id": persoon_id})
+    return replace(persoon, id=persoon_id)
 
 
 def uitvoeringsagendas(bestand: Gemeentebestand) -> list[Uitvoeringsagenda]:
     return [
-        Uitvoeringsagenda(**r)
+        Uitvoeringsagenda.uit_rij(r)
         for r in bestand.db.query("SELECT id, periode, vastgesteld_op FROM uitvoeringsagenda ORDER BY periode")
     ]
 
@@ -90,34 +102,34 @@ def agenda_voor_periode(bestand: Gemeentebestand, periode: str) -> Uitvoeringsag
     for agenda in uitvoeringsagendas(bestand):
         if agenda.periode == periode:
             return agenda
-    agenda = Uitvoeringsagenda(periode=periode)
+    agenda = _valideer(Uitvoeringsagenda(periode=periode))
     begin, eind = agenda.jaren
     if eind != begin + 1:
         raise OngeldigeInvoer("periode", "Een uitvoeringsagenda loopt twee jaar, bijvoorbeeld 2026-2027.")
     with bestand.schrijf("uitvoeringsagenda", None, "nieuw", {"periode": periode}) as db:
         agenda_id = db["uitvoeringsagenda"].insert({"periode": periode}).last_pk
-    return agenda.model_copy(update={"id": agenda_id})
+    return replace(agenda, id=agenda_id)
 
 
 # --- meetings -----------------------------------------------------------------------------------
 
 
 def overleggen(bestand: Gemeentebestand) -> list[Overleg]:
-    return [Overleg(**r) for r in bestand.db.query("SELECT * FROM overleg ORDER BY datum, id")]
+    return [Overleg.uit_rij(r) for r in bestand.db.query("SELECT * FROM overleg ORDER BY datum, id")]
 
 
 def overleg(bestand: Gemeentebestand, overleg_id: int) -> Overleg:
     rij = next(bestand.db.query("SELECT * FROM overleg WHERE id = ?", [overleg_id]), None)
     if rij is None:
         raise OngeldigeInvoer("overleg", f"Overleg {overleg_id} bestaat niet in dit bestand.")
-    return Overleg(**rij)
+    return Overleg.uit_rij(rij)
 
 
 def nieuw_overleg(bestand: Gemeentebestand, nieuw: Overleg, subthemas: list[str] | None = None) -> Overleg:
     """Create a meeting with the standing items around the subthemes on its agenda (default: all)."""
     alle = [s.nummer for s in bestand.kader().subthemas]
     subthemas = alle if subthemas is None else [s for s in alle if s in set(subthemas)]
-    rij = nieuw.model_dump(exclude={"id"}, mode="json")
+    rij = _valideer(nieuw).als_rij("id")
     with bestand.schrijf("overleg", None, "nieuw", rij) as db:
         overleg_id = db["overleg"].insert(rij).last_pk
         punten = [(soort, None) for soort in _VOOR_SUBTHEMAS]
@@ -133,7 +145,7 @@ def nieuw_overleg(bestand: Gemeentebestand, nieuw: Overleg, subthemas: list[str]
 
 
 def wijzig_overleg(bestand: Gemeentebestand, gewijzigd: Overleg) -> None:
-    rij = gewijzigd.model_dump(exclude={"id", "huidig_punt_id"}, mode="json")
+    rij = _valideer(gewijzigd).als_rij("id", "huidig_punt_id")
     with bestand.schrijf("overleg", gewijzigd.id, "gewijzigd", rij) as db:
         db["overleg"].update(gewijzigd.id, rij)
 
@@ -162,7 +174,7 @@ def zet_huidig_punt(bestand: Gemeentebestand, overleg_id: int, punt_id: int) -> 
 
 def agendapunten(bestand: Gemeentebestand, overleg_id: int) -> list[Agendapunt]:
     return [
-        Agendapunt(**r)
+        Agendapunt.uit_rij(r)
         for r in bestand.db.query(
             "SELECT id, overleg_id, volgorde, soort, subthema_nummer, notitie FROM agendapunt "
             "WHERE overleg_id = ? ORDER BY volgorde",
@@ -210,7 +222,7 @@ def aanwezigheid(bestand: Gemeentebestand, overleg_id: int) -> dict[int, Aanwezi
 
 
 def zet_aanwezigheid(bestand: Gemeentebestand, regel: Aanwezigheid) -> None:
-    rij = regel.model_dump(mode="json")
+    rij = _valideer(regel).als_rij()
     with bestand.schrijf("aanwezigheid", regel.overleg_id, "aanwezigheid", rij) as db:
         db["aanwezigheid"].upsert(rij, pk=("overleg_id", "persoon_id"))
 
@@ -242,8 +254,8 @@ def afspraken(
         ):
             partijen.setdefault(r["afspraak_id"], {}).setdefault(r["rol"], []).append(r["partij_id"])
     return [
-        Afspraak(
-            **r,
+        Afspraak.uit_rij(
+            r,
             verantwoordelijken=partijen.get(r["id"], {}).get("verantwoordelijk", []),
             betrokkenen=partijen.get(r["id"], {}).get("betrokken", []),
         )
@@ -253,7 +265,8 @@ def afspraken(
 
 def bewaar_afspraak(bestand: Gemeentebestand, afspraak: Afspraak) -> Afspraak:
     """Insert (with the next stable number) or update an agreement and its parties."""
-    rij = afspraak.model_dump(exclude={"id", "verantwoordelijken", "betrokkenen"}, mode="json")
+    afspraak = _valideer(afspraak)
+    rij = afspraak.als_rij("id", "verantwoordelijken", "betrokkenen")
     nieuw = afspraak.id is None
     with bestand.schrijf("afspraak", afspraak.id, "nieuw" if nieuw else "gewijzigd", rij) as db:
         afspraak_id = _bewaar_genummerd(db, bestand, "afspraak", afspraak.id, rij)
@@ -279,15 +292,16 @@ def afspraak_met_id(bestand: Gemeentebestand, afspraak_id: int) -> Afspraak:
 
 def besluiten(bestand: Gemeentebestand, overleg_id: int | None = None) -> list[Besluit]:
     sql = "SELECT * FROM besluit" + (" WHERE overleg_id = ?" if overleg_id is not None else "") + " ORDER BY nummer"
-    return [Besluit(**r) for r in bestand.db.query(sql, [] if overleg_id is None else [overleg_id])]
+    return [Besluit.uit_rij(r) for r in bestand.db.query(sql, [] if overleg_id is None else [overleg_id])]
 
 
 def bewaar_besluit(bestand: Gemeentebestand, besluit: Besluit) -> Besluit:
-    rij = besluit.model_dump(exclude={"id"}, mode="json")
+    besluit = _valideer(besluit)
+    rij = besluit.als_rij("id")
     nieuw = besluit.id is None
     with bestand.schrijf("besluit", besluit.id, "nieuw" if nieuw else "gewijzigd", rij) as db:
         besluit_id = _bewaar_genummerd(db, bestand, "besluit", besluit.id, rij)
-    return Besluit(**bestand.db["besluit"].get(besluit_id))
+    return Besluit.uit_rij(bestand.db["besluit"].get(besluit_id))
 
 
 # --- actions ------------------------------------------------------------------------------------
@@ -301,21 +315,22 @@ def actiepunten(bestand: Gemeentebestand, alleen_open: bool = False, overleg_id:
         waar.append("overleg_id = ?")
         parameters.append(overleg_id)
     sql = "SELECT * FROM actiepunt" + (" WHERE " + " AND ".join(waar) if waar else "") + " ORDER BY nummer"
-    return [Actiepunt(**r) for r in bestand.db.query(sql, parameters)]
+    return [Actiepunt.uit_rij(r) for r in bestand.db.query(sql, parameters)]
 
 
 def actiepunt(bestand: Gemeentebestand, actie_id: int) -> Actiepunt:
-    return Actiepunt(**bestand.db["actiepunt"].get(actie_id))
+    return Actiepunt.uit_rij(bestand.db["actiepunt"].get(actie_id))
 
 
 def bewaar_actiepunt(bestand: Gemeentebestand, actie: Actiepunt) -> Actiepunt:
+    actie = _valideer(actie)
     if actie.status is not ActieStatus.OPEN and actie.gereed_op is None:
-        actie = actie.model_copy(update={"gereed_op": datums.vandaag()})
+        actie = replace(actie, gereed_op=datums.vandaag())
     if actie.status is ActieStatus.OPEN:
-        actie = actie.model_copy(update={"gereed_op": None})
+        actie = replace(actie, gereed_op=None)
     if actie.aangemaakt_op is None:
-        actie = actie.model_copy(update={"aangemaakt_op": datums.vandaag()})
-    rij = actie.model_dump(exclude={"id"}, mode="json")
+        actie = replace(actie, aangemaakt_op=datums.vandaag())
+    rij = actie.als_rij("id")
     nieuw = actie.id is None
     with bestand.schrijf("actiepunt", actie.id, "nieuw" if nieuw else "gewijzigd", rij) as db:
         actie_id = _bewaar_genummerd(db, bestand, "actiepunt", actie.id, rij)

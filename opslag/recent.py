@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+
+from opslag.mappen import cache_map, data_map, instellingen_map, instellingen_pad  # noqa: F401  (their old home)
 
 MAXIMUM = 10
 
@@ -16,28 +17,8 @@ class Instellingen(BaseModel):
     reservekopie_map: str | None = None  # default: a folder 'reservekopieen' next to the file
 
 
-def _gebruikersmap(eigen: str, xdg: str, standaard: str) -> Path:
-    """Our own variable (the tests set it), else the XDG one, else the XDG default under home."""
-    if waarde := os.environ.get(eigen):
-        return Path(waarde)
-    return Path(os.environ.get(xdg) or Path.home() / standaard) / "tripartiet"
-
-
-def instellingen_map() -> Path:
-    return _gebruikersmap("TRIPARTIET_CONFIG", "XDG_CONFIG_HOME", ".config")
-
-
-def data_map() -> Path:
-    return _gebruikersmap("TRIPARTIET_DATA", "XDG_DATA_HOME", ".local/share")
-
-
-def cache_map() -> Path:
-    """What can be thrown away: compiled export templates."""
-    return _gebruikersmap("TRIPARTIET_CACHE", "XDG_CACHE_HOME", ".cache")
-
-
 def _pad() -> Path:
-    return instellingen_map() / "instellingen.json"
+    return instellingen_pad()
 
 
 def lees_instellingen() -> Instellingen:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import BaseModel
 
 from opslag import fouten
 
@@ -19,7 +18,8 @@ MAXIMUM = 20
 MAPNAAM = "reservekopieen"
 
 
-class Reservekopie(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Reservekopie:
     pad: Path
     tijdstip: dt.datetime
     grootte: int
@@ -33,9 +33,9 @@ def reservekopie_map(pad: Path) -> Path:
     eigen = os.environ.get("TRIPARTIET_RESERVEKOPIE")
     if eigen:
         return Path(eigen)
-    from opslag.recent import lees_instellingen
+    from opslag.mappen import gekozen_reservekopie_map
 
-    gekozen = lees_instellingen().reservekopie_map
+    gekozen = gekozen_reservekopie_map()
     return Path(gekozen) if gekozen else pad.parent / MAPNAAM
 
 

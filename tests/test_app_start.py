@@ -58,3 +58,17 @@ async def test_kapot_bestand_vanaf_startscherm_geeft_melding(tmp_path: Path) -> 
         meldingen = [n.message for n in app._notifications]
         assert any("geen Tripartiet-bestand" in m for m in meldingen)
     assert (tmp_path / "kapot.sqlite").read_text() == "geen database"
+
+
+async def test_geopend_bestand_wordt_na_het_eerste_scherm_onthouden(demo_pad: Path) -> None:
+    """Remembering writes the settings with pydantic, so it waits for the background load."""
+    from opslag.recent import recente_bestanden
+
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            if app._geschilderd:
+                break
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert recente_bestanden() == [demo_pad.resolve()]

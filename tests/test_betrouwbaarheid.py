@@ -7,6 +7,7 @@ import os
 import shutil
 import sqlite3
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,7 @@ def test_gevraagd_alleen_lezen_laat_bestand_ongemoeid(demo_pad: Path) -> None:
         assert bestand.alleen_lezen == "geopend om alleen te lezen"
         assert notulen.laatste_overleg(bestand) is not None
         with pytest.raises(fouten.AlleenLezen):
-            notulen.bewaar_besluit(bestand, notulen.besluiten(bestand)[0].model_copy(update={"tekst": "anders"}))
+            notulen.bewaar_besluit(bestand, replace(notulen.besluiten(bestand)[0], tekst="anders"))
     assert demo_pad.read_bytes() == voor
 
 
@@ -84,7 +85,7 @@ def test_volle_schijf_geeft_melding_en_laat_bestand_heel(demo_pad: Path) -> None
         with pytest.raises(fouten.SchrijfFout, match="de schijf is vol"):
             notulen.bewaar_notitie(bestand, punt.id, "x" * 200_000)
         with pytest.raises(fouten.SchrijfFout, match="de schijf is vol"):
-            notulen.bewaar_afspraak(bestand, notulen.afspraken(bestand)[0].model_copy(update={"id": None, "toelichting": "y" * 100_000}))
+            notulen.bewaar_afspraak(bestand, replace(notulen.afspraken(bestand)[0], id=None, toelichting="y" * 100_000))
     assert _tellingen(demo_pad) == voor, "no half edit and no orphan change-log line"
     conn = sqlite3.connect(demo_pad)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -139,7 +140,7 @@ def test_reservekopieen_roteren(demo_pad: Path) -> None:
 def test_herstel_zet_huidig_bestand_opzij(demo_pad: Path) -> None:
     kopie_pad = maak_reservekopie(demo_pad)
     with Gemeentebestand.open(demo_pad) as bestand:
-        notulen.bewaar_besluit(bestand, notulen.besluiten(bestand)[0].model_copy(update={"id": None, "nummer": None, "tekst": "Na de kopie"}))
+        notulen.bewaar_besluit(bestand, replace(notulen.besluiten(bestand)[0], id=None, nummer=None, tekst="Na de kopie"))
     kopie = next(k for k in reservekopieen(demo_pad) if k.pad == kopie_pad)
     opzij = herstel(demo_pad, kopie)
     assert _tellingen(demo_pad)["besluit"] == 5

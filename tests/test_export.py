@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import stat
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -174,7 +175,7 @@ def test_agenda_kadercitaat_met_voetnoot(bestand: Gemeentebestand) -> None:
 
 def test_agenda_vervallen_afspraak_zonder_statuskolom_gemarkeerd(bestand: Gemeentebestand) -> None:
     afspraak = next(a for a in notulen.afspraken(bestand) if a.nummer == 2)
-    notulen.bewaar_afspraak(bestand, afspraak.model_copy(update={"status": AfspraakStatus.VERVALLEN}))
+    notulen.bewaar_afspraak(bestand, replace(afspraak, status=AfspraakStatus.VERVALLEN))
     tekst = export.exporteer_uitvoeringsagenda(bestand, "2026-2027")
     assert any(rij[0] == "AF-002 (vervallen)" for tabel in _tabellen(tekst) for rij in tabel)
 
@@ -292,7 +293,7 @@ def test_verslag_afgerond_voor_dit_overleg_verdwijnt(bestand: Gemeentebestand) -
 def test_verslag_gewijzigde_afspraak(bestand: Gemeentebestand, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("opslag.bestand._nu", lambda: "2026-11-20T09:30:00")
     afspraak = next(a for a in notulen.afspraken(bestand) if a.nummer == 1)
-    notulen.bewaar_afspraak(bestand, afspraak.model_copy(update={"status": AfspraakStatus.VERTRAAGD}))
+    notulen.bewaar_afspraak(bestand, replace(afspraak, status=AfspraakStatus.VERTRAAGD))
     derde = export.exporteer_verslag(bestand, _overleg(bestand, 3))
     punt = _tabellen(_sectie(derde, "5. Subthema 1.1 Programmering sociale huur"))[0]
     assert punt[1][0] == "AF-001 (gewijzigd)" and punt[1][-1] == "vertraagd"
@@ -319,7 +320,7 @@ def test_verslag_volgend_overleg(bestand: Gemeentebestand) -> None:
     tekst = export.exporteer_verslag(bestand, overleg_id)
     assert tekst.endswith("Het volgende overleg is op donderdag 11 februari 2027.\nDit verslag wordt vastgesteld in het volgende overleg.\n")
     overleg = notulen.overleg(bestand, overleg_id)
-    notulen.wijzig_overleg(bestand, overleg.model_copy(update={"volgende_datum": None}))
+    notulen.wijzig_overleg(bestand, replace(overleg, volgende_datum=None))
     assert "De datum van het volgende overleg is nog niet vastgelegd." in export.exporteer_verslag(bestand, overleg_id)
 
 
@@ -554,7 +555,7 @@ def test_sjabloon_draait_in_een_zandbak(bestand: Gemeentebestand, tmp_path: Path
 
 def test_vergeten_filter_maakt_de_tekst_toch_veilig(bestand: Gemeentebestand, tmp_path: Path) -> None:
     afspraak = next(a for a in notulen.afspraken(bestand) if a.nummer == 1)
-    notulen.bewaar_afspraak(bestand, afspraak.model_copy(update={"actielijn": "Bouw | sloop <b>vet</b>\n# geen kop"}))
+    notulen.bewaar_afspraak(bestand, replace(afspraak, actielijn="Bouw | sloop <b>vet</b>\n# geen kop"))
     sjabloon = _sjabloon(
         tmp_path / "s", "slordig.md.j2",
         "# Kop\n\n| Nr. | Actielijn |\n|---|---|\n{% for t in themas %}{% for s in t.subthemas %}{% for a in s.afspraken %}"

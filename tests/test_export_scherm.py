@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual.widgets import Checkbox, Input, Markdown, Select, Static, TabbedContent, TextArea
@@ -133,7 +134,7 @@ async def test_voorbeeld_toont_tekens_letterlijk(demo_pad: Path) -> None:
     """Rich markup, Markdown and HTML in user text appear as typed, in tables and in running text."""
     with Gemeentebestand.open(demo_pad) as b:
         afspraak = next(a for a in notulen.afspraken(b) if a.nummer == 1)
-        notulen.bewaar_afspraak(b, afspraak.model_copy(update={"actielijn": "Bouw [b]vet[/b] en [/x] | *niet schuin* <i>"}))
+        notulen.bewaar_afspraak(b, replace(afspraak, actielijn="Bouw [b]vet[/b] en [/x] | *niet schuin* <i>"))
         punt = notulen.agendapunten(b, export.kies_overleg(b))[0]
         notulen.bewaar_notitie(b, punt.id, "# geen kop\n1. geen lijst\n[link](http://x) `code`")
     app = TripartietApp(demo_pad)

@@ -45,3 +45,32 @@ def test_start_van_de_app_laadt_geen_export_of_sjablonen(tmp_path) -> None:  # n
     )
     uitvoer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert uitvoer.strip().splitlines()[-1] == "[]"
+
+
+def test_eerste_scherm_zonder_pydantic_dat_daarna_op_de_achtergrond_laadt(tmp_path) -> None:  # noqa: ANN001
+    """Rows read back are dataclasses: opening the demo file and painting its meeting screen import
+    no pydantic. The app then loads it (and the input models) in the background for the forms."""
+    from opslag.demo import maak_demo
+
+    pad = maak_demo(tmp_path / "demo.sqlite")
+    code = (
+        "import sys, asyncio\n"
+        "from pathlib import Path\n"
+        "from tui.app import TripartietApp\n"
+        "gevraagd = []\n"
+        "laad = TripartietApp._laad_invoer\n"
+        "TripartietApp._laad_invoer = lambda self: gevraagd.append(type(self.screen).__name__)\n"
+        "async def main():\n"
+        f"    app = TripartietApp(Path({str(pad)!r}))\n"
+        "    async with app.run_test() as pilot:\n"
+        "        for _ in range(100):\n"
+        "            if gevraagd: break\n"
+        "            await pilot.pause()\n"
+        "        assert type(app.screen).__name__ == 'OverlegScherm'\n"
+        "        print('pydantic' in sys.modules, gevraagd)\n"
+        "        laad(app)\n"
+        "        print('pydantic' in sys.modules, 'opslag.invoermodellen' in sys.modules)\n"
+        "asyncio.run(main())\n"
+    )
+    uitvoer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert uitvoer.strip().splitlines()[-2:] == ["False ['OverlegScherm']", "True True"]

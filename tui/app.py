@@ -39,6 +39,7 @@ class TripartietApp(App[None]):
         self.foutmelding: str | None = None
         # Drafts of forms closed with Escape, offered again when the same form reopens.
         self.concepten: dict[str, dict] = {}
+        self._geschilderd = False
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._na_eerste_scherm)
@@ -60,6 +61,20 @@ class TripartietApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        self._geschilderd = True
+        # One refresh later still, so the import never competes with the first paint for the GIL.
+        self.call_after_refresh(self.run_worker, self._laad_invoer, thread=True, group="invoer", exit_on_error=False)
+
+    def _laad_invoer(self) -> None:
+        """Nothing on the way to the first screen imports pydantic (tests/test_importhygiene.py):
+        rows read back are plain dataclasses. What enters is checked with pydantic, so it is
+        imported here, in a thread after the first paint, and the first form opens as quickly
+        as when it was loaded at start. Remembering the file writes the settings with pydantic too."""
+        import opslag.invoermodellen  # noqa: F401  (builds the input models)
+        from opslag.recent import onthoud_bestand
+
+        if self.bestand is not None and self.pad is not None:
+            onthoud_bestand(self.pad)
 
     def open_bestand(self, pad: Path) -> bool:
         """Open `pad` and show its framework; on failure say why and keep the current screen."""
@@ -77,11 +92,13 @@ class TripartietApp(App[None]):
         self.bestand = bestand
         self.pad = pad
         from opslag import notulen
-        from opslag.recent import onthoud_bestand
         from tui.schermen.kader import KaderScherm
         from tui.schermen.overleg import OverlegScherm
 
-        onthoud_bestand(pad)
+        if self._geschilderd:  # else `_laad_invoer` remembers it, after the first paint
+            from opslag.recent import onthoud_bestand
+
+            onthoud_bestand(pad)
         self.sub_title = f"{bestand.gemeente().naam} — {pad.name}"
         for waarschuwing in bestand.waarschuwingen:
             self.notify(waarschuwing, title="Let op", severity="warning", timeout=30)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -76,14 +77,15 @@ class ActieFormulier(Formulier[Actiepunt]):
             partij = next((p.partij_id for p in notulen.personen(self.app.bestand) if p.id == persoon), None)
         afspraak = w.get("afspraak", Select.NULL)
         basis = self.bestaand or Actiepunt(wat=wat, overleg_id=self.overleg_id, agendapunt_id=self.agendapunt_id, subthema_nummer=self.subthema)
-        actie = basis.model_copy(update={
-            "wat": wat,
-            "persoon_id": persoon,
-            "partij_id": partij,
-            "deadline": lees_datum(w["deadline"], "deadline", verplicht=False),
-            "status": ActieStatus(w["status"]),
-            "afspraak_id": None if afspraak is Select.NULL else afspraak,
-        })
+        actie = replace(
+            basis,
+            wat=wat,
+            persoon_id=persoon,
+            partij_id=partij,
+            deadline=lees_datum(w["deadline"], "deadline", verplicht=False),
+            status=ActieStatus(w["status"]),
+            afspraak_id=None if afspraak is Select.NULL else afspraak,
+        )
         if actie.status != (self.bestaand.status if self.bestaand else ActieStatus.OPEN):
-            actie = actie.model_copy(update={"gereed_op": None})  # the store dates a status change today
+            actie = replace(actie, gereed_op=None)  # the store dates a status change today
         return notulen.bewaar_actiepunt(self.app.bestand, actie)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from rich.text import Text
 from textual import on
@@ -281,7 +282,7 @@ class OverlegScherm(Screen[None]):
         self._onbewaard = False
         if bool(tekst) != bool(self.punt.notitie):
             self._agenda_verouderd = True  # the ✎ marker changes
-        self.punten[self.index] = self.punt.model_copy(update={"notitie": tekst})
+        self.punten[self.index] = replace(self.punt, notitie=tekst)
         self.notitiekop.update(f"Aantekeningen — bewaard {dt.datetime.now():%H:%M:%S}")
         return True
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
@@ -32,4 +34,4 @@ class PartijFormulier(Formulier[Partij]):
         partijen = self.app.bestand.partijen()
         partij = Partij(naam=naam, code=code, soort=PartijSoort(w["soort"]), volgorde=len(partijen))
         partij_id = notulen.bewaar_partij(self.app.bestand, partij)
-        return partij.model_copy(update={"id": partij_id})
+        return replace(partij, id=partij_id)
