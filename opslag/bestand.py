@@ -12,6 +12,7 @@ import os
 import re
 import sqlite3
 import unicodedata
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -135,6 +136,7 @@ def nieuw_bestand(gemeente: str, pad: Path, kader: Kader | None = None) -> Path:
                     db["partij"].insert(partij.model_dump(exclude={"id"}) | {"soort": str(partij.soort), "volgorde": volgorde})
                 _schrijf_kader(db, kader)
                 db["meta"].insert({"sleutel": "kader_titel", "waarde": kader.titel})
+                db["meta"].insert({"sleutel": "bestand_id", "waarde": uuid.uuid4().hex})  # see reservekopie.bestand_id
                 jaar = dt.date.today().year
                 begin = jaar if jaar % 2 == 0 else jaar - 1
                 db["uitvoeringsagenda"].insert({"periode": f"{begin}-{begin + 1}"})
@@ -236,6 +238,22 @@ def _verbind_alleen_lezen(pad: Path) -> Verbinding:
     return Verbinding(conn)
 
 
+def _controleer_inhoud(db: Verbinding, pad: Path) -> None:
+    from opslag.controle import controleer_inhoud
+
+    controleer_inhoud(db.conn, pad)
+
+
+def _verbind_gecontroleerd(pad: Path) -> Verbinding:
+    db = _verbind_alleen_lezen(pad)
+    try:
+        _controleer_inhoud(db, pad)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
 def vertaal_schrijffout(fout: sqlite3.Error) -> str:
     tekst = str(fout).lower()
     if "readonly" in tekst or "read-only" in tekst:
@@ -259,6 +277,8 @@ class Gemeentebestand:
         self.alleen_lezen = alleen_lezen
         self._slot = slot
         self._kader: Kader | None = None
+        # Something the user should know that did not stop the opening (no backup today).
+        self.waarschuwing: str | None = None
 
     @classmethod
     def open(cls, pad: Path | str, *, alleen_lezen: bool = False) -> Gemeentebestand:
@@ -276,17 +296,17 @@ class Gemeentebestand:
             if versie < SCHEMA_VERSIE:
                 raise fouten.AlleenLezen(pad, f"{reden}, en het moet eerst bijgewerkt worden naar deze versie van Tripartiet.")
             try:
-                return cls(pad, _verbind_alleen_lezen(pad), alleen_lezen=reden)
+                return cls(pad, _verbind_gecontroleerd(pad), alleen_lezen=reden)
             except sqlite3.Error as fout:
                 raise fouten.BestandFout(pad, f"het bestand kan niet gelezen worden ({fout}).") from None
         db: Verbinding | None = None
         try:
             _snelle_controle(pad)
             db = _verbind(pad)
-            from opslag.reservekopie import maak_reservekopie, vandaag_al_gemaakt
+            _controleer_inhoud(db, pad)  # before the backup, the migration or WAL write anything
+            from opslag.reservekopie import reservekopie_bij_openen
 
-            if versie < SCHEMA_VERSIE or not vandaag_al_gemaakt(pad):
-                maak_reservekopie(pad, db.conn)
+            waarschuwing = reservekopie_bij_openen(pad, db.conn, versie)
             if versie < SCHEMA_VERSIE:
                 _migreer(db, versie)
             if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -302,7 +322,9 @@ class Gemeentebestand:
             if isinstance(fout, sqlite3.DatabaseError):
                 raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd ({fout}). Gebruik 'tripartiet herstel'.") from None
             raise
-        return cls(pad, db, slot=slot)
+        bestand = cls(pad, db, slot=slot)
+        bestand.waarschuwing = waarschuwing
+        return bestand
 
     def sluit(self) -> None:
         try:

@@ -72,3 +72,11 @@ class OngeldigeInvoer(TripartietFout):
     def __init__(self, veld: str, melding: str) -> None:
         self.veld = veld
         super().__init__(melding)
+
+
+class ReservekopieFout(BestandFout):
+    """No backup could be made; `reden` says why in Dutch, to be shown on its own."""
+
+    def __init__(self, pad: Path | str, reden: str) -> None:
+        self.reden = reden
+        super().__init__(pad, f"er kon geen reservekopie gemaakt worden: {reden}.")

@@ -88,6 +88,8 @@ class TripartietApp(App[None]):
                 f"Alleen-lezen: {bestand.alleen_lezen}. U kunt lezen en exporteren, niet wijzigen.",
                 title="Alleen-lezen", severity="warning", timeout=15,
             )
+        if bestand.waarschuwing:
+            self.notify(bestand.waarschuwing, title="Geen reservekopie", severity="warning", timeout=15)
         laatste = notulen.laatste_overleg(bestand)
         self.switch_or_push(OverlegScherm(laatste.id) if laatste else KaderScherm())
         return True
