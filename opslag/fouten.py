@@ -80,3 +80,30 @@ class ReservekopieFout(BestandFout):
     def __init__(self, pad: Path | str, reden: str) -> None:
         self.reden = reden
         super().__init__(pad, f"er kon geen reservekopie gemaakt worden: {reden}.")
+
+
+def beschadiging(fout: BaseException) -> str | None:
+    """What is wrong with the file, in Dutch, when `fout` came from decoding what it holds; None
+    for any other error. The last net under the content check done on opening (opslag.controle)."""
+    import json
+    import sqlite3
+
+    from pydantic import ValidationError
+
+    if isinstance(fout, json.JSONDecodeError):
+        return f"een kolom bevat geen geldige gegevens ({fout.msg})"
+    if isinstance(fout, ValidationError):
+        fouten = fout.errors()
+        plaats = ".".join(str(deel) for deel in fouten[0]["loc"]) if fouten else "?"
+        return f"een rij ({fout.title}) bevat een ongeldige waarde in '{plaats}'"
+    if isinstance(fout, sqlite3.OperationalError):
+        tekst = str(fout)
+        for engels, nederlands in (("no such table: ", "tabel"), ("no such column: ", "kolom")):
+            if tekst.startswith(engels):
+                return f"{nederlands} '{tekst.removeprefix(engels)}' ontbreekt"
+        return None
+    if type(fout) is sqlite3.DatabaseError:
+        return f"de database is onleesbaar ({fout})"
+    if isinstance(fout, ValueError) and "isoformat" in str(fout):
+        return "een datum in het bestand is ongeldig"
+    return None

@@ -68,7 +68,7 @@ class TripartietApp(App[None]):
         except TripartietFout as fout:
             if self.bestand is None and self.pad is not None:
                 self.foutmelding = str(fout)
-                self.exit()
+                self.exit(return_code=1)
             else:
                 self.notify(str(fout), title="Bestand niet geopend", severity="error", timeout=10)
             return False
@@ -194,6 +194,19 @@ class TripartietApp(App[None]):
         """A file that fails under our hands (drive gone, disk full) is a message, not a crash."""
         import sqlite3
 
+        from opslag.fouten import BeschadigdBestand, beschadiging
+
+        beschadigd = beschadiging(error)
+        if isinstance(error, BeschadigdBestand) or beschadigd:
+            # What the file holds cannot be read: going on would show a blank or half screen.
+            # Stop, and let the command line say why once the terminal is back (tui.cli._start).
+            self.foutmelding = str(error) if beschadigd is None else (
+                f"{self.pad}: het bestand is beschadigd: {beschadigd}. Gebruik 'tripartiet herstel'."
+            )
+            # Not exit(): when the app's own handler failed, its queue no longer takes messages.
+            self._return_code = 1
+            self._close_messages_no_wait()
+            return
         if isinstance(error, (TripartietFout, sqlite3.Error)):
             from opslag.bestand import vertaal_schrijffout
 
