@@ -238,16 +238,12 @@ def _verbind_alleen_lezen(pad: Path) -> Verbinding:
     return Verbinding(conn)
 
 
-def _controleer_inhoud(db: Verbinding, pad: Path) -> None:
+def _gecontroleerd(db: Verbinding, pad: Path) -> Verbinding:
+    """`db` once opslag.controle has found the content readable; closed when it is not."""
     from opslag.controle import controleer_inhoud
 
-    controleer_inhoud(db.conn, pad)
-
-
-def _verbind_gecontroleerd(pad: Path) -> Verbinding:
-    db = _verbind_alleen_lezen(pad)
     try:
-        _controleer_inhoud(db, pad)
+        controleer_inhoud(db.conn, pad)
     except BaseException:
         db.close()
         raise
@@ -296,14 +292,13 @@ class Gemeentebestand:
             if versie < SCHEMA_VERSIE:
                 raise fouten.AlleenLezen(pad, f"{reden}, en het moet eerst bijgewerkt worden naar deze versie van Tripartiet.")
             try:
-                return cls(pad, _verbind_gecontroleerd(pad), alleen_lezen=reden)
+                return cls(pad, _gecontroleerd(_verbind_alleen_lezen(pad), pad), alleen_lezen=reden)
             except sqlite3.Error as fout:
                 raise fouten.BestandFout(pad, f"het bestand kan niet gelezen worden ({fout}).") from None
         db: Verbinding | None = None
         try:
             _snelle_controle(pad)
-            db = _verbind(pad)
-            _controleer_inhoud(db, pad)  # before the backup, the migration or WAL write anything
+            db = _gecontroleerd(_verbind(pad), pad)  # before a backup, migration or WAL writes anything
             from opslag.reservekopie import reservekopie_bij_openen
 
             waarschuwing = reservekopie_bij_openen(pad, db.conn, versie)

@@ -291,3 +291,17 @@ def test_tabellen_van_de_controle_volgen_het_schema(tmp_path: Path) -> None:
     }
     conn.close()
     assert schema == TABELLEN
+
+
+def test_onleesbare_datum_bij_het_lezen_geeft_melding(demo_pad: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Not in the opening check (too costly on a large file), still no traceback when read."""
+    conn = sqlite3.connect(demo_pad)
+    conn.execute("UPDATE actiepunt SET deadline = 'morgen'")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    voor = _hash(demo_pad)
+    assert main(["verslag", str(demo_pad)]) == 1
+    fout = capsys.readouterr().err
+    assert "het bestand is beschadigd: " in fout and "Traceback" not in fout
+    assert _hash(demo_pad) == voor
