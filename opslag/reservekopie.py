@@ -58,8 +58,10 @@ def bestand_id(bron: sqlite3.Connection) -> str | None:
 
 
 def _id_van_pad(pad: Path) -> str | None:
+    # Immutable: listing backups must not leave -wal and -shm beside the file. The rows the id is
+    # made of are written once, when the file is made, so a WAL never holds them.
     try:
-        conn = sqlite3.connect(f"{pad.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{pad.resolve().as_uri()}?immutable=1", uri=True)
     except sqlite3.Error:
         return None
     try:
