@@ -13,6 +13,7 @@ import re
 import sqlite3
 import stat
 import unicodedata
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -154,6 +155,7 @@ def nieuw_bestand(gemeente: str, pad: Path, kader: Kader | None = None) -> Path:
                     db["partij"].insert(partij.als_rij("id") | {"volgorde": volgorde})
                 _schrijf_kader(db, kader)
                 db["meta"].insert({"sleutel": "kader_titel", "waarde": kader.titel})
+                db["meta"].insert({"sleutel": "bestand_id", "waarde": uuid.uuid4().hex})  # see reservekopie.bestand_id
                 jaar = dt.date.today().year
                 begin = jaar if jaar % 2 == 0 else jaar - 1
                 db["uitvoeringsagenda"].insert({"periode": f"{begin}-{begin + 1}"})
@@ -252,6 +254,18 @@ def _verbind_alleen_lezen(pad: Path, in_gebruik: bool = False) -> Verbinding:
     return Verbinding(conn)
 
 
+def _gecontroleerd(db: Verbinding, pad: Path) -> Verbinding:
+    """`db` once opslag.controle has found the content readable; closed when it is not."""
+    from opslag.controle import controleer_inhoud
+
+    try:
+        controleer_inhoud(db.conn, pad)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
 def vertaal_schrijffout(fout: sqlite3.Error) -> str:
     tekst = str(fout).lower()
     if "readonly" in tekst or "read-only" in tekst:
@@ -277,6 +291,8 @@ class Gemeentebestand:
         self.waarschuwingen: list[str] = []
         self._slot = slot
         self._kader: Kader | None = None
+        # Something the user should know that did not stop the opening (no backup today).
+        self.waarschuwing: str | None = None
 
     @classmethod
     def open(cls, pad: Path | str, *, alleen_lezen: bool = False) -> Gemeentebestand:
@@ -298,18 +314,17 @@ class Gemeentebestand:
             if versie < SCHEMA_VERSIE:
                 raise fouten.AlleenLezen(pad, f"{reden}, en het moet eerst bijgewerkt worden naar deze versie van Tripartiet.")
             try:
-                return cls(pad, _verbind_alleen_lezen(pad, in_gebruik), alleen_lezen=reden)
+                return cls(pad, _gecontroleerd(_verbind_alleen_lezen(pad, in_gebruik), pad), alleen_lezen=reden)
             except sqlite3.Error as fout:
                 raise fouten.BestandFout(pad, f"het bestand kan niet gelezen worden ({fout}).") from None
         db: Verbinding | None = None
         try:
             waarschuwingen = [w for a in ("-journal", "-wal") if (w := zijbestanden.pas_achtergebleven_toe(pad, a))]
             _snelle_controle(pad)
-            db = _verbind(pad)
-            from opslag.reservekopie import maak_reservekopie, vandaag_al_gemaakt
+            db = _gecontroleerd(_verbind(pad), pad)  # before a backup, migration or WAL writes anything
+            from opslag.reservekopie import reservekopie_bij_openen
 
-            if versie < SCHEMA_VERSIE or not vandaag_al_gemaakt(pad):
-                maak_reservekopie(pad, db.conn)
+            waarschuwing = reservekopie_bij_openen(pad, db.conn, versie)
             if versie < SCHEMA_VERSIE:
                 _migreer(db, versie)
             if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -327,6 +342,7 @@ class Gemeentebestand:
             raise
         bestand = cls(pad, db, slot=slot)
         bestand.waarschuwingen = waarschuwingen
+        bestand.waarschuwing = waarschuwing
         return bestand
 
     def sluit(self) -> None:

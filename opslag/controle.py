@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,93 @@ TELLINGEN = {
     "actiepunt": "actiepunten",
     "wijziging": "regels in het wijzigingslog",
 }
+
+
+# The tables and columns every Tripartiet file of this schema version has (a test holds this
+# against opslag.schema, so a migration that adds a column cannot forget it here). The check runs
+# before migrating: what a later migration adds must only be required of files at that version.
+TABELLEN: dict[str, tuple[str, ...]] = {
+    "meta": ("sleutel", "waarde"),
+    "gemeente": ("id", "naam", "aangemaakt"),
+    "partij": ("id", "naam", "code", "soort", "volgorde"),
+    "persoon": ("id", "naam", "functie", "partij_id"),
+    "kader_sectie": ("volgorde", "titel", "tekst"),
+    "thema": ("nummer", "titel", "volgorde"),
+    "subthema": ("nummer", "thema_nummer", "onderwerp", "titel_afgeleid", "volgorde", "landelijk", "regionaal",
+                 "lokaal", "bronnen", "bron_kop"),
+    "voetnoot": ("nummer", "tekst"),
+    "uitvoeringsagenda": ("id", "periode", "vastgesteld_op"),
+    "overleg": ("id", "agenda_id", "datum", "soort", "plaats", "voorzitter_id", "notulist_id", "volgende_datum",
+                "huidig_punt_id"),
+    "agendapunt": ("id", "overleg_id", "volgorde", "soort", "subthema_nummer", "notitie"),
+    "aanwezigheid": ("overleg_id", "persoon_id", "status"),
+    "nummering": ("soort", "laatste"),
+    "afspraak": ("id", "nummer", "agenda_id", "subthema_nummer", "actielijn", "doel", "doel_aantal", "doel_eenheid",
+                 "start", "eind", "status", "toelichting", "overleg_id"),
+    "afspraak_partij": ("afspraak_id", "partij_id", "rol", "volgorde"),
+    "besluit": ("id", "nummer", "overleg_id", "agendapunt_id", "tekst", "datum"),
+    "actiepunt": ("id", "nummer", "overleg_id", "agendapunt_id", "subthema_nummer", "afspraak_id", "wat", "persoon_id",
+                  "partij_id", "deadline", "status", "gereed_op", "aangemaakt_op"),
+    "wijziging": ("id", "tijdstip", "tabel", "rij_id", "actie", "gegevens"),
+}
+
+# Columns read back as JSON lists, and as dates; (table, column, key column for the message).
+# Only what every opening reads: scanning the dates of 40,000 actions costs 85 ms on a 100x file,
+# and a bad one there is still reported, when it is read (fouten.beschadiging).
+_JSON_LIJSTEN = [("subthema", k, "nummer") for k in ("landelijk", "regionaal", "lokaal", "bronnen")]
+_DATUMS = [("overleg", "datum", "id"), ("overleg", "volgende_datum", "id"), ("uitvoeringsagenda", "vastgesteld_op", "periode")]
+
+
+def _fout_in_inhoud(conn: sqlite3.Connection) -> str | None:
+    for tabel, kolommen in TABELLEN.items():
+        aanwezig = {rij[1] for rij in conn.execute(f"PRAGMA table_info({tabel})")}
+        if not aanwezig:
+            return f"tabel '{tabel}' ontbreekt"
+        for kolom in kolommen:
+            if kolom not in aanwezig:
+                return f"kolom '{kolom}' van tabel '{tabel}' ontbreekt"
+    rij = conn.execute("SELECT naam, aangemaakt FROM gemeente WHERE id = 1").fetchone()
+    if rij is None or not rij[0]:
+        return "de gegevens van de gemeente ontbreken (tabel 'gemeente')"
+    try:
+        dt.datetime.fromisoformat(rij[1])
+    except (TypeError, ValueError):
+        return "kolom 'aangemaakt' van tabel 'gemeente' bevat geen geldige datum"
+    if conn.execute("SELECT 1 FROM meta WHERE sleutel = 'kader_titel' AND waarde IS NOT NULL").fetchone() is None:
+        return "de titel van het kader ontbreekt (tabel 'meta')"
+    soorten = {r[0] for r in conn.execute("SELECT soort FROM nummering WHERE laatste IS NOT NULL")}
+    for soort in ("afspraak", "besluit", "actiepunt"):
+        if soort not in soorten:
+            return f"de nummering van '{soort}' ontbreekt (tabel 'nummering')"
+    for tabel, kolom, sleutel in _JSON_LIJSTEN:
+        rij = conn.execute(
+            f"SELECT {sleutel} FROM {tabel} WHERE CASE WHEN json_valid({kolom}) THEN json_type({kolom}) END "
+            "IS NOT 'array' LIMIT 1"
+        ).fetchone()
+        if rij is not None:
+            return f"kolom '{kolom}' van {tabel} {rij[0]} bevat geen geldige gegevens"
+    rij = conn.execute("SELECT nummer FROM subthema WHERE thema_nummer NOT IN (SELECT nummer FROM thema) LIMIT 1").fetchone()
+    if rij is not None:
+        return f"subthema {rij[0]} hoort bij een thema dat ontbreekt (tabel 'thema')"
+    for tabel, kolom, sleutel in _DATUMS:
+        rij = conn.execute(
+            f"SELECT {sleutel} FROM {tabel} WHERE {kolom} IS NOT NULL AND {kolom} != '' "
+            f"AND date({kolom}) IS NOT {kolom} LIMIT 1"
+        ).fetchone()
+        if rij is not None:
+            return f"kolom '{kolom}' van {tabel} {rij[0]} bevat geen geldige datum"
+    return None
+
+
+def controleer_inhoud(conn: sqlite3.Connection, pad: Path) -> None:
+    """What the quick check cannot see: the tables, columns and rows Tripartiet reads, and values
+    it decodes. Reads only; run before anything writes (backup, migration, journal mode)."""
+    try:
+        fout = _fout_in_inhoud(conn)
+    except sqlite3.DatabaseError as sqlfout:
+        fout = f"{sqlfout}"
+    if fout is not None:
+        raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd: {fout}. Gebruik 'tripartiet herstel'.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +145,9 @@ def controleer_bestand(pad: Path) -> Controlerapport:
         conn.text_factory = lees_tekst
         try:
             integriteit = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check(20)"))
-            gemeente = conn.execute("SELECT naam FROM gemeente WHERE id = 1").fetchone()[0]
+            if integriteit == "ok":
+                controleer_inhoud(conn, pad)
+            gemeente = (conn.execute("SELECT naam FROM gemeente WHERE id = 1").fetchone() or ["?"])[0]
             aantallen = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TELLINGEN}
             open_acties = conn.execute("SELECT count(*) FROM actiepunt WHERE status = 'open'").fetchone()[0]
         finally:

@@ -13,6 +13,16 @@ class OngeldigeNaam(TripartietFout):
     pass
 
 
+class OngeldigeRij(ValueError):
+    """A stored value that does not decode (an unknown status, a date that is no date): the file
+    was changed outside Tripartiet. `beschadiging` words it for the user."""
+
+    def __init__(self, model: str, kolom: str) -> None:
+        self.model = model
+        self.kolom = kolom
+        super().__init__(f"een rij ({model}) bevat een ongeldige waarde in '{kolom}'")
+
+
 class KaderFout(TripartietFout):
     def __init__(self, bestand: Path | str, regel: int | None, melding: str) -> None:
         self.bestand = str(bestand)
@@ -72,3 +82,41 @@ class OngeldigeInvoer(TripartietFout):
     def __init__(self, veld: str, melding: str) -> None:
         self.veld = veld
         super().__init__(melding)
+
+
+class ReservekopieFout(BestandFout):
+    """No backup could be made; `reden` says why in Dutch, to be shown on its own."""
+
+    def __init__(self, pad: Path | str, reden: str) -> None:
+        self.reden = reden
+        super().__init__(pad, f"er kon geen reservekopie gemaakt worden: {reden}.")
+
+
+def beschadiging(fout: BaseException) -> str | None:
+    """What is wrong with the file, in Dutch, when `fout` came from decoding what it holds; None
+    for any other error. The last net under the content check done on opening (opslag.controle)."""
+    import json
+    import sqlite3
+    import sys
+
+    if isinstance(fout, OngeldigeRij):
+        return str(fout)
+    if isinstance(fout, json.JSONDecodeError):
+        return f"een kolom bevat geen geldige gegevens ({fout.msg})"
+    # Our own export data is still checked by pydantic; only imported when it is already loaded.
+    ValidationError = getattr(sys.modules.get("pydantic"), "ValidationError", None)
+    if ValidationError is not None and isinstance(fout, ValidationError):
+        fouten = fout.errors()
+        plaats = ".".join(str(deel) for deel in fouten[0]["loc"]) if fouten else "?"
+        return f"een rij ({fout.title}) bevat een ongeldige waarde in '{plaats}'"
+    if isinstance(fout, sqlite3.OperationalError):
+        tekst = str(fout)
+        for engels, nederlands in (("no such table: ", "tabel"), ("no such column: ", "kolom")):
+            if tekst.startswith(engels):
+                return f"{nederlands} '{tekst.removeprefix(engels)}' ontbreekt"
+        return None
+    if type(fout) is sqlite3.DatabaseError:
+        return f"de database is onleesbaar ({fout})"
+    if isinstance(fout, ValueError) and "isoformat" in str(fout):
+        return "een datum in het bestand is ongeldig"
+    return None

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, ClassVar, Self
 
+from opslag.fouten import OngeldigeRij
+
 
 class PartijSoort(StrEnum):
     GEMEENTE = "gemeente"
@@ -91,14 +93,17 @@ class Rij:
         """Columns the model does not know (a newer column, a join) are left out, as before."""
         velden = cls.__dataclass_fields__  # type: ignore[attr-defined]
         omzetten = cls.OMZETTEN
-        return cls(
-            **{
-                k: omzetten[k](v) if v is not None and k in omzetten else v
-                for k, v in rij.items()
-                if k in velden and k not in extra
-            },
-            **extra,
-        )
+        waarden = {}
+        for k, v in rij.items():
+            if k not in velden or k in extra:
+                continue
+            if v is not None and k in omzetten:
+                try:
+                    v = omzetten[k](v)
+                except (TypeError, ValueError):
+                    raise OngeldigeRij(cls.__name__, k) from None
+            waarden[k] = v
+        return cls(**waarden, **extra)
 
     def als_rij(self, *zonder: str) -> dict[str, Any]:
         """The columns as SQLite and the change log store them: dates as ISO text, enums as text."""

@@ -83,7 +83,7 @@ class TripartietApp(App[None]):
         except TripartietFout as fout:
             if self.bestand is None and self.pad is not None:
                 self.foutmelding = str(fout)
-                self.exit()
+                self.exit(return_code=1)
             else:
                 self.notify(str(fout), title="Bestand niet geopend", severity="error", timeout=10)
             return False
@@ -107,6 +107,8 @@ class TripartietApp(App[None]):
                 f"Alleen-lezen: {bestand.alleen_lezen}. U kunt lezen en exporteren, niet wijzigen.",
                 title="Alleen-lezen", severity="warning", timeout=15,
             )
+        if bestand.waarschuwing:
+            self.notify(bestand.waarschuwing, title="Geen reservekopie", severity="warning", timeout=15)
         laatste = notulen.laatste_overleg(bestand)
         self.switch_or_push(OverlegScherm(laatste.id) if laatste else KaderScherm())
         return True
@@ -251,6 +253,19 @@ class TripartietApp(App[None]):
         """A file that fails under our hands (drive gone, disk full) is a message, not a crash."""
         import sqlite3
 
+        from opslag.fouten import BeschadigdBestand, beschadiging
+
+        beschadigd = beschadiging(error)
+        if isinstance(error, BeschadigdBestand) or beschadigd:
+            # What the file holds cannot be read: going on would show a blank or half screen.
+            # Stop, and let the command line say why once the terminal is back (tui.cli._start).
+            self.foutmelding = str(error) if beschadigd is None else (
+                f"{self.pad}: het bestand is beschadigd: {beschadigd}. Gebruik 'tripartiet herstel'."
+            )
+            # Not exit(): when the app's own handler failed, its queue no longer takes messages.
+            self._return_code = 1
+            self._close_messages_no_wait()
+            return
         if isinstance(error, (TripartietFout, sqlite3.Error)):
             from opslag.bestand import vertaal_schrijffout
 

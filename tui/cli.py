@@ -201,6 +201,15 @@ def _main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as fout:
+        from opslag.fouten import beschadiging
+
+        melding = beschadiging(fout)
+        if melding is None:
+            raise
+        print(f"tripartiet: {getattr(args, 'pad', '')}: het bestand is beschadigd: {melding}. "
+              "Gebruik 'tripartiet herstel'.", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -318,10 +327,12 @@ def _start(pad: Path | None) -> int:
     app = TripartietApp(pad)
     _vang_signalen(app)
     app.run()
+    if app.bestand is not None and app.bestand.waarschuwing:
+        print(f"tripartiet: let op: {app.bestand.waarschuwing}", file=sys.stderr)
     if app.foutmelding:
         print(f"tripartiet: {app.foutmelding}", file=sys.stderr)
         return 1
-    return 0
+    return 1 if app.return_code else 0  # a crash Textual reported itself
 
 
 def _vang_signalen(app) -> None:  # noqa: ANN001
