@@ -174,7 +174,8 @@ class ExportScherm(Screen[None]):
             einde = voorbeeld.rfind("\n\n", 0, VOORBEELD_MAXIMUM)
             voorbeeld = voorbeeld[: einde if einde > 0 else VOORBEELD_MAXIMUM]
             voorbeeld += "\n\n---\n\nHet voorbeeld toont het begin; het bestand krijgt het hele document.\n"
-        self.query_one("#weergave", Markdown).update(voorbeeld)
+        # The export keeps balanced bidi controls (see opslag.markdown_tekst); on screen they are shown.
+        self.query_one("#weergave", Markdown).update(zichtbaar(voorbeeld, regels=True))
 
     @on(TabbedContent.TabActivated, "#tabs")
     def _ander_tabblad(self) -> None:
