@@ -90,6 +90,14 @@ def _controleer(app: TripartietApp, *letterlijk_: str) -> str:
     return tekst
 
 
+async def _na_opbouw(app: TripartietApp, pilot, stuk: str) -> None:  # noqa: ANN001
+    """The Markdown preview mounts its blocks a few messages later: let those messages run."""
+    for _ in range(50):
+        if stuk in _scherm(app):
+            return
+        await pilot.pause()
+
+
 def _ids(pad: Path, sql: str) -> list[int]:
     with sqlite3.connect(pad) as db:
         return [rij[0] for rij in db.execute(sql)]
@@ -212,7 +220,7 @@ async def test_lijsten_export_kiezer_palet_hulp_en_kader(vijandig_pad: Path) -> 
         await pilot.pause()
 
         app.action_export()
-        await pilot.pause()
+        await _na_opbouw(app, pilot, "omgekeerd")
         _controleer(app, "[/]", "[concept]", "\ufffdomgekeerd")  # the preview; the export drops control characters
         app.screen.query_one("#tabs", TabbedContent).active = "bron"
         await pilot.pause()
@@ -227,11 +235,16 @@ async def test_lijsten_export_kiezer_palet_hulp_en_kader(vijandig_pad: Path) -> 
         await pilot.pause()
 
         await pilot.press("ctrl+p")
-        await pilot.pause(0.4)
-        _controleer(app)  # discovery: every subtheme, with its subject as help text
-        await pilot.press(*"onderwerp")
-        await pilot.pause(0.4)
-        _controleer(app, "onderwerp [/] [concept]")
+        await _na_opbouw(app, pilot, "Ga naar subthema")
+        # Discovery: every subtheme, its subject as help text (a line of its own below the hit).
+        _controleer(app, "Ga naar subthema 1.1 onderwerp [/] [concept]")
+        await pilot.press(*"2.1.3")  # the search: one hit, highlighted
+        for _ in range(50):
+            if _scherm(app).count("Ga naar subthema") == 1:
+                break
+            await pilot.pause()
+        tekst = _controleer(app, "Ga naar subthema 2.1.3 onderwerp [/] [concept]")
+        assert tekst.count("Ga naar subthema") == 1
         await pilot.press("escape")
         await pilot.pause()
 

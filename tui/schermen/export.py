@@ -100,9 +100,9 @@ class ExportScherm(Screen[None]):
         if self.overleg_id is not None:
             self.overleg = notulen.overleg(bestand, self.overleg_id)
             self.periode = next((a.periode for a in notulen.uitvoeringsagendas(bestand) if a.id == self.overleg.agenda_id), None)
-        keuzes: list[tuple[str, str]] = [(f"Uitvoeringsagenda {self.periode or ''}".strip(), "uitvoeringsagenda")]
+        keuzes: list[tuple[Text, str]] = [(letterlijk(f"Uitvoeringsagenda {self.periode or ''}".strip()), "uitvoeringsagenda")]
         if self.overleg_id is not None:
-            keuzes.append((f"Verslag van het overleg van {toon_datum(self.overleg.datum)}", "verslag"))
+            keuzes.append((letterlijk(f"Verslag van het overleg van {toon_datum(self.overleg.datum)}"), "verslag"))
         soort = self.gekozen_soort or ("verslag" if self.overleg_id is not None else "uitvoeringsagenda")
         if soort not in {waarde for _, waarde in keuzes}:
             soort = "uitvoeringsagenda"
