@@ -308,3 +308,27 @@ def test_export_naar_een_terminal_toont_ook_bidi_tekens(
     uit = capsys.readouterr().out
     assert "\ufffdomgekeerd\ufffd" in uit
     assert not STUURTEKENS.search(uit.replace("\n", ""))
+
+
+async def test_invoerveld_toont_stuurtekens_en_houdt_de_cursor_erop() -> None:
+    """The value stays as stored; the field shows '␛', and the cursor stands where the same
+    visible text would put it."""
+    from textual.app import App, ComposeResult
+
+    from tui.widgets.veilig import Invoer
+
+    class Proef(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Invoer("a\x1b]0;x\x07b", id="vijandig")
+            yield Input("a␛]0;x␇b", id="zichtbaar")
+
+    app = Proef()
+    async with app.run_test(size=(40, 8)) as pilot:
+        for veld in app.query(Input):
+            veld.focus()
+            await pilot.press("end")
+        vijandig, zichtbaar_ = app.query_one("#vijandig", Input), app.query_one("#zichtbaar", Input)
+        assert vijandig.value == "a\x1b]0;x\x07b"
+        assert _controleer(app).count("a␛]0;x␇b") == 2
+        assert vijandig.cursor_position == len(vijandig.value)
+        assert vijandig._cursor_offset == zichtbaar_._cursor_offset

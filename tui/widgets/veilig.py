@@ -8,6 +8,7 @@ VT, FF and CR). These widgets show each control character as a visible one, one 
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Input, TextArea
 
@@ -22,6 +23,10 @@ class Invoer(Input):
             return super()._value
         tekst = Text(zichtbaar(self.value), no_wrap=True, overflow="ignore", end="")
         return self.highlighter(tekst) if self.highlighter is not None else tekst
+
+    def _position_to_cell(self, position: int) -> int:
+        # The cursor's column, measured on what is shown: an ESC takes no cell, its '␛' one.
+        return cell_len(zichtbaar(self.value[:position])) if not self.password else super()._position_to_cell(position)
 
 
 class Tekstvak(TextArea):
