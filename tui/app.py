@@ -8,10 +8,13 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
+from opslag.tekst import zichtbaar
 from tui.palet import OverlegOpdrachten, SubthemaOpdrachten
 
 
@@ -40,6 +43,16 @@ class TripartietApp(App[None]):
         # Drafts of forms closed with Escape, offered again when the same form reopens.
         self.concepten: dict[str, dict] = {}
         self._geschilderd = False
+
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None, markup: bool = False
+    ) -> None:
+        """Messages quote names, codes and errors from the file: never markup, never control characters."""
+        super().notify(zichtbaar(message, regels=True), title=zichtbaar(title), severity=severity, timeout=timeout, markup=False)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header shows the municipality's name from the file: control characters made visible."""
+        return super().format_title(zichtbaar(title), zichtbaar(sub_title))
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._na_eerste_scherm)

@@ -197,7 +197,7 @@ def _main(argv: list[str] | None = None) -> int:
         if args.commando == "herstel":
             return _herstel(args)
     except TripartietFout as fout:
-        print(f"tripartiet: {fout}", file=sys.stderr)
+        _zeg(f"tripartiet: {fout}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -207,17 +207,25 @@ def _main(argv: list[str] | None = None) -> int:
         melding = beschadiging(fout)
         if melding is None:
             raise
-        print(f"tripartiet: {getattr(args, 'pad', '')}: het bestand is beschadigd: {melding}. "
-              "Gebruik 'tripartiet herstel'.", file=sys.stderr)
+        _zeg(f"tripartiet: {getattr(args, 'pad', '')}: het bestand is beschadigd: {melding}. "
+             "Gebruik 'tripartiet herstel'.", file=sys.stderr)
         return 1
     return 0
+
+
+def _zeg(tekst: object, file=None) -> None:  # noqa: ANN001
+    """print(), for every line the CLI writes: it may quote the file (a municipality's name, a
+    file name, an error about its contents), so no control character in it reaches the terminal."""
+    from opslag.tekst import zichtbaar
+
+    print(zichtbaar(tekst, regels=True), file=file or sys.stdout)
 
 
 def _controleer(args: argparse.Namespace) -> int:
     from opslag.controle import controleer_bestand
 
     rapport = controleer_bestand(args.pad)
-    print(rapport.als_tekst())
+    _zeg(rapport.als_tekst())
     return 0 if rapport.in_orde else 1
 
 
@@ -229,18 +237,18 @@ def _herstel(args: argparse.Namespace) -> int:
     if not kopieen:
         raise BestandFout(args.pad, f"er zijn geen reservekopieën (gezocht in {reservekopie_map(args.pad)}).")
     if args.kopie is None:
-        print(f"Reservekopieën van {args.pad}, de nieuwste eerst:")
+        _zeg(f"Reservekopieën van {args.pad}, de nieuwste eerst:")
         for nummer, kopie in enumerate(kopieen, start=1):
-            print(f"  {nummer:>2}  {kopie.omschrijving}")
-        print(f"Zet er een terug met: tripartiet herstel {args.pad} --kopie N")
+            _zeg(f"  {nummer:>2}  {kopie.omschrijving}")
+        _zeg(f"Zet er een terug met: tripartiet herstel {args.pad} --kopie N")
         return 0
     if not 1 <= args.kopie <= len(kopieen):
         raise BestandFout(args.pad, f"kopie {args.kopie} bestaat niet; kies 1 tot en met {len(kopieen)}.")
     kopie = kopieen[args.kopie - 1]
     opzij = herstel(args.pad, kopie)
-    print(f"Kopie van {kopie.tijdstip:%d-%m-%Y %H:%M:%S} is teruggezet in {args.pad}.")
+    _zeg(f"Kopie van {kopie.tijdstip:%d-%m-%Y %H:%M:%S} is teruggezet in {args.pad}.")
     if opzij.exists():
-        print(f"Het bestand van daarvoor staat in {opzij}.")
+        _zeg(f"Het bestand van daarvoor staat in {opzij}.")
     return 0
 
 
@@ -258,11 +266,11 @@ def _nieuw(args: argparse.Namespace) -> int:
         pad = doel if doel.suffix else doel.with_suffix(".sqlite")
     kader = lees_kader(args.kader) if args.kader else None
     nieuw_bestand(args.gemeente, pad, kader)
-    print(f"Gemeentebestand gemaakt: {pad}\nOpen het met: tripartiet {pad}")
+    _zeg(f"Gemeentebestand gemaakt: {pad}\nOpen het met: tripartiet {pad}")
     from opslag.partijen import achterhoekse_gemeenten
 
     if args.gemeente.strip().casefold() not in {g.casefold() for g in achterhoekse_gemeenten()}:
-        print("Alleen de gemeente staat als partij in het bestand. Voeg de corporatie(s) en huurdersvereniging(en) toe\n"
+        _zeg("Alleen de gemeente staat als partij in het bestand. Voeg de corporatie(s) en huurdersvereniging(en) toe\n"
               "in de app: ctrl+p → Nieuwe partij (of P in het scherm Aanwezigheid).")
     return 0
 
@@ -275,9 +283,9 @@ def _demo(args: argparse.Namespace) -> int:
     if not pad.exists():
         pad.parent.mkdir(parents=True, exist_ok=True)
         maak_demo(pad, lees_kader(args.kader) if args.kader else None)
-        print(f"Voorbeeldbestand gemaakt: {pad}")
+        _zeg(f"Voorbeeldbestand gemaakt: {pad}")
     if args.niet_openen:
-        print(pad)
+        _zeg(pad)
         return 0
     return _start(pad)
 
@@ -300,6 +308,13 @@ def _exporteer(args: argparse.Namespace) -> int:
         else:
             tekst = export.exporteer_verslag(bestand, export.kies_overleg(bestand, args.overleg), args.sjabloon)
     if args.uitvoer is None or str(args.uitvoer) == "-":
+        if sys.stdout.isatty():
+            # The Markdown already holds no control characters (see opslag.markdown_tekst); on a
+            # terminal the balanced bidi controls it keeps are shown too. Piped, the bytes are
+            # those of the file `-o` would write.
+            from opslag.tekst import zichtbaar
+
+            tekst = zichtbaar(tekst, regels=True)
         uit = getattr(sys.stdout, "buffer", None)
         if uit is not None:
             sys.stdout.flush()
@@ -309,7 +324,7 @@ def _exporteer(args: argparse.Namespace) -> int:
             sys.stdout.write(tekst)
         return 0
     doel = export.schrijf_export(args.uitvoer, tekst, args.pad)
-    print(f"Geschreven: {doel}", file=sys.stderr)
+    _zeg(f"Geschreven: {doel}", file=sys.stderr)
     return 0
 
 
@@ -328,9 +343,9 @@ def _start(pad: Path | None) -> int:
     _vang_signalen(app)
     app.run()
     if app.bestand is not None and app.bestand.waarschuwing:
-        print(f"tripartiet: let op: {app.bestand.waarschuwing}", file=sys.stderr)
+        _zeg(f"tripartiet: let op: {app.bestand.waarschuwing}", file=sys.stderr)
     if app.foutmelding:
-        print(f"tripartiet: {app.foutmelding}", file=sys.stderr)
+        _zeg(f"tripartiet: {app.foutmelding}", file=sys.stderr)
         return 1
     return 1 if app.return_code else 0  # a crash Textual reported itself
 

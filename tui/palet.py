@@ -5,14 +5,30 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from opslag.kader import NIVEAUS, Subthema
+from opslag.tekst import zichtbaar
 
 
 def _volledige_tekst(sub: Subthema) -> str:
     delen = [sub.onderwerp, *sub.bronnen]
     delen += [punt.tekst for naam in NIVEAUS for punt in sub.niveau(naam)]
     return " ".join(delen).casefold()
+
+
+def gemarkeerd(matcher: Matcher, tekst: str) -> Content:
+    """`matcher.highlight` reads its text as markup: a framework title such as 'Raadzaal [/] kamer'
+    would crash the palette. The same highlighting on literal text."""
+    tekst = zichtbaar(tekst)
+    inhoud = Content(tekst)
+    score, posities = matcher.fuzzy_search.match(matcher.query, tekst)
+    if score:
+        for positie in posities:
+            if not tekst[positie].isspace():
+                inhoud = inhoud.stylize(matcher.match_style, positie, positie + 1)
+    return inhoud
 
 
 class SubthemaOpdrachten(Provider):
@@ -28,7 +44,10 @@ class SubthemaOpdrachten(Provider):
 
     async def discover(self) -> Hits:
         for sub in self.subthemas:
-            yield DiscoveryHit(f"Ga naar subthema {sub.titel}", partial(self._ga_naar, sub), help=sub.onderwerp)
+            yield DiscoveryHit(
+                Content(zichtbaar(f"Ga naar subthema {sub.titel}")), partial(self._ga_naar, sub),
+                text=f"Ga naar subthema {sub.titel}", help=Content(zichtbaar(sub.onderwerp)),  # type: ignore[arg-type]
+            )
 
     async def search(self, query: str) -> Hits:
         """Exact number first, then words in the title, then words in the text; fuzzy only as a last resort.
@@ -55,7 +74,7 @@ class SubthemaOpdrachten(Provider):
                     treffers.append((0.4 * score, sub, None))
         for score, sub, hulp in treffers:
             tekst = f"Ga naar subthema {sub.titel}"
-            yield Hit(score, matcher.highlight(tekst), partial(self._ga_naar, sub), text=tekst, help=hulp)
+            yield Hit(score, gemarkeerd(matcher, tekst), partial(self._ga_naar, sub), text=tekst, help=hulp)
 
 
 OPDRACHTEN: list[tuple[str, str, str]] = [
@@ -93,4 +112,4 @@ class OverlegOpdrachten(Provider):
         for naam, hulp, actie in OPDRACHTEN:
             score = matcher.match(naam)
             if score > 0:
-                yield Hit(score, matcher.highlight(naam), partial(self._uitvoeren, actie), text=naam, help=hulp)
+                yield Hit(score, gemarkeerd(matcher, naam), partial(self._uitvoeren, actie), text=naam, help=hulp)

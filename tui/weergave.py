@@ -1,7 +1,13 @@
-"""Rendering of framework text for the screen.
+"""Rendering of stored text for the screen.
 
 Rich renderables rather than markup, because framework and user text may contain '[' or '$'; a
 two-column grid gives bullets a hanging indent, which plain wrapped text cannot.
+
+Every text from the file (a name, a place, a note, a framework title) reaches a widget through
+`letterlijk`: a `Text` object, so Textual never reads it as markup ('Raadzaal [/] kamer 2' would
+crash it, '[concept]' would vanish, '[@click=app.quit]' would become a button), with control
+characters made visible by `opslag.tekst.zichtbaar`, so no escape sequence reaches the terminal.
+Our own styling is added by composing Text objects, never by writing markup around user text.
 """
 
 from __future__ import annotations
@@ -14,9 +20,15 @@ from rich.table import Table
 from rich.text import Text
 
 from opslag.kader import NIVEAUS, Kader, Subthema
+from opslag.tekst import zichtbaar
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _VOETNOOT_REF = re.compile(r"\[\^(\d+)\]")
+
+
+def letterlijk(tekst: object, stijl: str = "", *, regels: bool = False) -> Text:
+    """User text for any widget (Label, Static, Option, DataTable cell, Select, Tree node): shown as typed."""
+    return Text(zichtbaar(tekst, regels=regels), style=stijl)
 
 
 def met_voetnoottekens(tekst: str) -> str:
@@ -49,7 +61,7 @@ def opsomming(items: list[tuple[str, str]], stijl: str = "") -> Table:
     tabel.add_column(no_wrap=True)
     tabel.add_column(ratio=1)
     for teken, tekst in items:
-        tabel.add_row(Text(teken), Text(tekst, style=stijl))
+        tabel.add_row(letterlijk(teken), letterlijk(tekst, stijl, regels=True))
     return tabel
 
 
@@ -63,7 +75,7 @@ def _punten(sub: Subthema, naam: str) -> list[RenderableType]:
         if lijst:
             blokken.append(opsomming(lijst))
             lijst = []
-        blokken.append(Text(met_voetnoottekens(punt.tekst)))
+        blokken.append(letterlijk(met_voetnoottekens(punt.tekst), regels=True))
     if lijst:
         blokken.append(opsomming(lijst))
     return blokken
@@ -73,14 +85,14 @@ def subthema_inhoud(kader: Kader, sub: Subthema, kleuren: Kleuren | None = None)
     k = kleuren or Kleuren()
     thema = next(t for t in kader.themas if t.nummer == sub.thema_nummer)
     delen: list[RenderableType] = [
-        Text(f"{sub.nummer} {sub.onderwerp}", style=k.titel),
-        Text(f"Thema {thema.nummer} {thema.titel}", style=k.gedempt),
+        letterlijk(f"{sub.nummer} {sub.onderwerp}", k.titel),
+        letterlijk(f"Thema {thema.nummer} {thema.titel}", k.gedempt),
     ]
     if sub.titel_afgeleid:
         delen.append(Text("Titel afgeleid: de titel ontbreekt in de brontekst.", style=k.waarschuwing))
     for naam in NIVEAUS:
         delen += [Text(""), Text(naam, style=k.kop), *_punten(sub, naam)]
-    delen += [Text(""), Text(sub.bron_kop, style=k.kop)]
+    delen += [Text(""), letterlijk(sub.bron_kop, k.kop)]
     if sub.bronnen:
         delen.append(opsomming([("•", met_voetnoottekens(b)) for b in sub.bronnen]))
     else:

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Label
 from opslag import notulen
 from tui.widgets.voettekst import Voettekst
 from opslag.modellen import Aanwezig, Aanwezigheid, Persoon
+from tui.weergave import letterlijk
 
 TEKST = {Aanwezig.AANWEZIG: "aanwezig", Aanwezig.MK: "afwezig (mk)", Aanwezig.ZK: "afwezig (zk)"}
 VOLGENDE = {None: Aanwezig.AANWEZIG, Aanwezig.AANWEZIG: Aanwezig.MK, Aanwezig.MK: Aanwezig.ZK, Aanwezig.ZK: Aanwezig.AANWEZIG}
@@ -57,7 +58,9 @@ class AanwezigheidScherm(ModalScreen[None]):
         for persoon in personen:
             partij = partijen.get(persoon.partij_id)
             status = self.status.get(persoon.id)
-            tabel.add_row(persoon.naam, partij.code if partij else "", persoon.functie, TEKST.get(status, "–"), key=str(persoon.id))
+            tabel.add_row(
+                letterlijk(persoon.naam), letterlijk(partij.code if partij else ""), letterlijk(persoon.functie), TEKST.get(status, "–"), key=str(persoon.id)
+            )
         if cursor_persoon is not None:
             tabel.move_cursor(row=tabel.get_row_index(str(cursor_persoon)))
         aanwezig = sum(1 for s in self.status.values() if s is Aanwezig.AANWEZIG)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from opslag import notulen
 from opslag.datums import lees_datum, toon_datum
@@ -15,6 +15,8 @@ from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
 from opslag.modellen import ActieStatus, Actiepunt
 from tui.schermen.formulier import Formulier, Veld
+from tui.widgets.veilig import Invoer
+from tui.weergave import letterlijk
 
 
 class ActieFormulier(Formulier[Actiepunt]):
@@ -42,16 +44,16 @@ class ActieFormulier(Formulier[Actiepunt]):
         bestand = self.app.bestand
         partijen = {p.id: p for p in bestand.partijen()}
         personen = [
-            (f"{p.naam} ({partijen[p.partij_id].code})" if p.partij_id in partijen else p.naam, p.id)
+            (letterlijk(f"{p.naam} ({partijen[p.partij_id].code})" if p.partij_id in partijen else p.naam), p.id)
             for p in notulen.personen(bestand)
         ]
-        afspraken = [(f"{a.code} {a.actielijn}", a.id) for a in notulen.afspraken(bestand, subthema=self.subthema)] if self.subthema else []
-        yield Veld("Actie (wat)", Input(id="wat", placeholder="Wat moet er gebeuren?"), verplicht=True)
+        afspraken = [(letterlijk(f"{a.code} {a.actielijn}"), a.id) for a in notulen.afspraken(bestand, subthema=self.subthema)] if self.subthema else []
+        yield Veld("Actie (wat)", Invoer(id="wat", placeholder="Wat moet er gebeuren?"), verplicht=True)
         with Horizontal(classes="naast"):
             yield Veld("Wie (persoon)", Select(personen, id="persoon", prompt="(geen persoon)"))
-            yield Veld("Partij", Select([(f"{p.code}  {p.naam}", p.id) for p in partijen.values()], id="partij", prompt="(partij van de persoon)"))
+            yield Veld("Partij", Select([(letterlijk(f"{p.code}  {p.naam}"), p.id) for p in partijen.values()], id="partij", prompt="(partij van de persoon)"))
         with Horizontal(classes="naast"):
-            yield Veld("Deadline", Input(id="deadline", placeholder="dd-mm-jjjj"))
+            yield Veld("Deadline", Invoer(id="deadline", placeholder="dd-mm-jjjj"))
             yield Veld("Status", Select([(s.value, s.value) for s in ActieStatus], id="status", allow_blank=False, value=ActieStatus.OPEN.value))
         if afspraken:
             yield Veld("Hoort bij afspraak", Select(afspraken, id="afspraak", prompt="(geen)"))

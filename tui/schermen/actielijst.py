@@ -29,8 +29,9 @@ from opslag.datums import toon_datum
 from opslag.fouten import TripartietFout
 from opslag.modellen import ActieStatus
 from opslag.notulen import personen, zet_actiestatus
+from opslag.tekst import zichtbaar
 from tui.widgets.voettekst import Voettekst
-from tui.weergave import Kleuren
+from tui.weergave import Kleuren, letterlijk
 
 KOLOMMEN = ("Nr", "Actie", "Wie", "Subthema", "Deadline", "Status")
 CELMARGE = 1  # DataTable cell_padding: this many spaces either side of every cell
@@ -71,7 +72,7 @@ class Cel:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         # Built only when the row is drawn (and then cached by DataTable), not for every row.
-        tekst = Text(self.tekst, style=self.stijl, no_wrap=True, overflow="ellipsis", end="")
+        tekst = Text(zichtbaar(self.tekst), style=self.stijl, no_wrap=True, overflow="ellipsis", end="")
         return tekst.__rich_console__(console, options)
 
     def __str__(self) -> str:
@@ -338,7 +339,7 @@ class ActielijstScherm(Screen[None]):
             tekst = samenvatting_telling(self.telling, alleen_open=self.alleen_open, alleen_te_laat=self.alleen_te_laat,
                                          gefilterd=self.filter.actief)
             tekst += f" (de eerste {MAX_RIJEN} staan in de lijst; f filtert, s sorteert)"
-        self.query_one("#samenvatting", Static).update(tekst)
+        self.query_one("#samenvatting", Static).update(letterlijk(tekst))
         self.refresh_bindings()
 
     @staticmethod
@@ -375,7 +376,7 @@ class ActielijstScherm(Screen[None]):
             if i:
                 tekst.append("   ")
             tekst.append(f"{label}: ", style=self.kleuren.gedempt)
-            tekst.append(waarde, style="bold")
+            tekst.append(zichtbaar(waarde), style="bold")
         return tekst
 
     # --- colours ------------------------------------------------------------------------------
@@ -448,9 +449,9 @@ class ActielijstScherm(Screen[None]):
         codes = {p.id: p.code for p in partijen}
         scherm = ActiefilterScherm(
             self.filter,
-            partijen=[(Text(f"{p.naam} ({p.code})"), p.id) for p in partijen],
-            personen=[(Text(wie_tekst(p.naam, codes.get(p.partij_id, ""))), p.id) for p in self.personen.values()],
-            subthemas=[(Text(s.titel), s.nummer) for s in self.app.bestand.kader().subthemas],
+            partijen=[(letterlijk(f"{p.naam} ({p.code})"), p.id) for p in partijen],
+            personen=[(letterlijk(wie_tekst(p.naam, codes.get(p.partij_id, ""))), p.id) for p in self.personen.values()],
+            subthemas=[(letterlijk(s.titel), s.nummer) for s in self.app.bestand.kader().subthemas],
         )
         self.app.push_screen(scherm, self._filter_gekozen)
 

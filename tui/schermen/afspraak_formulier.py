@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Select, SelectionList
 
 from opslag import notulen
 from opslag.datums import controleer_start_eind, lees_termijn
@@ -12,6 +12,8 @@ from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import lees_doel, schone_tekst
 from opslag.modellen import Afspraak, AfspraakStatus
 from tui.schermen.formulier import Formulier, Veld
+from tui.widgets.veilig import Invoer, Tekstvak
+from tui.weergave import letterlijk
 
 
 class AfspraakFormulier(Formulier[Afspraak]):
@@ -29,17 +31,17 @@ class AfspraakFormulier(Formulier[Afspraak]):
         return f"{wat} — {sub.titel}"
 
     def velden(self) -> ComposeResult:
-        partijen = [(f"{p.code}  {p.naam}", p.id) for p in self.app.bestand.partijen()]
-        yield Veld("Actielijn (wat)", Input(id="actielijn", placeholder="Wat gaan we doen?"), verplicht=True)
-        yield Veld("Doel", Input(id="doel", placeholder="bijvoorbeeld 40 woningen"))
+        partijen = [(letterlijk(f"{p.code}  {p.naam}"), p.id) for p in self.app.bestand.partijen()]
+        yield Veld("Actielijn (wat)", Invoer(id="actielijn", placeholder="Wat gaan we doen?"), verplicht=True)
+        yield Veld("Doel", Invoer(id="doel", placeholder="bijvoorbeeld 40 woningen"))
         with Horizontal(classes="naast"):
-            yield Veld("Start", Input(id="start", placeholder="2026, Q3 2026 of 01-07-2026"))
-            yield Veld("Eind", Input(id="eind", placeholder="2027, Q4 2027 of 31-12-2027"))
+            yield Veld("Start", Invoer(id="start", placeholder="2026, Q3 2026 of 01-07-2026"))
+            yield Veld("Eind", Invoer(id="eind", placeholder="2027, Q4 2027 of 31-12-2027"))
         with Horizontal(classes="naast"):
             yield Veld("Verantwoordelijke", SelectionList(*partijen, id="verantwoordelijken"), verplicht=True, hulp="1e = trekker")
             yield Veld("Betrokken partijen", SelectionList(*partijen, id="betrokkenen"))
         yield Veld("Status", Select([(s.value, s.value) for s in AfspraakStatus], id="status", allow_blank=False, value=AfspraakStatus.AFGESPROKEN.value))
-        yield Veld("Toelichting", TextArea(id="toelichting"))
+        yield Veld("Toelichting", Tekstvak(id="toelichting"))
 
     def vul(self) -> None:
         if self.bestaand:

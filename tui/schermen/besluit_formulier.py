@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.widgets import Input
 
 from opslag import notulen
 from opslag.datums import lees_datum, toon_datum
 from opslag.invoer import schone_tekst
 from opslag.modellen import Besluit
 from tui.schermen.formulier import Formulier, Veld
+from tui.widgets.veilig import Invoer
 
 
 class BesluitFormulier(Formulier[Besluit]):
@@ -26,8 +26,8 @@ class BesluitFormulier(Formulier[Besluit]):
         self.TITEL = f"Besluit {bestaand.code} wijzigen" if bestaand else "Nieuw besluit"
 
     def velden(self) -> ComposeResult:
-        yield Veld("Besluit", Input(id="tekst", placeholder="Partijen besluiten dat ..."), verplicht=True)
-        yield Veld("Datum", Input(id="datum", placeholder="dd-mm-jjjj"), verplicht=True)
+        yield Veld("Besluit", Invoer(id="tekst", placeholder="Partijen besluiten dat ..."), verplicht=True)
+        yield Veld("Datum", Invoer(id="datum", placeholder="dd-mm-jjjj"), verplicht=True)
 
     def vul(self) -> None:
         self.zet_waarden({

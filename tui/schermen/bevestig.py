@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from tui.weergave import letterlijk
+
 
 class BevestigScherm(ModalScreen[bool]):
     DEFAULT_CSS = """
@@ -27,7 +29,7 @@ class BevestigScherm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.vraag, id="vraag")
+            yield Label(letterlijk(self.vraag, regels=True), id="vraag")  # quotes stored text
             yield Label("j of Enter: ja, verwijderen   n of Esc: nee", id="keuze")
 
     def action_antwoord(self, ja: bool) -> None:

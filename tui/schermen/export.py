@@ -24,8 +24,11 @@ from textual.widgets._markdown import MarkdownTable  # not exported by Textual; 
 from opslag import export, notulen
 from opslag.datums import toon_datum
 from opslag.fouten import TripartietFout
+from opslag.tekst import zichtbaar
 from tui.widgets.voettekst import Voettekst
 from tui.schermen.bevestig import BevestigScherm
+from tui.weergave import letterlijk
+from tui.widgets.veilig import Invoer, Tekstvak
 
 # Textual's Markdown widget takes about a second per 20 kB; past this size the preview shows the
 # beginning only (the file always gets everything). A realistic file's documents fit.
@@ -52,9 +55,9 @@ class VoorbeeldTabel(MarkdownTable):
         for i, kop in enumerate(koppen):
             # Short columns (numbers, dates, codes) as wide as their text; long texts share the rest.
             langste = max([len(kop.plain), *(len(rij[i].plain) for rij in rijen if i < len(rij))])
-            tabel.add_column(Text(kop.plain), ratio=1 if langste > 30 else None)
+            tabel.add_column(letterlijk(kop.plain), ratio=1 if langste > 30 else None)
         for rij in rijen:
-            tabel.add_row(*(Text(cel.plain) for cel in rij))
+            tabel.add_row(*(letterlijk(cel.plain) for cel in rij))
         yield Static(tabel)
 
 
@@ -69,7 +72,7 @@ class OverschrijfVraag(BevestigScherm):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.vraag, id="vraag")
+            yield Label(letterlijk(self.vraag), id="vraag")  # quotes a file name
             yield Label("j of Enter: ja, vervangen   n of Esc: nee", id="keuze")
 
 
@@ -97,9 +100,9 @@ class ExportScherm(Screen[None]):
         if self.overleg_id is not None:
             self.overleg = notulen.overleg(bestand, self.overleg_id)
             self.periode = next((a.periode for a in notulen.uitvoeringsagendas(bestand) if a.id == self.overleg.agenda_id), None)
-        keuzes: list[tuple[str, str]] = [(f"Uitvoeringsagenda {self.periode or ''}".strip(), "uitvoeringsagenda")]
+        keuzes: list[tuple[Text, str]] = [(letterlijk(f"Uitvoeringsagenda {self.periode or ''}".strip()), "uitvoeringsagenda")]
         if self.overleg_id is not None:
-            keuzes.append((f"Verslag van het overleg van {toon_datum(self.overleg.datum)}", "verslag"))
+            keuzes.append((letterlijk(f"Verslag van het overleg van {toon_datum(self.overleg.datum)}"), "verslag"))
         soort = self.gekozen_soort or ("verslag" if self.overleg_id is not None else "uitvoeringsagenda")
         if soort not in {waarde for _, waarde in keuzes}:
             soort = "uitvoeringsagenda"
@@ -114,10 +117,10 @@ class ExportScherm(Screen[None]):
                 with VerticalScroll(id="voorbeeldvak"):
                     yield Voorbeeld(id="weergave", parser_factory=_parser, open_links=False)
             with TabPane("Markdown", id="bron"):
-                yield TextArea(id="broncode", read_only=True, soft_wrap=False, show_line_numbers=True)
+                yield Tekstvak(id="broncode", read_only=True, soft_wrap=False, show_line_numbers=True)
         with Horizontal(id="opslaanregel"):
             yield Label("Bestand:", id="bestandlabel")
-            yield Input(id="bestandsnaam", compact=True)
+            yield Invoer(id="bestandsnaam", compact=True)
         yield Label("ctrl+s of Enter in de bestandsnaam: opslaan   Esc: terug", id="hulp")
         yield Voettekst()
 
@@ -150,7 +153,7 @@ class ExportScherm(Screen[None]):
                 kenmerk = self.periode or export.kies_agenda(bestand)[1]
         except TripartietFout as fout:
             self.tekst = ""
-            self.query_one("#weergave", Markdown).update(f"**Niet gelukt:** {fout}")
+            self.query_one("#weergave", Markdown).update(f"**Niet gelukt:** {zichtbaar(fout)}")
             self.query_one("#broncode", TextArea).load_text("")
             return
         self.query_one("#broncode", TextArea).load_text(self.tekst)
@@ -171,7 +174,8 @@ class ExportScherm(Screen[None]):
             einde = voorbeeld.rfind("\n\n", 0, VOORBEELD_MAXIMUM)
             voorbeeld = voorbeeld[: einde if einde > 0 else VOORBEELD_MAXIMUM]
             voorbeeld += "\n\n---\n\nHet voorbeeld toont het begin; het bestand krijgt het hele document.\n"
-        self.query_one("#weergave", Markdown).update(voorbeeld)
+        # The export keeps balanced bidi controls (see opslag.markdown_tekst); on screen they are shown.
+        self.query_one("#weergave", Markdown).update(zichtbaar(voorbeeld, regels=True))
 
     @on(TabbedContent.TabActivated, "#tabs")
     def _ander_tabblad(self) -> None:

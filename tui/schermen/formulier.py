@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
 from opslag.fouten import OngeldigeInvoer, TripartietFout
+from tui.weergave import letterlijk
 
 T = TypeVar("T")
 
@@ -48,7 +49,7 @@ class Veld(Vertical):
 
     def toon_fout(self, melding: str | None) -> None:
         self.set_class(bool(melding), "fout")
-        self.query_one(".veldfout", Label).update(melding or "")
+        self.query_one(".veldfout", Label).update(letterlijk(melding or ""))  # may quote the input
 
 
 class Formulier(ModalScreen[T | None], Generic[T]):
@@ -79,7 +80,7 @@ class Formulier(ModalScreen[T | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="formulier"):
-            yield Label(self.TITEL, id="formuliertitel")
+            yield Label(letterlijk(self.TITEL), id="formuliertitel")
             with VerticalScroll(id="velden", can_focus=False):
                 yield from self.velden()
             yield Label("Enter of ctrl+s: vastleggen   Esc: sluiten (uw invoer blijft bewaard als concept)", id="formulierhulp")

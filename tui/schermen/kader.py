@@ -10,6 +10,7 @@ from textual.widgets import Header, Static, Tree
 
 from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren, subthema_inhoud
+from tui.weergave import letterlijk
 
 
 class KaderScherm(Screen[None]):
@@ -33,13 +34,13 @@ class KaderScherm(Screen[None]):
         kader = self.app.bestand.kader()
         yield Header()
         with Horizontal():
-            boom: Tree[str] = Tree(kader.titel, id="boom")
+            boom: Tree[str] = Tree(letterlijk(kader.titel), id="boom")
             boom.show_root = False
             boom.guide_depth = 2
             for thema in kader.themas:
-                tak = boom.root.add(f"{thema.nummer} {thema.titel}", expand=True)
+                tak = boom.root.add(letterlijk(f"{thema.nummer} {thema.titel}"), expand=True)
                 for sub in thema.subthemas:
-                    tak.add_leaf(sub.titel, data=sub.nummer)
+                    tak.add_leaf(letterlijk(sub.titel), data=sub.nummer)
             yield boom
             with VerticalScroll(id="tekstvak"):
                 yield Static(id="tekst")

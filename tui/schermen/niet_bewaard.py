@@ -12,6 +12,7 @@ from textual.widgets import Label
 
 from opslag.fouten import TripartietFout
 from opslag.redding import bewaar_los
+from tui.weergave import letterlijk
 
 
 class NietBewaardScherm(ModalScreen[None]):
@@ -66,7 +67,8 @@ class NietBewaardScherm(ModalScreen[None]):
         except TripartietFout as fout:
             self.notify(str(fout), title="Niet bewaard", severity="error", timeout=15)
             return
-        self.app.exit(message=f"Uw niet bewaarde tekst staat in {doel}")
+        # Printed by Rich after the app ends: a Text, so a '[' or an escape in the path stays literal.
+        self.app.exit(message=letterlijk(f"Uw niet bewaarde tekst staat in {doel}"))
 
     def action_afsluiten(self) -> None:
         self.app.exit()

@@ -27,7 +27,8 @@ from opslag.fouten import TripartietFout
 from opslag.modellen import PUNT_TITELS, ActieStatus, Agendapunt, Besluit, Overleg, PuntSoort
 from tui.widgets.kaderblok import Kaderblok
 from tui.widgets.voettekst import Voettekst
-from tui.weergave import Kleuren, subthema_inhoud
+from tui.weergave import Kleuren, letterlijk, subthema_inhoud
+from tui.widgets.veilig import Tekstvak
 
 BEWAAR_NA = 0.5  # seconds after the first unsaved key; killing the terminal loses at most this much
 MAX_REGELS = 50  # per list on the meeting screen; more is an archive, not something to talk through
@@ -64,7 +65,7 @@ class OverlegScherm(Screen[None]):
                 yield Label("", id="punttekst")
                 # Kept as attributes: the note is saved on unmount too, when queries find nothing.
                 self.notitiekop = Label("Aantekeningen", id="notitiekop", classes="kop")
-                self.notitie = TextArea(id="notitie", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+                self.notitie = Tekstvak(id="notitie", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
                 yield self.notitiekop
                 yield self.notitie
                 yield Label("", id="eerderekop", classes="kop")
@@ -124,7 +125,7 @@ class OverlegScherm(Screen[None]):
             ruimte = breedte - len(tekens) - 1
             if len(titel) > ruimte:
                 titel = titel[: max(ruimte - 1, 4)] + "…"
-            regel = Text(titel.ljust(ruimte))
+            regel = letterlijk(titel.ljust(ruimte))
             if tekens:
                 regel.append(" " + tekens, style="bold")
             opties.append(Option(regel, id=str(punt.id)))
@@ -139,14 +140,14 @@ class OverlegScherm(Screen[None]):
         punt = self.punt
         bestand = self.app.bestand
         titel = self.punt_titel(punt)
-        self.query_one("#positie", Label).update(f"{titel} — {self.index + 1} van {len(self.punten)}")
+        self.query_one("#positie", Label).update(letterlijk(f"{titel} — {self.index + 1} van {len(self.punten)}"))
         kader = self.query_one("#kader", Kaderblok)
         kader.display = punt.soort is PuntSoort.SUBTHEMA
         self._kader_getoond = None
         if kader.display and kader.open:
             self._toon_kader()
         uitleg = self._uitleg(punt)
-        self.query_one("#punttekst", Label).update(uitleg)
+        self.query_one("#punttekst", Label).update(letterlijk(uitleg))
         self.query_one("#punttekst", Label).display = bool(uitleg)
         notitie = self.query_one("#notitie", TextArea)
         with notitie.prevent(TextArea.Changed):
@@ -193,7 +194,7 @@ class OverlegScherm(Screen[None]):
             deadline = f" — {toon_datum(a.deadline)}" if a.deadline else ""
             status = "" if a.status is ActieStatus.OPEN else f" [{a.status.value}]"
             te_laat = a.status is ActieStatus.OPEN and a.deadline and a.deadline < datums.vandaag()
-            regel = Text(f"{a.code} {a.wat} — {wie(a.persoon_id, a.partij_id)}{deadline}{status}")
+            regel = letterlijk(f"{a.code} {a.wat} — {wie(a.persoon_id, a.partij_id)}{deadline}{status}")
             if te_laat:
                 regel.append(" (te laat)", style="bold red")
             return Option(regel, id=f"actiepunt:{a.id}")
@@ -201,7 +202,7 @@ class OverlegScherm(Screen[None]):
         is_sub = punt.soort is PuntSoort.SUBTHEMA
         afspraken = notulen.afspraken(bestand, agenda_id=self.overleg.agenda_id, subthema=punt.subthema_nummer) if is_sub else []
         opties = [
-            Option(Text(f"{a.code} {a.actielijn} — {a.doel or 'geen doel'} — {a.start or '?'} t/m {a.eind or '?'} — "
+            Option(letterlijk(f"{a.code} {a.actielijn} — {a.doel or 'geen doel'} — {a.start or '?'} t/m {a.eind or '?'} — "
                         f"{', '.join(partijen.get(p, '?') for p in a.verantwoordelijken)} [{a.status.value}]"), id=f"afspraak:{a.id}")
             for a in afspraken[-MAX_REGELS:]
         ]
@@ -209,7 +210,7 @@ class OverlegScherm(Screen[None]):
             opties.insert(0, Option(Text(f"… {len(afspraken) - MAX_REGELS} oudere afspraken: zie de export (e)", style="italic"), disabled=True))
         self._vul("afspraken", opties, toon=is_sub, leeg="Nog geen afspraken op dit subthema voor deze uitvoeringsagenda.")
         besluiten = [b for b in notulen.besluiten(bestand, self.overleg_id) if b.agendapunt_id == punt.id]
-        self._vul("besluiten", [Option(Text(f"{b.code} {b.tekst}"), id=f"besluit:{b.id}") for b in besluiten], leeg="Geen besluiten bij dit punt.")
+        self._vul("besluiten", [Option(letterlijk(f"{b.code} {b.tekst}"), id=f"besluit:{b.id}") for b in besluiten], leeg="Geen besluiten bij dit punt.")
         acties = [a for a in notulen.actiepunten(bestand, overleg_id=self.overleg_id) if a.agendapunt_id == punt.id]
         self._vul("acties", [actie_optie(a) for a in acties], leeg="Geen actiepunten bij dit punt.")
         eerder = punt.soort is PuntSoort.ACTIELIJST
@@ -222,7 +223,7 @@ class OverlegScherm(Screen[None]):
             )
             opties = [
                 Option(
-                    Text(f"{r.code} {r.wat} — {r.persoon + ' ' if r.persoon else ''}({r.partij})"
+                    letterlijk(f"{r.code} {r.wat} — {r.persoon + ' ' if r.persoon else ''}({r.partij})"
                          f"{' — ' + toon_datum(r.deadline) if r.deadline else ''}")
                     + (Text(" (te laat)", style="bold red") if r.te_laat else Text("")),
                     id=f"actiepunt:{r.id}",

@@ -6,7 +6,7 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Select, SelectionList
+from textual.widgets import Select, SelectionList
 
 from opslag import notulen
 from opslag.datums import lees_datum, lees_periode, toon_datum
@@ -14,6 +14,8 @@ from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
 from opslag.modellen import Overleg, OverlegSoort
 from tui.schermen.formulier import Formulier, Veld
+from tui.widgets.veilig import Invoer
+from tui.weergave import letterlijk
 
 
 class OverlegFormulier(Formulier[Overleg]):
@@ -25,19 +27,19 @@ class OverlegFormulier(Formulier[Overleg]):
 
     def velden(self) -> ComposeResult:
         bestand = self.app.bestand
-        personen = [(p.naam, p.id) for p in notulen.personen(bestand)]
+        personen = [(letterlijk(p.naam), p.id) for p in notulen.personen(bestand)]
         with Horizontal(classes="naast"):
-            yield Veld("Datum", Input(id="datum", placeholder="dd-mm-jjjj"), verplicht=True)
+            yield Veld("Datum", Invoer(id="datum", placeholder="dd-mm-jjjj"), verplicht=True)
             yield Veld("Soort", Select([("ambtelijk", "ambtelijk"), ("bestuurlijk", "bestuurlijk")], id="soort", allow_blank=False, value="ambtelijk"))
-        yield Veld("Plaats", Input(id="plaats", placeholder="bijvoorbeeld Gemeentehuis, kamer 2.14"))
+        yield Veld("Plaats", Invoer(id="plaats", placeholder="bijvoorbeeld Gemeentehuis, kamer 2.14"))
         with Horizontal(classes="naast"):
             yield Veld("Voorzitter", Select(personen, id="voorzitter", prompt="(nog niet bekend)"))
             yield Veld("Notulist", Select(personen, id="notulist", prompt="(nog niet bekend)"))
         with Horizontal(classes="naast"):
-            yield Veld("Uitvoeringsagenda", Input(id="periode", placeholder="2026-2027"), verplicht=True)
-            yield Veld("Volgend overleg", Input(id="volgende", placeholder="dd-mm-jjjj"))
+            yield Veld("Uitvoeringsagenda", Invoer(id="periode", placeholder="2026-2027"), verplicht=True)
+            yield Veld("Volgend overleg", Invoer(id="volgende", placeholder="dd-mm-jjjj"))
         if not self.bestaand:
-            subthemas = [(s.titel, s.nummer, True) for s in bestand.kader().subthemas]
+            subthemas = [(letterlijk(s.titel), s.nummer, True) for s in bestand.kader().subthemas]
             yield Veld("Subthema's op de agenda", SelectionList(*subthemas, id="subthemas"), hulp="spatie: aan/uit")
 
     def vul(self) -> None:

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from opslag import notulen
 from opslag.datums import toon_datum
+from tui.weergave import letterlijk
 
 NIEUW = "nieuw"
 
@@ -42,7 +43,7 @@ class OverlegKiezer(ModalScreen[int | str | None]):
             tekst = f"{teken}{toon_datum(overleg.datum)}  {overleg.soort.value} overleg"
             if overleg.plaats:
                 tekst += f" — {overleg.plaats}"
-            lijst.add_option(Option(tekst, id=str(overleg.id)))
+            lijst.add_option(Option(letterlijk(tekst), id=str(overleg.id)))
         lijst.highlighted = 1 if overleggen else 0
         lijst.focus()
 

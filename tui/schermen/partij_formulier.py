@@ -5,21 +5,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from opslag import notulen
 from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
 from opslag.modellen import Partij, PartijSoort
 from tui.schermen.formulier import Formulier, Veld
+from tui.widgets.veilig import Invoer
 
 
 class PartijFormulier(Formulier[Partij]):
     TITEL = "Nieuwe partij"
 
     def velden(self) -> ComposeResult:
-        yield Veld("Naam", Input(id="naam", placeholder="bijvoorbeeld Woonstichting De Dorpsweide"), verplicht=True)
-        yield Veld("Afkorting", Input(id="code", placeholder="bijvoorbeeld WDD", max_length=12), verplicht=True)
+        yield Veld("Naam", Invoer(id="naam", placeholder="bijvoorbeeld Woonstichting De Dorpsweide"), verplicht=True)
+        yield Veld("Afkorting", Invoer(id="code", placeholder="bijvoorbeeld WDD", max_length=12), verplicht=True)
         yield Veld(
             "Soort",
             Select([(s.value, s.value) for s in PartijSoort], id="soort", allow_blank=False, value=PartijSoort.CORPORATIE.value),

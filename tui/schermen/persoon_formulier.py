@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from opslag import notulen
 from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
 from opslag.modellen import Persoon
 from tui.schermen.formulier import Formulier, Veld
+from tui.widgets.veilig import Invoer
+from tui.weergave import letterlijk
 
 
 class PersoonFormulier(Formulier[Persoon]):
     TITEL = "Nieuwe persoon"
 
     def velden(self) -> ComposeResult:
-        partijen = [(f"{p.code}  {p.naam}", p.id) for p in self.app.bestand.partijen()]
-        yield Veld("Naam", Input(id="naam", placeholder="bijvoorbeeld J. de Vries"), verplicht=True)
-        yield Veld("Functie", Input(id="functie", placeholder="bijvoorbeeld beleidsadviseur wonen"))
+        partijen = [(letterlijk(f"{p.code}  {p.naam}"), p.id) for p in self.app.bestand.partijen()]
+        yield Veld("Naam", Invoer(id="naam", placeholder="bijvoorbeeld J. de Vries"), verplicht=True)
+        yield Veld("Functie", Invoer(id="functie", placeholder="bijvoorbeeld beleidsadviseur wonen"))
         yield Veld("Partij", Select(partijen, id="partij", prompt="(kies een partij)"), verplicht=True)
 
     def vastleggen(self) -> Persoon:

@@ -14,6 +14,8 @@ from textual.widgets.option_list import Option
 
 from opslag.fouten import TripartietFout
 from tui.widgets.voettekst import Voettekst
+from tui.widgets.veilig import Invoer
+from tui.weergave import letterlijk
 
 
 def bekende_bestanden(map_: Path) -> list[Path]:
@@ -50,7 +52,7 @@ class StartScherm(Screen[None]):
             yield Label("Kies een gemeentebestand", classes="kop")
             yield OptionList(id="bestanden")
             yield Label("Of maak een nieuw bestand in deze map", classes="kop")
-            yield Input(placeholder="Naam van de gemeente, bijvoorbeeld Aalten", id="nieuwe-gemeente")
+            yield Invoer(placeholder="Naam van de gemeente, bijvoorbeeld Aalten", id="nieuwe-gemeente")
             yield Label("", id="melding")
         yield Voettekst()
 
@@ -58,7 +60,7 @@ class StartScherm(Screen[None]):
         lijst = self.query_one("#bestanden", OptionList)
         cwd = Path.cwd().resolve()
         for pad in bekende_bestanden(cwd):
-            lijst.add_option(Option(_beschrijving(pad, cwd), id=str(pad)))
+            lijst.add_option(Option(letterlijk(_beschrijving(pad, cwd)), id=str(pad)))
         if lijst.option_count:
             lijst.highlighted = 0
             lijst.focus()
@@ -80,7 +82,7 @@ class StartScherm(Screen[None]):
             pad = Path.cwd() / bestandsnaam(event.value)
             nieuw_bestand(event.value, pad)
         except TripartietFout as fout:
-            melding.update(str(fout))
+            melding.update(letterlijk(str(fout)))
             melding.add_class("fout")
             return
         self.app.notify(f"{pad.name} is gemaakt.", title="Nieuw gemeentebestand")

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+from tui.weergave import letterlijk
 
 
 class Kaderblok(Widget, can_focus=True):
@@ -48,7 +49,7 @@ class Kaderblok(Widget, can_focus=True):
         self.titel = titel
 
     def render(self) -> RenderableType:
-        kop = Text(f" {'▼' if self.open else '▶'} {self.titel} ", style="bold reverse" if self.has_focus else "bold")
+        kop = letterlijk(f" {'▼' if self.open else '▶'} {self.titel} ", "bold reverse" if self.has_focus else "bold")
         if self.open and self.inhoud is not None:
             return Group(kop, Padding(self.inhoud, (1, 1, 0, 4)))
         return kop
