@@ -295,6 +295,10 @@ def besluiten(bestand: Gemeentebestand, overleg_id: int | None = None) -> list[B
     return [Besluit.uit_rij(r) for r in bestand.db.query(sql, [] if overleg_id is None else [overleg_id])]
 
 
+def besluit(bestand: Gemeentebestand, besluit_id: int) -> Besluit:
+    return Besluit.uit_rij(bestand.db["besluit"].get(besluit_id))
+
+
 def bewaar_besluit(bestand: Gemeentebestand, besluit: Besluit) -> Besluit:
     besluit = _valideer(besluit)
     rij = besluit.als_rij("id")

@@ -119,3 +119,22 @@ async def test_nieuwe_partij_via_het_palet(tmp_path: Path) -> None:
     with Gemeentebestand.open(pad) as bestand:
         assert [(p.code, p.naam, p.soort.value) for p in bestand.partijen()] == [
             ("GZ", "Gemeente Zutphen", "gemeente"), ("WZ", "Woonstichting Zutphen", "corporatie")]
+
+
+async def test_besluit_wijzigen_met_enter_vult_het_formulier_en_bewaart(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await _naar_3_2(pilot)
+        app.screen.query_one("#besluiten").focus()
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BesluitFormulier"
+        tekst = app.screen.query_one("#tekst")
+        oud = tekst.text if hasattr(tekst, "text") else tekst.value
+        assert oud, "the form shows the stored decision"
+        tekst.focus()
+        await pilot.press("end", *" (gewijzigd)", "ctrl+s")
+        await pilot.pause()
+        besluit = next(b for b in notulen.besluiten(app.bestand) if b.code == "B-005")
+        assert besluit.tekst == oud + " (gewijzigd)"

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from opslag import datums, notulen
 from opslag.datums import lange_datum, toon_datum
 from opslag.fouten import TripartietFout
-from opslag.modellen import PUNT_TITELS, ActieStatus, Agendapunt, Besluit, Overleg, PuntSoort
+from opslag.modellen import PUNT_TITELS, ActieStatus, Agendapunt, Overleg, PuntSoort
 from tui.widgets.kaderblok import Kaderblok
 from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren, letterlijk, subthema_inhoud
@@ -375,7 +375,7 @@ class OverlegScherm(Screen[None]):
             return
         from tui.schermen.besluit_formulier import BesluitFormulier
 
-        bestaand = Besluit(**self.app.bestand.db["besluit"].get(besluit_id)) if besluit_id else None
+        bestaand = notulen.besluit(self.app.bestand, besluit_id) if besluit_id else None
         self.app.push_screen(
             BesluitFormulier(self.overleg_id, self.punt.id, self.overleg.datum, bestaand),
             self._na_wijziging("Besluit {code} is vastgelegd."),
