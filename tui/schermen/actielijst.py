@@ -12,7 +12,9 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 from opslag.verbinding import NietGevonden
 from textual import events
@@ -70,9 +72,12 @@ class Cel:
         self.stijl = stijl
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        # Built only when the row is drawn (and then cached by DataTable), not for every row.
-        tekst = Text(self.tekst, style=self.stijl, no_wrap=True, overflow="ellipsis", end="")
-        return tekst.__rich_console__(console, options)
+        # Built only when the row is drawn (and then cached by DataTable), not for every row; one
+        # Segment, as a one-line Text without wrapping would give, at a quarter of the cost.
+        tekst = self.tekst
+        if cell_len(tekst) > options.max_width:
+            tekst = set_cell_size(tekst, max(options.max_width - 1, 0)) + "…"
+        yield Segment(tekst, console.get_style(self.stijl) if self.stijl else None)
 
     def __str__(self) -> str:
         return self.tekst
@@ -247,6 +252,7 @@ class ActielijstScherm(Screen[None]):
         self.regels: list[ActieRegel] = []
         self.telling: Telling | None = None
         self._breedte = 0
+        self._uit_filtervenster = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -263,8 +269,12 @@ class ActielijstScherm(Screen[None]):
         self.app.theme_changed_signal.subscribe(self, self._thema_gewijzigd)
 
     def on_screen_resume(self) -> None:
-        # Also on the first show, and after the filter window or another screen closes:
-        # actions, people or parties may have been added or changed meanwhile.
+        # Also on the first show, and after another screen closes: actions, people or parties
+        # may have been added or changed meanwhile. The filter window changes nothing in the
+        # file, and its choice is loaded by `_filter_gekozen`: loading again doubled the wait.
+        if self._uit_filtervenster:
+            self._uit_filtervenster = False
+            return
         bestand = self.app.bestand
         self.partijen = {p.id: p for p in bestand.partijen()}
         self.personen = {p.id: p for p in personen(bestand)}
@@ -452,13 +462,13 @@ class ActielijstScherm(Screen[None]):
             personen=[(Text(wie_tekst(p.naam, codes.get(p.partij_id, ""))), p.id) for p in self.personen.values()],
             subthemas=[(Text(s.titel), s.nummer) for s in self.app.bestand.kader().subthemas],
         )
+        self._uit_filtervenster = True
         self.app.push_screen(scherm, self._filter_gekozen)
 
     def _filter_gekozen(self, keuze: Actiefilter | None) -> None:
         if keuze is not None and keuze != self.filter:
             self.filter = keuze
-            if self.is_current:
-                self.laad(terugval=0)
+            self.laad(terugval=0)
 
     def action_terug(self) -> None:
         self.dismiss(None)
