@@ -268,6 +268,7 @@ class ExportScherm(Screen[None]):
         bron = self.query_one("#broncode", TextArea)
         if bericht.document is None:
             self.document, self.tekst = None, ""
+            self._keuze = None  # choosing the same again tries again
             self.query_one("#bezig", Static).display = False
             self.query_one("#weergave", Markdown).display = True
             self.query_one("#weergave", Markdown).update(f"**Niet gelukt:** {bericht.fout}")
@@ -332,6 +333,7 @@ class ExportScherm(Screen[None]):
 
     @on(TabbedContent.TabActivated, "#tabs")
     def _ander_tabblad(self) -> None:
+        self._verder.set()  # the preview's view is back: see whether it needs more
         if self.query_one("#tabs", TabbedContent).active == "voorbeeld":
             self.toon_voorbeeld()
 
