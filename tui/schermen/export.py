@@ -160,6 +160,9 @@ class ExportScherm(Screen[None]):
         self._naam_voorstellen = False
         self._keuze: tuple[str, bool, bool] | None = None  # what the latest build is for
         self._voorbeeld_verouderd = False
+        self._verder = asyncio.Event()  # set when the preview scrolls, or its fill should stop
+        self._vulslot = asyncio.Lock()
+        self._vulronde = 0  # the fill that may go on; older ones stop at their next step
 
     # --- building -------------------------------------------------------------------------------
 
@@ -199,11 +202,9 @@ class ExportScherm(Screen[None]):
         yield Voettekst()
 
     def on_resize(self) -> None:
-        if hasattr(self, "_verder"):
-            self._verder.set()
+        self._verder.set()
 
     def on_mount(self) -> None:
-        self._verder = asyncio.Event()
         vak = self.query_one("#voorbeeldvak", VerticalScroll)
         self.watch(vak, "scroll_y", lambda: self._verder.set(), init=False)
         self.vernieuw(naam_voorstellen=True)
@@ -229,7 +230,7 @@ class ExportScherm(Screen[None]):
         self._naam_voorstellen |= naam_voorstellen
         self.bezig = True
         self.tekst = ""
-        self.workers.cancel_group(self, "voorbeeld")  # stop mounting the previous document
+        self._stop_vullen()
         self.query_one("#bezig", Static).display = True
         self.query_one("#weergave", Markdown).display = False
         self._bouw(
@@ -292,35 +293,50 @@ class ExportScherm(Screen[None]):
         if not self._voorbeeld_verouderd or self.document is None:
             return
         self._voorbeeld_verouderd = False
-        self._vul(self.document)
+        self._stop_vullen()
+        self._vul(self.document, self._vulronde)
 
-    @work(exclusive=True, group="voorbeeld")
-    async def _vul(self, document: Document) -> None:
+    def _stop_vullen(self) -> None:
+        """Let a fill in progress end at its next step. Not by cancelling its worker: a removal or
+        mount cancelled half-way left widgets that never handled their messages again."""
+        self._vulronde += 1
+        self._verder.set()
+
+    @work(group="voorbeeld")
+    async def _vul(self, document: Document, ronde: int) -> None:
         """Mount the preview's blocks STAP_REGELS source lines at a time, letting the screen draw
         and keys through between steps (Markdown.update mounts 200 blocks at once), and only as
         far as the view has come."""
-        weergave = self.query_one("#weergave", Voorbeeld)
-        bezig = self.query_one("#bezig", Static)
-        vak = self.query_one("#voorbeeldvak", VerticalScroll)
-        vak.scroll_home(animate=False)
-        await weergave.remove_children()
-        weergave._markdown = document.voorbeeld  # what `source` gives, as Markdown.update sets it
-        weergave._table_of_contents = None
-        weergave._theme = self.app.theme
-        stap: list[MarkdownBlock] = []
-        regels = 0
-        for blok in weergave._parse_markdown(document.tokens):
-            stap.append(blok)
-            regels += blok.source_range[1] - blok.source_range[0]
-            if regels >= STAP_REGELS:
-                await self._monteer(weergave, bezig, stap)
-                stap, regels = [], 0
-                while vak.virtual_size.height > vak.scroll_y + (VOORRAAD_SCHERMEN + 1) * vak.size.height:
-                    self._verder.clear()
-                    await self._verder.wait()
-        await self._monteer(weergave, bezig, stap)
+        async with self._vulslot:  # the previous fill has ended, removals and mounts complete
+            if ronde != self._vulronde:
+                return
+            weergave = self.query_one("#weergave", Voorbeeld)
+            bezig = self.query_one("#bezig", Static)
+            vak = self.query_one("#voorbeeldvak", VerticalScroll)
+            vak.scroll_home(animate=False)
+            await weergave.remove_children()
+            weergave._markdown = document.voorbeeld  # what `source` gives, as Markdown.update sets it
+            weergave._table_of_contents = None
+            weergave._theme = self.app.theme
+            stap: list[MarkdownBlock] = []
+            regels = 0
+            for blok in weergave._parse_markdown(document.tokens):
+                stap.append(blok)
+                regels += blok.source_range[1] - blok.source_range[0]
+                if regels >= STAP_REGELS:
+                    if not await self._monteer(weergave, bezig, stap, ronde):
+                        return
+                    stap, regels = [], 0
+                    voorraad = (VOORRAAD_SCHERMEN + 1) * vak.size.height
+                    while ronde == self._vulronde and vak.virtual_size.height > vak.scroll_y + voorraad:
+                        self._verder.clear()
+                        await self._verder.wait()
+            await self._monteer(weergave, bezig, stap, ronde)
 
-    async def _monteer(self, weergave: Voorbeeld, bezig: Static, stap: list[MarkdownBlock]) -> None:
+    async def _monteer(self, weergave: Voorbeeld, bezig: Static, stap: list[MarkdownBlock], ronde: int) -> bool:
+        """Mount one step and wait until it is drawn; False when a newer fill has taken over."""
+        if ronde != self._vulronde:
+            return False
         if stap:
             await weergave.mount_all(stap)
         if not weergave.display:
@@ -330,6 +346,7 @@ class ExportScherm(Screen[None]):
         self.call_after_refresh(lambda: getekend.done() or getekend.set_result(None))
         await getekend
         await asyncio.sleep(0.005)  # keys that came in while drawing go first
+        return True
 
     @on(TabbedContent.TabActivated, "#tabs")
     def _ander_tabblad(self) -> None:
