@@ -402,3 +402,55 @@ async def test_lange_lijst_toont_500_en_telt_alles(demo_pad: Path) -> None:
         tekst = _balk(app, "samenvatting")
         assert tekst.startswith(f"{verwacht} open actiepunten, waarvan ")
         assert f"de eerste {MAX_RIJEN} staan in de lijst" in tekst
+
+
+async def test_filter_laadt_een_keer_en_filtert(demo_pad: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Closing the filter window queries the list once (it queried twice: the choice, then again
+    on returning to the screen), and the rows are those of the filter."""
+    import tui.schermen.actielijst as scherm_module
+
+    vragen: list[dict] = []
+    echt = scherm_module.actielijst
+
+    def tel_vraag(bestand, **filters):  # noqa: ANN001, ANN003, ANN202
+        vragen.append(filters)
+        return echt(bestand, **filters)
+
+    monkeypatch.setattr(scherm_module, "actielijst", tel_vraag)
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_actielijst(app, pilot)
+        vragen.clear()
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one("#filter-partij", Select).value = 2  # WDD
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [v["partij_id"] for v in vragen] == [2]
+        assert _codes(app) == ["A-006", "A-009"]
+        assert all("(WDD)" in _regel(app, code) for code in _codes(app))
+        # The same choice again changes nothing and asks nothing.
+        vragen.clear()
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert vragen == [] and _codes(app) == ["A-006", "A-009"]
+
+
+async def test_lange_lijst_maakt_alleen_getoonde_cellen(demo_pad: Path) -> None:
+    """Of the 500 rows only those drawn get their cells made; any other row makes them when asked."""
+    from tui.schermen.actielijst import MAX_RIJEN
+
+    with Gemeentebestand.open(demo_pad) as bestand:
+        _vul_met_actiepunten(bestand, 2_000)
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        scherm = await _open_actielijst(app, pilot)
+        tabel = scherm.query_one("#acties", DataTable)
+        gemaakt = sum(bool(rij) for rij in tabel._data.values())
+        assert 0 < gemaakt < 50
+        laatste = tabel.get_row_at(MAX_RIJEN - 1)
+        assert str(laatste[0]) == scherm.regels[MAX_RIJEN - 1].code
+        assert len(laatste) == 6

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,12 +20,26 @@ def _meldingen(app: TripartietApp) -> list[str]:
     return [melding.message for melding in app._notifications]
 
 
+async def _klaar(app: TripartietApp, pilot) -> None:  # noqa: ANN001
+    """Until the document is built and the preview fully mounted (both happen in workers; the
+    preview only as far as it is scrolled, so scroll to its end until everything is there)."""
+    scherm = app.screen
+    await pilot.pause()
+    for _ in range(500):
+        if not scherm.bezig and all(w.is_finished for w in app.workers):
+            break
+        scherm.query_one("#voorbeeldvak").scroll_end(animate=False)
+        await pilot.pause(0.01)
+    scherm.query_one("#voorbeeldvak").scroll_home(animate=False)
+    await pilot.pause()
+
+
 async def _open_export(app: TripartietApp, pilot) -> ExportScherm:  # noqa: ANN001
     await pilot.pause()
     app.push_screen(ExportScherm(getattr(app.screen, "overleg_id", None)))
     await pilot.pause()
-    await pilot.pause()
     assert isinstance(app.screen, ExportScherm)
+    await _klaar(app, pilot)
     return app.screen
 
 
@@ -148,3 +163,86 @@ async def test_voorbeeld_toont_tekens_letterlijk(demo_pad: Path) -> None:
         await pilot.pause()
         eerste = schermtekst(weergave.query(VoorbeeldTabel)[1].query_one(Static))
         assert "[b]vet[/b]" in eerste and "[/x] | *niet" in eerste and "<i>" in eerste
+
+
+async def test_scherm_opent_meteen_en_zegt_bezig(demo_pad: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The screen is there before the document: it says 'bezig', then shows the document."""
+    los = threading.Event()
+    echt = export.exporteer_verslag
+
+    def traag(*args, **kwargs) -> str:  # noqa: ANN002, ANN003
+        los.wait(10)  # the build holds until the test has seen the screen without it
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(export, "exporteer_verslag", traag)
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(ExportScherm(getattr(app.screen, "overleg_id", None)))
+        await pilot.pause()
+        scherm = app.screen
+        assert isinstance(scherm, ExportScherm)
+        assert scherm.bezig and scherm.query_one("#bezig", Static).display
+        assert "Bezig met het opbouwen" in schermtekst(scherm.query_one("#bezig", Static))
+        assert not scherm.query_one("#weergave", Markdown).display
+        await pilot.press("ctrl+s")  # nothing half-built is written
+        assert any("nog opgebouwd" in melding for melding in _meldingen(app))
+        los.set()
+        await _klaar(app, pilot)
+        assert not scherm.bezig and not scherm.query_one("#bezig", Static).display
+        weergave = scherm.query_one("#weergave", Markdown)
+        assert weergave.display
+        assert schermtekst(weergave.query_one(MarkdownH1)).strip().startswith("Verslag ambtelijk tripartite overleg")
+        assert not list(demo_pad.parent.glob("verslag-*.md"))
+
+
+async def test_ander_document_vervangt_het_voorbeeld(demo_pad: Path) -> None:
+    """Switching the document twice in a row: only the last choice is built and shown."""
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        scherm = await _open_export(app, pilot)
+        keuze = scherm.query_one("#document", Select)
+        keuze.value = "uitvoeringsagenda"
+        await pilot.pause(0)
+        keuze.value = "verslag"
+        await pilot.pause(0)
+        keuze.value = "uitvoeringsagenda"
+        await _klaar(app, pilot)
+        weergave = scherm.query_one("#weergave", Markdown)
+        koppen = weergave.query(MarkdownH1)
+        assert len(koppen) == 1  # the earlier documents' blocks are gone
+        assert schermtekst(koppen.first()).strip().startswith("Tweejarige uitvoeringsagenda gemeente Zonnedal")
+        assert scherm.query_one("#broncode", TextArea).text.startswith("# Tweejarige uitvoeringsagenda")
+        assert scherm.tekst.startswith("# Tweejarige uitvoeringsagenda")
+
+
+async def test_lang_voorbeeld_verschijnt_bij_het_scrollen(demo_pad: Path) -> None:
+    """A long preview is mounted as far as it is scrolled; the file still gets everything."""
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(ExportScherm(getattr(app.screen, "overleg_id", None)))
+        scherm = app.screen
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if not scherm.bezig and scherm.query_one("#weergave", Markdown).display:
+                break
+        await pilot.pause(0.2)
+        weergave = scherm.query_one("#weergave", Markdown)
+        deels = len(weergave.children)
+        assert 0 < deels
+        assert len(weergave.query(VoorbeeldTabel)) < 5  # not all of it yet
+        await _klaar(app, pilot)  # scrolls to the end
+        assert len(weergave.children) > deels
+        assert len(weergave.query(VoorbeeldTabel)) == 5
+
+
+def test_voorbeeldtekst_knipt_lange_tabellen() -> None:
+    from tui.schermen.export import TABELRIJEN, voorbeeldtekst
+
+    rijen = [f"| A-{i:03d} | iets |" for i in range(TABELRIJEN * 2 + 5)]
+    tekst = "Tekst.\n\n| Nr. | Actie |\n|---|---|\n" + "\n".join(rijen) + "\n\nSlot.\n"
+    voorbeeld = voorbeeldtekst(tekst)
+    assert voorbeeld.count("| Nr. | Actie |") == 3  # three tables, each with the header
+    assert all(rij in voorbeeld for rij in rijen)  # no row lost
+    assert voorbeeld.startswith("Tekst.\n\n") and voorbeeld.endswith("\n\nSlot.\n")

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 from opslag.verbinding import NietGevonden
 from textual import events
@@ -22,7 +26,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.widgets import DataTable, Header, Label, Select, Static
-from textual.widgets.data_table import Row, RowKey
+from textual.widgets.data_table import ColumnKey, Row, RowKey
 
 from opslag.actielijst import SORTERINGEN, ActieRegel, Sortering, Telling, actielijst, tel
 from opslag.datums import toon_datum
@@ -71,9 +75,12 @@ class Cel:
         self.stijl = stijl
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        # Built only when the row is drawn (and then cached by DataTable), not for every row.
-        tekst = Text(zichtbaar(self.tekst), style=self.stijl, no_wrap=True, overflow="ellipsis", end="")
-        return tekst.__rich_console__(console, options)
+        # Built only when the row is drawn (and then cached by DataTable), not for every row; one
+        # Segment, as a one-line Text without wrapping would give, at a quarter of the cost.
+        tekst = zichtbaar(self.tekst)
+        if cell_len(tekst) > options.max_width:
+            tekst = set_cell_size(tekst, max(options.max_width - 1, 0)) + "…"
+        yield Segment(tekst, console.get_style(self.stijl) if self.stijl else None)
 
     def __str__(self) -> str:
         return self.tekst
@@ -157,22 +164,43 @@ class Actietabel(DataTable):
 
     _INTERN = ("_row_locations", "_data", "_require_update_dimensions", "_update_count")
 
-    def vul(self, rijen: list[list[Cel]]) -> None:
+    def vul(self, rijen: list[Callable[[], list[Cel]]]) -> None:
+        """Fill an empty table with rows whose cells are made when first drawn."""
         if self.rows or not all(hasattr(self, naam) for naam in self._INTERN):
-            self.add_rows(rijen)
+            self.add_rows([maak() for maak in rijen])
             return
         kolommen = [kolom.key for kolom in self.ordered_columns]
         locaties, data, regels = self._row_locations, self._data, self.rows
-        for cellen in rijen:
+        for maak in rijen:
             sleutel = RowKey()
             locaties[sleutel] = len(regels)
-            data[sleutel] = dict(zip(kolommen, cellen))
+            data[sleutel] = _Rij(kolommen, maak)
             regels[sleutel] = Row(sleutel, height=1)
         self._require_update_dimensions = True
         self._update_count += 1
         self.cursor_coordinate = self.cursor_coordinate
         self.check_idle()
         self.refresh()
+
+
+class _Rij(dict):
+    """A row's cells by column, made on the first look-up: of the 500 rows a filter loads only
+    the few on screen are drawn, and making six cells for every row cost a quarter of the wait.
+
+    DataTable reads a row's cells by key (`get_row`, `get_cell`), which ends here when missing.
+    """
+
+    __slots__ = ("_kolommen", "_maak")
+
+    def __init__(self, kolommen: list[ColumnKey], maak: Callable[[], list[Cel]]) -> None:
+        super().__init__()
+        self._kolommen = kolommen
+        self._maak = maak
+
+    def __missing__(self, kolom: ColumnKey) -> Cel:
+        cellen = dict(zip(self._kolommen, self._maak()))
+        self.update(cellen)
+        return cellen[kolom]
 
 
 # --- the filter window ------------------------------------------------------------------------
@@ -248,6 +276,7 @@ class ActielijstScherm(Screen[None]):
         self.regels: list[ActieRegel] = []
         self.telling: Telling | None = None
         self._breedte = 0
+        self._uit_filtervenster = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -264,8 +293,12 @@ class ActielijstScherm(Screen[None]):
         self.app.theme_changed_signal.subscribe(self, self._thema_gewijzigd)
 
     def on_screen_resume(self) -> None:
-        # Also on the first show, and after the filter window or another screen closes:
-        # actions, people or parties may have been added or changed meanwhile.
+        # Also on the first show, and after another screen closes: actions, people or parties
+        # may have been added or changed meanwhile. The filter window changes nothing in the
+        # file, and its choice is loaded by `_filter_gekozen`: loading again doubled the wait.
+        if self._uit_filtervenster:
+            self._uit_filtervenster = False
+            return
         bestand = self.app.bestand
         self.partijen = {p.id: p for p in bestand.partijen()}
         self.personen = {p.id: p for p in personen(bestand)}
@@ -327,7 +360,7 @@ class ActielijstScherm(Screen[None]):
         for kolom in KOLOMMEN:
             tabel.add_column(Text(kolom), width=breedtes[kolom], key=kolom)
         getoond = self.regels[:MAX_RIJEN]
-        tabel.vul([self._cellen(r, breedtes["Wie"]) for r in getoond])
+        tabel.vul([partial(self._cellen, r, breedtes["Wie"]) for r in getoond])
         if getoond:
             ids = [r.id for r in getoond]
             if actie_id in ids:
@@ -453,13 +486,13 @@ class ActielijstScherm(Screen[None]):
             personen=[(letterlijk(wie_tekst(p.naam, codes.get(p.partij_id, ""))), p.id) for p in self.personen.values()],
             subthemas=[(letterlijk(s.titel), s.nummer) for s in self.app.bestand.kader().subthemas],
         )
+        self._uit_filtervenster = True
         self.app.push_screen(scherm, self._filter_gekozen)
 
     def _filter_gekozen(self, keuze: Actiefilter | None) -> None:
         if keuze is not None and keuze != self.filter:
             self.filter = keuze
-            if self.is_current:
-                self.laad(terugval=0)
+            self.laad(terugval=0)
 
     def action_terug(self) -> None:
         self.dismiss(None)

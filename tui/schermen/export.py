@@ -7,21 +7,28 @@ folder of the municipality file; an existing file is only replaced after a yes.
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from rich import box
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from markdown_it.token import Token
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 from textual.widgets import Checkbox, Header, Input, Label, Markdown, Select, Static, TabbedContent, TabPane, TextArea
-from textual.widgets._markdown import MarkdownTable  # not exported by Textual; pinned at 8.2.8
+from textual.widgets._markdown import MarkdownBlock, MarkdownTable  # not exported by Textual; pinned at 8.2.8
 
 from opslag import export, notulen
+from opslag.bestand import Gemeentebestand
 from opslag.datums import toon_datum
 from opslag.fouten import TripartietFout
 from opslag.tekst import zichtbaar
@@ -33,6 +40,48 @@ from tui.widgets.veilig import Invoer, Tekstvak
 # Textual's Markdown widget takes about a second per 20 kB; past this size the preview shows the
 # beginning only (the file always gets everything). A realistic file's documents fit.
 VOORBEELD_MAXIMUM = 60_000
+# The source tab likewise: a TextArea takes a second for two megabytes (100x the realistic file).
+BRON_MAXIMUM = 200_000
+# The preview is mounted a step at a time, each about this many source lines, so that no step
+# holds up the keyboard; the first step already fills the screen. Steps stop when this many
+# screens lie ready below the view and go on as it scrolls: a preview of thousands of widgets
+# makes every layout, and removing it, slow.
+STAP_REGELS = 40
+VOORRAAD_SCHERMEN = 2
+# Long tables are shown as tables of this many rows, each with the header: one Rich table of
+# hundreds of rows takes longer to lay out than a step may take.
+TABELRIJEN = 30
+
+
+def _kap(tekst: str, maximum: int) -> tuple[str, bool]:
+    """The first `maximum` characters of `tekst`, cut at a blank line if there is one; and whether it was cut."""
+    if len(tekst) <= maximum:
+        return tekst, False
+    einde = tekst.rfind("\n\n", 0, maximum)
+    return tekst[: einde + 1 if einde > 0 else maximum], True
+
+
+def voorbeeldtekst(tekst: str) -> str:
+    """The Markdown the preview renders: the beginning of `tekst`, long tables cut into short ones."""
+    voorbeeld, gekapt = _kap(tekst, VOORBEELD_MAXIMUM)
+    uit: list[str] = []
+    kop: list[str] = []
+    rijen = 0
+    for regel in voorbeeld.splitlines():
+        if not regel.startswith("|"):
+            kop, rijen = [], 0
+        elif len(kop) < 2:
+            kop.append(regel)  # the header and its |---| line
+        elif rijen == TABELRIJEN:
+            uit += ["", *kop]
+            rijen = 1
+        else:
+            rijen += 1
+        uit.append(regel)
+    voorbeeld = "\n".join(uit) + "\n"
+    if gekapt:
+        voorbeeld += "\n---\n\nHet voorbeeld toont het begin; het bestand krijgt het hele document.\n"
+    return voorbeeld
 
 
 def _parser() -> MarkdownIt:
@@ -76,7 +125,28 @@ class OverschrijfVraag(BevestigScherm):
             yield Label("j of Enter: ja, vervangen   n of Esc: nee", id="keuze")
 
 
+@dataclass(frozen=True)
+class Document:
+    """A built export: the text for the file, what the preview renders, and its parsed tokens."""
+
+    tekst: str
+    kenmerk: str
+    voorbeeld: str
+    tokens: list[Token]
+
+
 class ExportScherm(Screen[None]):
+    """Opens at once; the document is built in a thread and the preview mounted a step at a time."""
+
+    class Gebouwd(Message):
+        """A build finished (from the worker thread): `document`, or `fout` when it could not be made."""
+
+        def __init__(self, ronde: int, document: Document | None, fout: str = "") -> None:
+            super().__init__()
+            self.ronde = ronde
+            self.document = document
+            self.fout = fout
+
     BINDINGS = [
         Binding("ctrl+s", "opslaan", "Opslaan", priority=True, id="opslaan"),
         Binding("escape", "terug", "Terug", key_display="Esc", id="terug"),
@@ -86,8 +156,16 @@ class ExportScherm(Screen[None]):
         super().__init__()
         self.overleg_id = overleg_id
         self.gekozen_soort = soort
-        self.tekst = ""
+        self.tekst = ""  # the whole document, as the file gets it; "" while building or after a failure
+        self.document: Document | None = None
+        self.bezig = True
+        self._ronde = 0  # which build the screen waits for; results of older ones are dropped
+        self._naam_voorstellen = False
+        self._keuze: tuple[str, bool, bool] | None = None  # what the latest build is for
         self._voorbeeld_verouderd = False
+        self._verder = asyncio.Event()  # set when the preview scrolls, or its fill should stop
+        self._vulslot = asyncio.Lock()
+        self._vulronde = 0  # the fill that may go on; older ones stop at their next step
 
     # --- building -------------------------------------------------------------------------------
 
@@ -115,16 +193,23 @@ class ExportScherm(Screen[None]):
         with TabbedContent(id="tabs"):
             with TabPane("Voorbeeld", id="voorbeeld"):
                 with VerticalScroll(id="voorbeeldvak"):
+                    yield Static("Bezig met het opbouwen van het document…", id="bezig")
                     yield Voorbeeld(id="weergave", parser_factory=_parser, open_links=False)
             with TabPane("Markdown", id="bron"):
                 yield Tekstvak(id="broncode", read_only=True, soft_wrap=False, show_line_numbers=True)
+                yield Label("Hier staat het begin; het bestand krijgt het hele document.", id="bronnoot")
         with Horizontal(id="opslaanregel"):
             yield Label("Bestand:", id="bestandlabel")
             yield Invoer(id="bestandsnaam", compact=True)
         yield Label("ctrl+s of Enter in de bestandsnaam: opslaan   Esc: terug", id="hulp")
         yield Voettekst()
 
+    def on_resize(self) -> None:
+        self._verder.set()
+
     def on_mount(self) -> None:
+        vak = self.query_one("#voorbeeldvak", VerticalScroll)
+        self.watch(vak, "scroll_y", lambda: self._verder.set(), init=False)
         self.vernieuw(naam_voorstellen=True)
         self.query_one("#bestandsnaam", Input).focus()
 
@@ -135,50 +220,141 @@ class ExportScherm(Screen[None]):
     # --- rendering ------------------------------------------------------------------------------
 
     def vernieuw(self, naam_voorstellen: bool = False) -> None:
-        bestand = self.app.bestand
+        """Build the chosen document again, in a thread; until it is there the screen says 'bezig'."""
         verslag = self.soort == "verslag"
         for optie in ("#status", "#kader"):
             self.query_one(optie, Checkbox).disabled = verslag
-        try:
-            if verslag:
-                self.tekst = export.exporteer_verslag(bestand, self.overleg_id)
-                kenmerk = self.overleg.datum.isoformat()
-            else:
-                self.tekst = export.exporteer_uitvoeringsagenda(
-                    bestand,
-                    self.periode,
-                    met_status=self.query_one("#status", Checkbox).value,
-                    met_kader=self.query_one("#kader", Checkbox).value,
-                )
-                kenmerk = self.periode or export.kies_agenda(bestand)[1]
-        except TripartietFout as fout:
-            self.tekst = ""
-            self.query_one("#weergave", Markdown).update(f"**Niet gelukt:** {zichtbaar(fout)}")
-            self.query_one("#broncode", TextArea).load_text("")
+        met_status, met_kader = self.query_one("#status", Checkbox).value, self.query_one("#kader", Checkbox).value
+        # The Select reports its first value after mounting too: one export per choice, not two.
+        if (self.soort, met_status, met_kader) == self._keuze:
             return
-        self.query_one("#broncode", TextArea).load_text(self.tekst)
+        self._keuze = (self.soort, met_status, met_kader)
+        self._ronde += 1
+        self._naam_voorstellen |= naam_voorstellen
+        self.bezig = True
+        self.tekst = ""
+        self._stop_vullen()
+        self.query_one("#bezig", Static).display = True
+        self.query_one("#weergave", Markdown).display = False
+        self._bouw(
+            self._ronde,
+            self.app.bestand.pad,
+            self.soort,
+            met_status,
+            met_kader,
+        )
+
+    @work(thread=True, exclusive=True, group="bouw", exit_on_error=False)
+    def _bouw(self, ronde: int, pad: Path, soort: export.Soort, met_status: bool, met_kader: bool) -> None:
+        """Export and parse in a thread, on a read-only connection of its own (SQLite connections
+        are not shared between threads here); the result goes back as a message."""
+        try:
+            with Gemeentebestand.open(pad, alleen_lezen=True) as bestand:
+                if soort == "verslag":
+                    tekst = export.exporteer_verslag(bestand, self.overleg_id)
+                    kenmerk = self.overleg.datum.isoformat()
+                else:
+                    tekst = export.exporteer_uitvoeringsagenda(bestand, self.periode, met_status=met_status, met_kader=met_kader)
+                    kenmerk = self.periode or export.kies_agenda(bestand)[1]
+        except (TripartietFout, sqlite3.Error) as fout:
+            self.post_message(self.Gebouwd(ronde, None, str(fout)))
+            return
+        if get_current_worker().is_cancelled:
+            return
+        # The export keeps balanced bidi controls (see opslag.markdown_tekst); on screen they are shown.
+        voorbeeld = zichtbaar(voorbeeldtekst(tekst), regels=True)
+        self.post_message(self.Gebouwd(ronde, Document(tekst, kenmerk, voorbeeld, _parser().parse(voorbeeld))))
+
+    @on(Gebouwd)
+    def _gebouwd(self, bericht: Gebouwd) -> None:
+        if bericht.ronde != self._ronde:
+            return
+        self.bezig = False
+        bron = self.query_one("#broncode", TextArea)
+        if bericht.document is None:
+            self.document, self.tekst = None, ""
+            self._keuze = None  # choosing the same again tries again
+            self.query_one("#bezig", Static).display = False
+            self.query_one("#weergave", Markdown).display = True
+            self.query_one("#weergave", Markdown).update(f"**Niet gelukt:** {zichtbaar(bericht.fout)}")
+            bron.load_text("")
+            return
+        self.document = bericht.document
+        self.tekst = self.document.tekst
+        tekst, gekapt = _kap(self.tekst, BRON_MAXIMUM)
+        bron.load_text(tekst)
+        self.query_one("#bronnoot", Label).display = gekapt
         self._voorbeeld_verouderd = True
         if self.query_one("#tabs", TabbedContent).active == "voorbeeld":
             self.toon_voorbeeld()
-        if naam_voorstellen:
-            naam = export.voorgestelde_naam(bestand.gemeente().naam, self.soort, kenmerk)
-            self.query_one("#bestandsnaam", Input).value = str(bestand.pad.parent / naam)
+        if self._naam_voorstellen:
+            self._naam_voorstellen = False
+            naam = export.voorgestelde_naam(self.app.bestand.gemeente().naam, self.soort, self.document.kenmerk)
+            self.query_one("#bestandsnaam", Input).value = str(self.app.bestand.pad.parent / naam)
 
     def toon_voorbeeld(self) -> None:
         """Render the preview; only when it is visible, as it is the slow part."""
-        if not self._voorbeeld_verouderd:
+        if not self._voorbeeld_verouderd or self.document is None:
             return
         self._voorbeeld_verouderd = False
-        voorbeeld = self.tekst
-        if len(voorbeeld) > VOORBEELD_MAXIMUM:
-            einde = voorbeeld.rfind("\n\n", 0, VOORBEELD_MAXIMUM)
-            voorbeeld = voorbeeld[: einde if einde > 0 else VOORBEELD_MAXIMUM]
-            voorbeeld += "\n\n---\n\nHet voorbeeld toont het begin; het bestand krijgt het hele document.\n"
-        # The export keeps balanced bidi controls (see opslag.markdown_tekst); on screen they are shown.
-        self.query_one("#weergave", Markdown).update(zichtbaar(voorbeeld, regels=True))
+        self._stop_vullen()
+        self._vul(self.document, self._vulronde)
+
+    def _stop_vullen(self) -> None:
+        """Let a fill in progress end at its next step. Not by cancelling its worker: a removal or
+        mount cancelled half-way left widgets that never handled their messages again."""
+        self._vulronde += 1
+        self._verder.set()
+
+    @work(group="voorbeeld")
+    async def _vul(self, document: Document, ronde: int) -> None:
+        """Mount the preview's blocks STAP_REGELS source lines at a time, letting the screen draw
+        and keys through between steps (Markdown.update mounts 200 blocks at once), and only as
+        far as the view has come."""
+        async with self._vulslot:  # the previous fill has ended, removals and mounts complete
+            if ronde != self._vulronde:
+                return
+            weergave = self.query_one("#weergave", Voorbeeld)
+            bezig = self.query_one("#bezig", Static)
+            vak = self.query_one("#voorbeeldvak", VerticalScroll)
+            vak.scroll_home(animate=False)
+            await weergave.remove_children()
+            weergave._markdown = document.voorbeeld  # what `source` gives, as Markdown.update sets it
+            weergave._table_of_contents = None
+            weergave._theme = self.app.theme
+            stap: list[MarkdownBlock] = []
+            regels = 0
+            for blok in weergave._parse_markdown(document.tokens):
+                stap.append(blok)
+                regels += blok.source_range[1] - blok.source_range[0]
+                if regels >= STAP_REGELS:
+                    if not await self._monteer(weergave, bezig, stap, ronde):
+                        return
+                    stap, regels = [], 0
+                    voorraad = (VOORRAAD_SCHERMEN + 1) * vak.size.height
+                    while ronde == self._vulronde and vak.virtual_size.height > vak.scroll_y + voorraad:
+                        self._verder.clear()
+                        await self._verder.wait()
+            await self._monteer(weergave, bezig, stap, ronde)
+
+    async def _monteer(self, weergave: Voorbeeld, bezig: Static, stap: list[MarkdownBlock], ronde: int) -> bool:
+        """Mount one step and wait until it is drawn; False when a newer fill has taken over."""
+        if ronde != self._vulronde:
+            return False
+        if stap:
+            await weergave.mount_all(stap)
+        if not weergave.display:
+            bezig.display = False
+            weergave.display = True
+        getekend = asyncio.get_running_loop().create_future()
+        self.call_after_refresh(lambda: getekend.done() or getekend.set_result(None))
+        await getekend
+        await asyncio.sleep(0.005)  # keys that came in while drawing go first
+        return True
 
     @on(TabbedContent.TabActivated, "#tabs")
     def _ander_tabblad(self) -> None:
+        self._verder.set()  # the preview's view is back: see whether it needs more
         if self.query_one("#tabs", TabbedContent).active == "voorbeeld":
             self.toon_voorbeeld()
 
@@ -202,6 +378,9 @@ class ExportScherm(Screen[None]):
         return pad if pad.is_absolute() else self.app.bestand.pad.parent / pad
 
     def action_opslaan(self) -> None:
+        if self.bezig:
+            self.notify("Het document wordt nog opgebouwd; probeer het zo opnieuw.", title="Niet opgeslagen", severity="warning")
+            return
         if not self.tekst:
             self.notify("Er is niets om op te slaan.", title="Niet opgeslagen", severity="error")
             return
