@@ -11,22 +11,21 @@ import json
 import os
 import re
 import sqlite3
-import stat
 import unicodedata
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from opslag import fouten
-from opslag.kader import Kader, Punt, Sectie, Subthema, Thema, Voetnoot, lees_kader
+from opslag import fouten, kader_opslag, zijbestanden
+from opslag.kader import Kader, lees_kader
+from opslag.kop import controleer
 from opslag.modellen import Gemeente, Partij
 from opslag.partijen import canonieke_naam, standaard_partijen
 from opslag.schema import APPLICATION_ID, SCHEMA_VERSIE
+from opslag.slot import neem_slot
 from opslag.verbinding import Verbinding
-from opslag import zijbestanden
 
-SQLITE_KOP = b"SQLite format 3\x00"
 EXTENSIE = ".sqlite"
 
 
@@ -62,54 +61,6 @@ def bestandsnaam(gemeente: str) -> str:
 _WINDOWS_GERESERVEERD = frozenset(
     {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 )
-
-
-def controleer(pad: Path) -> int:
-    """Check that `pad` is a Tripartiet file this version can open; return its schema version.
-
-    Reads only the 100-byte database header: no connection, so no journal or WAL file appears
-    and the file stays byte-identical, whatever it turns out to be. (With a hot journal beside
-    it, the header of a copy that journal is rolled back on.)
-    """
-    if not pad.exists():
-        raise fouten.BestandBestaatNiet(pad, "dit bestand bestaat niet.")
-    if pad.is_dir():
-        raise fouten.GeenSqlite(pad, "dit is een map, geen gemeentebestand.")
-    if not stat.S_ISREG(pad.stat().st_mode):
-        # A FIFO or device would make the read below wait forever.
-        raise fouten.GeenSqlite(pad, "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp), geen gemeentebestand.")
-    try:
-        with zijbestanden.kop_bron(pad) as bron, bron.open("rb") as f:
-            kop = f.read(100)
-            grootte = os.fstat(f.fileno()).st_size
-    except PermissionError:
-        raise fouten.AlleenLezen(pad, "u heeft geen rechten om dit bestand te lezen.") from None
-    except OSError as fout:
-        raise fouten.BestandFout(pad, f"het bestand kan niet gelezen worden ({fout.strerror}).") from None
-    if not kop.startswith(SQLITE_KOP):
-        raise fouten.GeenSqlite(pad, "dit is geen Tripartiet-bestand (het is geen SQLite-database).")
-    if len(kop) < 100:
-        raise fouten.BeschadigdBestand(pad, "het bestand is afgebroken of beschadigd (te kort).")
-    paginagrootte = int.from_bytes(kop[16:18], "big")
-    paginagrootte = 65536 if paginagrootte == 1 else paginagrootte
-    wijzigteller, paginas, geldig_voor = (int.from_bytes(kop[i : i + 4], "big") for i in (24, 28, 92))
-    versie = int.from_bytes(kop[60:64], "big")
-    application_id = int.from_bytes(kop[68:72], "big")
-    if application_id != APPLICATION_ID:
-        raise fouten.VreemdBestand(
-            pad, "dit is een SQLite-bestand van een ander programma, geen Tripartiet-bestand. Het is niet gewijzigd."
-        )
-    if versie > SCHEMA_VERSIE:
-        raise fouten.NieuwereVersie(
-            pad,
-            f"dit bestand is gemaakt met een nieuwere Tripartiet (schemaversie {versie}, "
-            f"deze versie kent tot {SCHEMA_VERSIE}). Werk Tripartiet bij; het bestand is niet gewijzigd.",
-        )
-    if wijzigteller == geldig_voor and paginas and grootte < paginas * paginagrootte:
-        raise fouten.BeschadigdBestand(
-            pad, "het bestand is afgebroken: het is kleiner dan de database zelf opgeeft. Gebruik 'tripartiet herstel'."
-        )
-    return versie
 
 
 def _migreer(db: Verbinding, van: int) -> None:
@@ -153,7 +104,7 @@ def nieuw_bestand(gemeente: str, pad: Path, kader: Kader | None = None) -> Path:
                 db["gemeente"].insert({"id": 1, "naam": gemeente, "aangemaakt": _nu()})
                 for volgorde, partij in enumerate(standaard_partijen(gemeente)):
                     db["partij"].insert(partij.als_rij("id") | {"volgorde": volgorde})
-                _schrijf_kader(db, kader)
+                kader_opslag.schrijf(db, kader)
                 db["meta"].insert({"sleutel": "kader_titel", "waarde": kader.titel})
                 db["meta"].insert({"sleutel": "bestand_id", "waarde": uuid.uuid4().hex})  # see reservekopie.bestand_id
                 jaar = dt.date.today().year
@@ -176,59 +127,6 @@ def nieuw_bestand(gemeente: str, pad: Path, kader: Kader | None = None) -> Path:
 
 def _nu() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
-
-
-def _schrijf_kader(db: Verbinding, kader: Kader) -> None:
-    db["kader_sectie"].insert_all(
-        {"volgorde": i, "titel": s.titel, "tekst": s.tekst} for i, s in enumerate(kader.secties)
-    )
-    volgorde = 0
-    for i, thema in enumerate(kader.themas):
-        db["thema"].insert({"nummer": thema.nummer, "titel": thema.titel, "volgorde": i})
-        for sub in thema.subthemas:
-            db["subthema"].insert(
-                {
-                    "nummer": sub.nummer,
-                    "thema_nummer": thema.nummer,
-                    "onderwerp": sub.onderwerp,
-                    "titel_afgeleid": int(sub.titel_afgeleid),
-                    "volgorde": volgorde,
-                    "landelijk": _punten_json(sub.landelijk),
-                    "regionaal": _punten_json(sub.regionaal),
-                    "lokaal": _punten_json(sub.lokaal),
-                    "bronnen": json.dumps(sub.bronnen, ensure_ascii=False),
-                    "bron_kop": sub.bron_kop,
-                }
-            )
-            volgorde += 1
-    db["voetnoot"].insert_all({"nummer": v.nummer, "tekst": v.tekst} for v in kader.voetnoten)
-
-
-def _punten_json(punten: list[Punt]) -> str:
-    return json.dumps([{"tekst": p.tekst, "opsomming": p.opsomming} for p in punten], ensure_ascii=False)
-
-
-def _punten(tekst: str) -> list[Punt]:
-    return [Punt(**punt) for punt in json.loads(tekst)]
-
-
-def neem_slot(pad: Path) -> int | None:
-    """Claim `pad` for this process; None when another Tripartiet has it open.
-
-    An advisory flock on the file itself: independent of SQLite's own locks, and released by the
-    operating system when the process dies, even by SIGKILL, so a lock never goes stale.
-    """
-    try:
-        import fcntl
-    except ImportError:  # Windows: no second-instance detection, SQLite still keeps the file whole
-        return os.open(pad, os.O_RDONLY)
-    fd = os.open(pad, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(fd)
-        return None
-    return fd
 
 
 def _snelle_controle(pad: Path) -> None:
@@ -421,31 +319,5 @@ class Gemeentebestand:
 
     def kader(self) -> Kader:
         if self._kader is None:
-            self._kader = self._lees_kader()
+            self._kader = kader_opslag.lees(self.db)
         return self._kader
-
-    def _lees_kader(self) -> Kader:
-        titel = self.db.execute("SELECT waarde FROM meta WHERE sleutel = 'kader_titel'").fetchone()[0]
-        themas = {
-            rij["nummer"]: Thema(nummer=rij["nummer"], titel=rij["titel"])
-            for rij in self.db.query("SELECT nummer, titel FROM thema ORDER BY volgorde")
-        }
-        for rij in self.db.query("SELECT * FROM subthema ORDER BY volgorde"):
-            themas[rij["thema_nummer"]].subthemas.append(
-                Subthema(
-                    nummer=rij["nummer"],
-                    onderwerp=rij["onderwerp"],
-                    titel_afgeleid=bool(rij["titel_afgeleid"]),
-                    landelijk=_punten(rij["landelijk"]),
-                    regionaal=_punten(rij["regionaal"]),
-                    lokaal=_punten(rij["lokaal"]),
-                    bronnen=json.loads(rij["bronnen"]),
-                    bron_kop=rij["bron_kop"],
-                )
-            )
-        return Kader(
-            titel=titel,
-            secties=[Sectie(**r) for r in self.db.query("SELECT titel, tekst FROM kader_sectie ORDER BY volgorde")],
-            themas=list(themas.values()),
-            voetnoten=[Voetnoot(**r) for r in self.db.query("SELECT nummer, tekst FROM voetnoot")],
-        )

@@ -9,19 +9,17 @@ frozen dataclasses below: reading our own copy needs no checking.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from opslag.fouten import KaderFout
+from opslag.voetnoten import verwijzingen
 
 NIVEAUS: tuple[str, ...] = ("Landelijk", "Regionaal", "Lokaal")
 BRONKOPPEN: tuple[str, ...] = ("Bron", "Betrokkenen")
 VRIJE_SECTIES: tuple[str, ...] = ("Inleiding", "Hoe werken we samen?")
 AFGELEID = "(afgeleide titel)"
 STANDAARD_KADER = "kader_achterhoek_2026_2029.md"
-
-_VOETNOOT_REF = re.compile(r"\[\^(\d+)\]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,7 +31,7 @@ class Punt:
 
     @property
     def voetnoten(self) -> list[str]:
-        return _VOETNOOT_REF.findall(self.tekst)
+        return verwijzingen(self.tekst)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,7 +59,7 @@ class Subthema:
     @property
     def voetnoten(self) -> list[str]:
         teksten = [punt.tekst for naam in NIVEAUS for punt in self.niveau(naam)] + self.bronnen
-        return list(dict.fromkeys(n for tekst in teksten for n in _VOETNOOT_REF.findall(tekst)))
+        return list(dict.fromkeys(n for tekst in teksten for n in verwijzingen(tekst)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

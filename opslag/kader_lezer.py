@@ -13,7 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from opslag.fouten import KaderFout
-from opslag.kader import AFGELEID, BRONKOPPEN, NIVEAUS, VRIJE_SECTIES, Kader, Punt, Sectie, Subthema, Thema, Voetnoot, _VOETNOOT_REF
+from opslag.kader import AFGELEID, BRONKOPPEN, NIVEAUS, VRIJE_SECTIES, Kader, Punt, Sectie, Subthema, Thema, Voetnoot
+from opslag.voetnoten import verwijzingen
 
 _THEMA_KOP = re.compile(r"^(?P<nummer>\d+)\s+(?P<titel>\S.*)$")
 _SUBTHEMA_KOP = re.compile(r"^(?P<nummer>\d+(?:\.\d+)+)\.?\s+(?P<titel>\S.*)$")
@@ -326,7 +327,7 @@ class KaderLezer:
             if not thema.subthemas:
                 raise self.fout(self.nummers[thema.nummer], f"thema {thema.nummer} heeft geen subthema's.")
         bekend = {v.nummer for v in self.voetnoten}
-        gebruikt: set[str] = {n for sectie in self.secties for n in _VOETNOOT_REF.findall(sectie.tekst)}
+        gebruikt: set[str] = {n for sectie in self.secties for n in verwijzingen(sectie.tekst)}
         for thema in self.themas:
             for sub in thema.subthemas:
                 for nummer in sub.voetnoten:

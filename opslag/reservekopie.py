@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from opslag import fouten
+from opslag.kop import controleer
+from opslag.slot import neem_slot
 
 MAXIMUM = 20
 MAPNAAM = "reservekopieen"
@@ -195,8 +197,6 @@ def reservekopie_bij_openen(pad: Path, bron: sqlite3.Connection, versie: int) ->
 
 def herstel(pad: Path, kopie: Reservekopie) -> Path:
     """Put a backup in place of `pad`; the current file is kept aside first. Returns where it went."""
-    from opslag.bestand import controleer, neem_slot
-
     controleer(kopie.pad)
     slot = neem_slot(pad) if pad.exists() else None
     if pad.exists() and slot is None:

@@ -13,9 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-
-class NietGevonden(LookupError):
-    pass
+from opslag.fouten import NietGevonden
 
 
 class Tabel:

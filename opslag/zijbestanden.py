@@ -60,7 +60,7 @@ def _maak_los(kopie: Path) -> None:
 def _gebrek(kopie: Path) -> str | None:
     """Why the copy (with its side files applied) is not a whole Tripartiet file, or None."""
     from opslag import fouten
-    from opslag.bestand import controleer
+    from opslag.kop import controleer  # which reads the header through kop_bron, here
 
     try:
         _maak_los(kopie)

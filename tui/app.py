@@ -84,7 +84,7 @@ class TripartietApp(App[None]):
         imported here, in a thread after the first paint, and the first form opens as quickly
         as when it was loaded at start. Remembering the file writes the settings with pydantic too."""
         import opslag.invoermodellen  # noqa: F401  (builds the input models)
-        from opslag.recent import onthoud_bestand
+        from opslag.instellingen import onthoud_bestand
 
         if self.bestand is not None and self.pad is not None:
             onthoud_bestand(self.pad)
@@ -109,7 +109,7 @@ class TripartietApp(App[None]):
         from tui.schermen.overleg import OverlegScherm
 
         if self._geschilderd:  # else `_laad_invoer` remembers it, after the first paint
-            from opslag.recent import onthoud_bestand
+            from opslag.instellingen import onthoud_bestand
 
             onthoud_bestand(pad)
         self.sub_title = f"{bestand.gemeente().naam} — {pad.name}"

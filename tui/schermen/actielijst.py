@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
-from opslag.verbinding import NietGevonden
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +25,7 @@ from textual.widgets.data_table import Row, RowKey
 
 from opslag.actielijst import SORTERINGEN, ActieRegel, Sortering, Telling, actielijst, tel
 from opslag.datums import toon_datum
-from opslag.fouten import TripartietFout
+from opslag.fouten import NietGevonden, TripartietFout
 from opslag.modellen import ActieStatus
 from opslag.notulen import personen, zet_actiestatus
 from opslag.tekst import zichtbaar
