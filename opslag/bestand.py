@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 import unicodedata
 import uuid
 from collections.abc import Iterator
@@ -191,9 +192,17 @@ class Gemeentebestand:
         self._kader: Kader | None = None
         # Something the user should know that did not stop the opening (no backup today).
         self.waarschuwing: str | None = None
+        # The daily backup, when `open(dagkopie_later=True)` left it to `maak_dagkopie`.
+        self._dagkopie_open = False
+        self._dagkopie_slot = threading.Lock()
 
     @classmethod
-    def open(cls, pad: Path | str, *, alleen_lezen: bool = False) -> Gemeentebestand:
+    def open(cls, pad: Path | str, *, alleen_lezen: bool = False, dagkopie_later: bool = False) -> Gemeentebestand:
+        """Open `pad` for writing, or read-only when asked or when it cannot be written.
+
+        The backup before a migration is made here, always. The daily one too, unless
+        `dagkopie_later`: then `maak_dagkopie` makes it (the app: after its first paint), or else
+        `sluit`. The checks that guard writing run here either way, before anything is written."""
         pad = Path(pad)
         versie = controleer(pad)
         reden = "geopend om alleen te lezen" if alleen_lezen else None
@@ -220,9 +229,11 @@ class Gemeentebestand:
             waarschuwingen = [w for a in ("-journal", "-wal") if (w := zijbestanden.pas_achtergebleven_toe(pad, a))]
             _snelle_controle(pad)
             db = _gecontroleerd(_verbind(pad), pad)  # before a backup, migration or WAL writes anything
-            from opslag.reservekopie import reservekopie_bij_openen
+            waarschuwing = None
+            if versie < SCHEMA_VERSIE or not dagkopie_later:
+                from opslag.reservekopie import reservekopie_bij_openen  # the app: after its first paint
 
-            waarschuwing = reservekopie_bij_openen(pad, db.conn, versie)
+                waarschuwing = reservekopie_bij_openen(pad, db.conn, versie)
             if versie < SCHEMA_VERSIE:
                 _migreer(db, versie)
             if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -241,10 +252,27 @@ class Gemeentebestand:
         bestand = cls(pad, db, slot=slot)
         bestand.waarschuwingen = waarschuwingen
         bestand.waarschuwing = waarschuwing
+        bestand._dagkopie_open = dagkopie_later and versie >= SCHEMA_VERSIE
         return bestand
+
+    def maak_dagkopie(self) -> str | None:
+        """The daily backup `open(dagkopie_later=True)` left open, made once. It reads the file on
+        a connection of its own (SQLite's backup API), so any thread may call this while the file
+        is being written. A failure becomes `waarschuwing`, which is also returned."""
+        with self._dagkopie_slot:
+            if not self._dagkopie_open:
+                return None
+            self._dagkopie_open = False
+            from opslag.reservekopie import dagelijkse_reservekopie
+
+            self.waarschuwing = dagelijkse_reservekopie(self.pad)
+            return self.waarschuwing
 
     def sluit(self) -> None:
         try:
+            # Not made yet (the app was left at once): now, so a day never passes without one.
+            # Made by another thread right now: this waits for it before the file is let go.
+            self.maak_dagkopie()
             if self._slot is not None:
                 # Closing folds the WAL into the file only for the last connection; a read-only
                 # instance may still be open, and whoever copies just the .sqlite needs it all.

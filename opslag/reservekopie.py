@@ -185,11 +185,26 @@ def reservekopie_bij_openen(pad: Path, bron: sqlite3.Connection, versie: int) ->
     if versie < SCHEMA_VERSIE:
         maak_reservekopie(pad, bron)
         return None
-    eigen_id = bestand_id(bron)
-    if eigen_id is not None and vandaag_al_gemaakt(pad, eigen_id):
-        return None
+    return dagelijkse_reservekopie(pad, bron)
+
+
+def dagelijkse_reservekopie(pad: Path, bron: sqlite3.Connection | None = None) -> str | None:
+    """The first backup of the day, or None when there is one. Without `bron` it reads `pad` on a
+    connection of its own, so it can run in another thread while the file is being worked on.
+    Never raises: what went wrong is returned as the Dutch warning."""
+    eigen_bron = bron is None
     try:
-        maak_reservekopie(pad, bron)
+        bron = bron or sqlite3.connect(f"{pad.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            eigen_id = bestand_id(bron)
+            if eigen_id is not None and vandaag_al_gemaakt(pad, eigen_id):
+                return None
+            maak_reservekopie(pad, bron)
+        finally:
+            if eigen_bron:
+                bron.close()
+    except sqlite3.Error as fout:
+        return f"Er is vandaag geen reservekopie gemaakt: {_reden(fout, reservekopie_map(pad))}. Uw werk wordt wel bewaard."
     except fouten.ReservekopieFout as fout:
         return f"Er is vandaag geen reservekopie gemaakt: {fout.reden}. Uw werk wordt wel bewaard."
     return None
