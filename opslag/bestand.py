@@ -1,7 +1,8 @@
-"""Opening, checking and creating a municipality file.
+"""Opening and creating a municipality file.
 
-A file is checked read-only before it is opened for writing, so that a file that is not ours, is
-damaged or comes from a newer Tripartiet is reported and left byte-identical.
+A file is checked read-only before it is opened for writing (its header in `opslag.kop`, its
+content here), so that a file that is not ours, is damaged or comes from a newer Tripartiet is
+reported and left byte-identical. The lock that keeps a second Tripartiet out is `opslag.slot`.
 """
 
 from __future__ import annotations
