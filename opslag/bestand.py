@@ -20,7 +20,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from opslag import fouten, kader_opslag, zijbestanden
-from opslag.kader import Kader, lees_kader
+from opslag.kader import Kader
 from opslag.kop import controleer
 from opslag.modellen import Gemeente, Partij
 from opslag.partijen import canonieke_naam, standaard_partijen
@@ -94,7 +94,10 @@ def nieuw_bestand(gemeente: str, pad: Path, kader: Kader | None = None) -> Path:
         raise fouten.BestandBestaatAl(pad, "er staat al een bestand met deze naam; kies een andere naam of open het.")
     if not pad.parent.is_dir():
         raise fouten.BestandBestaatNiet(pad.parent, "deze map bestaat niet.")
-    kader = kader or lees_kader()
+    if kader is None:
+        from opslag.kader_lezer import lees_kader  # markdown-it and pydantic: only when a file is made
+
+        kader = lees_kader()
     tijdelijk = pad.with_name(f".{pad.name}.nieuw")
     tijdelijk.unlink(missing_ok=True)
     try:

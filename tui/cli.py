@@ -254,7 +254,7 @@ def _herstel(args: argparse.Namespace) -> int:
 
 def _nieuw(args: argparse.Namespace) -> int:
     from opslag.bestand import bestandsnaam, nieuw_bestand
-    from opslag.kader import lees_kader
+    from opslag.kader_lezer import lees_kader
 
     naam = bestandsnaam(args.gemeente)
     doel = Path(args.bestand) if args.bestand else Path.cwd()
@@ -277,7 +277,7 @@ def _nieuw(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from opslag.demo import maak_demo, standaard_demo_pad
-    from opslag.kader import lees_kader
+    from opslag.kader_lezer import lees_kader
 
     pad: Path = args.bestand or standaard_demo_pad()
     if not pad.exists():
