@@ -195,6 +195,9 @@ def dagelijkse_reservekopie(pad: Path, bron: sqlite3.Connection | None = None) -
     eigen_bron = bron is None
     try:
         bron = bron or sqlite3.connect(f"{pad.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as fout:
+        return f"Er is vandaag geen reservekopie gemaakt: het bestand kon niet gelezen worden ({fout})."
+    try:
         try:
             eigen_id = bestand_id(bron)
             if eigen_id is not None and vandaag_al_gemaakt(pad, eigen_id):
@@ -203,10 +206,10 @@ def dagelijkse_reservekopie(pad: Path, bron: sqlite3.Connection | None = None) -
         finally:
             if eigen_bron:
                 bron.close()
-    except sqlite3.Error as fout:
-        return f"Er is vandaag geen reservekopie gemaakt: {_reden(fout, reservekopie_map(pad))}. Uw werk wordt wel bewaard."
     except fouten.ReservekopieFout as fout:
         return f"Er is vandaag geen reservekopie gemaakt: {fout.reden}. Uw werk wordt wel bewaard."
+    except OSError:
+        pass  # removing the oldest copies: today's is made, they go next time
     return None
 
 

@@ -83,3 +83,26 @@ async def test_app_maakt_de_dagkopie_na_het_eerste_scherm_in_een_thread(demo_pad
         assert type(app.screen).__name__ == "OverlegScherm"
         assert len(reservekopieen(demo_pad)) == 1
     assert gezien == [(True, False)], "after the first paint, not in the app's own thread"
+
+
+def test_dagkopie_van_een_verdwenen_bestand_zegt_dat(demo_pad: Path) -> None:
+    """Closing never fails: a file gone from under the app (USB stick pulled) gets a warning."""
+    bestand = Gemeentebestand.open(demo_pad, dagkopie_later=True)
+    verplaatst = demo_pad.rename(demo_pad.with_name("elders.sqlite"))
+    bestand.sluit()
+    assert (bestand.waarschuwing or "").startswith("Er is vandaag geen reservekopie gemaakt: het bestand kon niet gelezen worden")
+    assert verplaatst.exists()
+
+
+async def test_bestand_geopend_vanaf_het_startscherm_krijgt_zijn_dagkopie(demo_pad: Path) -> None:
+    app = TripartietApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StartScherm"
+        assert reservekopieen(demo_pad) == []
+        assert app.open_bestand(demo_pad)
+        for _ in range(100):
+            if reservekopieen(demo_pad):
+                break
+            await pilot.pause()
+        assert len(reservekopieen(demo_pad)) == 1
