@@ -19,14 +19,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from opslag import fouten, kader_opslag, zijbestanden
+from opslag import achtergebleven, fouten, kader_opslag, zijbestanden
 from opslag.kader import Kader
 from opslag.kop import controleer
 from opslag.modellen import Gemeente, Partij
 from opslag.partijen import canonieke_naam, standaard_partijen
 from opslag.schema import APPLICATION_ID, SCHEMA_VERSIE
 from opslag.slot import neem_slot
-from opslag.verbinding import Verbinding
+from opslag.verbinding import Verbinding, lees_tekst
 
 EXTENSIE = ".sqlite"
 
@@ -146,11 +146,6 @@ def _snelle_controle(pad: Path) -> None:
         raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd ({resultaat}). Gebruik 'tripartiet herstel'.")
 
 
-def lees_tekst(ruw: bytes) -> str:
-    """Text from the file; bytes a damaged page garbled show as � instead of stopping the app."""
-    return ruw.decode("utf-8", errors="replace")
-
-
 def _verbind_alleen_lezen(pad: Path, in_gebruik: bool = False) -> Verbinding:
     conn = zijbestanden.verbind_alleen_lezen(pad, in_gebruik=in_gebruik)
     conn.text_factory = lees_tekst
@@ -230,7 +225,7 @@ class Gemeentebestand:
                 raise fouten.BestandFout(pad, f"het bestand kan niet gelezen worden ({fout}).") from None
         db: Verbinding | None = None
         try:
-            waarschuwingen = [w for a in ("-journal", "-wal") if (w := zijbestanden.pas_achtergebleven_toe(pad, a))]
+            waarschuwingen = [w for a in ("-journal", "-wal") if (w := achtergebleven.pas_achtergebleven_toe(pad, a))]
             _snelle_controle(pad)
             db = _gecontroleerd(_verbind(pad), pad)  # before a backup, migration or WAL writes anything
             waarschuwing = None

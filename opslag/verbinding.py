@@ -16,6 +16,11 @@ from typing import Any
 from opslag.fouten import NietGevonden
 
 
+def lees_tekst(ruw: bytes) -> str:
+    """Text from the file; bytes a damaged page garbled show as � instead of stopping the app."""
+    return ruw.decode("utf-8", errors="replace")
+
+
 class Tabel:
     def __init__(self, db: Verbinding, naam: str) -> None:
         self.db = db
