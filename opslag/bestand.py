@@ -230,7 +230,7 @@ class Gemeentebestand:
             db = _gecontroleerd(_verbind(pad), pad)  # before a backup, migration or WAL writes anything
             waarschuwing = None
             if versie < SCHEMA_VERSIE or not dagkopie_later:
-                from opslag.reservekopie import reservekopie_bij_openen  # the app: after its first paint
+                from opslag.reservekopie import reservekopie_bij_openen
 
                 waarschuwing = reservekopie_bij_openen(pad, db.conn, versie)
             if versie < SCHEMA_VERSIE:
