@@ -81,7 +81,7 @@ class TripartietApp(App[None]):
         self.call_after_refresh(self._maak_dagkopie)
 
     def _maak_dagkopie(self) -> None:
-        """The first opening of the day makes a backup (about 85 ms on a large file): in a thread,
+        """The first opening of the day makes a backup (40 to 85 ms on a large file): in a thread,
         after the first paint, on a connection of its own. A failure is shown when it comes."""
         if self.bestand is not None:
             self.run_worker(self.bestand.maak_dagkopie, thread=True, group="dagkopie", exit_on_error=False)
