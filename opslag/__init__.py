@@ -1,7 +1,8 @@
 """Storage and domain model of Tripartiet: one SQLite file per municipality.
 
-This package must never import Textual (tests/test_importhygiene.py guards it), so that export,
-checks and repairs work headless from the command line.
+This package never imports Textual, Rich or tui (the import-linter contracts in pyproject.toml and
+tests/test_importhygiene.py guard it), so that export, checks and repairs work headless from the
+command line.
 """
 
 import os as _os

@@ -14,6 +14,7 @@ from typing import ClassVar, Literal
 
 from opslag import datums
 from opslag.bestand import Gemeentebestand
+from opslag.codes import item_code
 from opslag.modellen import ActieStatus, Omzetting, Rij
 
 Sortering = Literal["deadline", "nummer", "wie", "subthema"]
@@ -77,7 +78,7 @@ class ActieRegel(Rij):
 
     @property
     def code(self) -> str:
-        return f"A-{self.nummer:03d}"
+        return item_code("actiepunt", self.nummer)
 
 
 def _filter(

@@ -1,7 +1,8 @@
-"""Opening, checking and creating a municipality file.
+"""Opening and creating a municipality file.
 
-A file is checked read-only before it is opened for writing, so that a file that is not ours, is
-damaged or comes from a newer Tripartiet is reported and left byte-identical.
+A file is checked read-only before it is opened for writing (its header in `opslag.kop`, its
+content here), so that a file that is not ours, is damaged or comes from a newer Tripartiet is
+reported and left byte-identical. The lock that keeps a second Tripartiet out is `opslag.slot`.
 """
 
 from __future__ import annotations
@@ -11,22 +12,22 @@ import json
 import os
 import re
 import sqlite3
-import stat
+import threading
 import unicodedata
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from opslag import fouten
-from opslag.kader import Kader, Punt, Sectie, Subthema, Thema, Voetnoot, lees_kader
+from opslag import achtergebleven, fouten, kader_opslag, zijbestanden
+from opslag.kader import Kader
+from opslag.kop import controleer
 from opslag.modellen import Gemeente, Partij
 from opslag.partijen import canonieke_naam, standaard_partijen
 from opslag.schema import APPLICATION_ID, SCHEMA_VERSIE
-from opslag.verbinding import Verbinding
-from opslag import zijbestanden
+from opslag.slot import neem_slot
+from opslag.verbinding import Verbinding, lees_tekst
 
-SQLITE_KOP = b"SQLite format 3\x00"
 EXTENSIE = ".sqlite"
 
 
@@ -64,54 +65,6 @@ _WINDOWS_GERESERVEERD = frozenset(
 )
 
 
-def controleer(pad: Path) -> int:
-    """Check that `pad` is a Tripartiet file this version can open; return its schema version.
-
-    Reads only the 100-byte database header: no connection, so no journal or WAL file appears
-    and the file stays byte-identical, whatever it turns out to be. (With a hot journal beside
-    it, the header of a copy that journal is rolled back on.)
-    """
-    if not pad.exists():
-        raise fouten.BestandBestaatNiet(pad, "dit bestand bestaat niet.")
-    if pad.is_dir():
-        raise fouten.GeenSqlite(pad, "dit is een map, geen gemeentebestand.")
-    if not stat.S_ISREG(pad.stat().st_mode):
-        # A FIFO or device would make the read below wait forever.
-        raise fouten.GeenSqlite(pad, "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp), geen gemeentebestand.")
-    try:
-        with zijbestanden.kop_bron(pad) as bron, bron.open("rb") as f:
-            kop = f.read(100)
-            grootte = os.fstat(f.fileno()).st_size
-    except PermissionError:
-        raise fouten.AlleenLezen(pad, "u heeft geen rechten om dit bestand te lezen.") from None
-    except OSError as fout:
-        raise fouten.BestandFout(pad, f"het bestand kan niet gelezen worden ({fout.strerror}).") from None
-    if not kop.startswith(SQLITE_KOP):
-        raise fouten.GeenSqlite(pad, "dit is geen Tripartiet-bestand (het is geen SQLite-database).")
-    if len(kop) < 100:
-        raise fouten.BeschadigdBestand(pad, "het bestand is afgebroken of beschadigd (te kort).")
-    paginagrootte = int.from_bytes(kop[16:18], "big")
-    paginagrootte = 65536 if paginagrootte == 1 else paginagrootte
-    wijzigteller, paginas, geldig_voor = (int.from_bytes(kop[i : i + 4], "big") for i in (24, 28, 92))
-    versie = int.from_bytes(kop[60:64], "big")
-    application_id = int.from_bytes(kop[68:72], "big")
-    if application_id != APPLICATION_ID:
-        raise fouten.VreemdBestand(
-            pad, "dit is een SQLite-bestand van een ander programma, geen Tripartiet-bestand. Het is niet gewijzigd."
-        )
-    if versie > SCHEMA_VERSIE:
-        raise fouten.NieuwereVersie(
-            pad,
-            f"dit bestand is gemaakt met een nieuwere Tripartiet (schemaversie {versie}, "
-            f"deze versie kent tot {SCHEMA_VERSIE}). Werk Tripartiet bij; het bestand is niet gewijzigd.",
-        )
-    if wijzigteller == geldig_voor and paginas and grootte < paginas * paginagrootte:
-        raise fouten.BeschadigdBestand(
-            pad, "het bestand is afgebroken: het is kleiner dan de database zelf opgeeft. Gebruik 'tripartiet herstel'."
-        )
-    return versie
-
-
 def _migreer(db: Verbinding, van: int) -> None:
     from sqlite_utils import Database  # only when a file is made or migrated
 
@@ -141,7 +94,10 @@ def nieuw_bestand(gemeente: str, pad: Path, kader: Kader | None = None) -> Path:
         raise fouten.BestandBestaatAl(pad, "er staat al een bestand met deze naam; kies een andere naam of open het.")
     if not pad.parent.is_dir():
         raise fouten.BestandBestaatNiet(pad.parent, "deze map bestaat niet.")
-    kader = kader or lees_kader()
+    if kader is None:
+        from opslag.kader_lezer import lees_kader  # markdown-it and pydantic: only when a file is made
+
+        kader = lees_kader()
     tijdelijk = pad.with_name(f".{pad.name}.nieuw")
     tijdelijk.unlink(missing_ok=True)
     try:
@@ -153,7 +109,7 @@ def nieuw_bestand(gemeente: str, pad: Path, kader: Kader | None = None) -> Path:
                 db["gemeente"].insert({"id": 1, "naam": gemeente, "aangemaakt": _nu()})
                 for volgorde, partij in enumerate(standaard_partijen(gemeente)):
                     db["partij"].insert(partij.als_rij("id") | {"volgorde": volgorde})
-                _schrijf_kader(db, kader)
+                kader_opslag.schrijf(db, kader)
                 db["meta"].insert({"sleutel": "kader_titel", "waarde": kader.titel})
                 db["meta"].insert({"sleutel": "bestand_id", "waarde": uuid.uuid4().hex})  # see reservekopie.bestand_id
                 jaar = dt.date.today().year
@@ -178,59 +134,6 @@ def _nu() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
-def _schrijf_kader(db: Verbinding, kader: Kader) -> None:
-    db["kader_sectie"].insert_all(
-        {"volgorde": i, "titel": s.titel, "tekst": s.tekst} for i, s in enumerate(kader.secties)
-    )
-    volgorde = 0
-    for i, thema in enumerate(kader.themas):
-        db["thema"].insert({"nummer": thema.nummer, "titel": thema.titel, "volgorde": i})
-        for sub in thema.subthemas:
-            db["subthema"].insert(
-                {
-                    "nummer": sub.nummer,
-                    "thema_nummer": thema.nummer,
-                    "onderwerp": sub.onderwerp,
-                    "titel_afgeleid": int(sub.titel_afgeleid),
-                    "volgorde": volgorde,
-                    "landelijk": _punten_json(sub.landelijk),
-                    "regionaal": _punten_json(sub.regionaal),
-                    "lokaal": _punten_json(sub.lokaal),
-                    "bronnen": json.dumps(sub.bronnen, ensure_ascii=False),
-                    "bron_kop": sub.bron_kop,
-                }
-            )
-            volgorde += 1
-    db["voetnoot"].insert_all({"nummer": v.nummer, "tekst": v.tekst} for v in kader.voetnoten)
-
-
-def _punten_json(punten: list[Punt]) -> str:
-    return json.dumps([{"tekst": p.tekst, "opsomming": p.opsomming} for p in punten], ensure_ascii=False)
-
-
-def _punten(tekst: str) -> list[Punt]:
-    return [Punt(**punt) for punt in json.loads(tekst)]
-
-
-def neem_slot(pad: Path) -> int | None:
-    """Claim `pad` for this process; None when another Tripartiet has it open.
-
-    An advisory flock on the file itself: independent of SQLite's own locks, and released by the
-    operating system when the process dies, even by SIGKILL, so a lock never goes stale.
-    """
-    try:
-        import fcntl
-    except ImportError:  # Windows: no second-instance detection, SQLite still keeps the file whole
-        return os.open(pad, os.O_RDONLY)
-    fd = os.open(pad, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(fd)
-        return None
-    return fd
-
-
 def _snelle_controle(pad: Path) -> None:
     """quick_check before anything opens the file for writing, so a damaged file gets no WAL
     beside it. Immutable: no lock and no side files; we hold the file's lock, so nobody writes."""
@@ -241,11 +144,6 @@ def _snelle_controle(pad: Path) -> None:
         conn.close()
     if resultaat != "ok":
         raise fouten.BeschadigdBestand(pad, f"het bestand is beschadigd ({resultaat}). Gebruik 'tripartiet herstel'.")
-
-
-def lees_tekst(ruw: bytes) -> str:
-    """Text from the file; bytes a damaged page garbled show as � instead of stopping the app."""
-    return ruw.decode("utf-8", errors="replace")
 
 
 def _verbind_alleen_lezen(pad: Path, in_gebruik: bool = False) -> Verbinding:
@@ -293,9 +191,17 @@ class Gemeentebestand:
         self._kader: Kader | None = None
         # Something the user should know that did not stop the opening (no backup today).
         self.waarschuwing: str | None = None
+        # The daily backup, when `open(dagkopie_later=True)` left it to `maak_dagkopie`.
+        self._dagkopie_open = False
+        self._dagkopie_slot = threading.Lock()
 
     @classmethod
-    def open(cls, pad: Path | str, *, alleen_lezen: bool = False) -> Gemeentebestand:
+    def open(cls, pad: Path | str, *, alleen_lezen: bool = False, dagkopie_later: bool = False) -> Gemeentebestand:
+        """Open `pad` for writing, or read-only when asked or when it cannot be written.
+
+        The backup before a migration is made here, always. The daily one too, unless
+        `dagkopie_later`: then `maak_dagkopie` makes it (the app: after its first paint), or else
+        `sluit`. The checks that guard writing run here either way, before anything is written."""
         pad = Path(pad)
         versie = controleer(pad)
         reden = "geopend om alleen te lezen" if alleen_lezen else None
@@ -319,12 +225,14 @@ class Gemeentebestand:
                 raise fouten.BestandFout(pad, f"het bestand kan niet gelezen worden ({fout}).") from None
         db: Verbinding | None = None
         try:
-            waarschuwingen = [w for a in ("-journal", "-wal") if (w := zijbestanden.pas_achtergebleven_toe(pad, a))]
+            waarschuwingen = [w for a in ("-journal", "-wal") if (w := achtergebleven.pas_achtergebleven_toe(pad, a))]
             _snelle_controle(pad)
             db = _gecontroleerd(_verbind(pad), pad)  # before a backup, migration or WAL writes anything
-            from opslag.reservekopie import reservekopie_bij_openen
+            waarschuwing = None
+            if versie < SCHEMA_VERSIE or not dagkopie_later:
+                from opslag.reservekopie import reservekopie_bij_openen
 
-            waarschuwing = reservekopie_bij_openen(pad, db.conn, versie)
+                waarschuwing = reservekopie_bij_openen(pad, db.conn, versie)
             if versie < SCHEMA_VERSIE:
                 _migreer(db, versie)
             if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -343,10 +251,27 @@ class Gemeentebestand:
         bestand = cls(pad, db, slot=slot)
         bestand.waarschuwingen = waarschuwingen
         bestand.waarschuwing = waarschuwing
+        bestand._dagkopie_open = dagkopie_later and versie >= SCHEMA_VERSIE
         return bestand
+
+    def maak_dagkopie(self) -> str | None:
+        """The daily backup `open(dagkopie_later=True)` left open, made once. It reads the file on
+        a connection of its own (SQLite's backup API), so any thread may call this while the file
+        is being written. A failure becomes `waarschuwing`, which is also returned."""
+        with self._dagkopie_slot:
+            if not self._dagkopie_open:
+                return None
+            self._dagkopie_open = False
+            from opslag.reservekopie import dagelijkse_reservekopie
+
+            self.waarschuwing = dagelijkse_reservekopie(self.pad)
+            return self.waarschuwing
 
     def sluit(self) -> None:
         try:
+            # Not made yet (the app was left at once): now, so a day never passes without one.
+            # Made by another thread right now: this waits for it before the file is let go.
+            self.maak_dagkopie()
             if self._slot is not None:
                 # Closing folds the WAL into the file only for the last connection; a read-only
                 # instance may still be open, and whoever copies just the .sqlite needs it all.
@@ -421,31 +346,5 @@ class Gemeentebestand:
 
     def kader(self) -> Kader:
         if self._kader is None:
-            self._kader = self._lees_kader()
+            self._kader = kader_opslag.lees(self.db)
         return self._kader
-
-    def _lees_kader(self) -> Kader:
-        titel = self.db.execute("SELECT waarde FROM meta WHERE sleutel = 'kader_titel'").fetchone()[0]
-        themas = {
-            rij["nummer"]: Thema(nummer=rij["nummer"], titel=rij["titel"])
-            for rij in self.db.query("SELECT nummer, titel FROM thema ORDER BY volgorde")
-        }
-        for rij in self.db.query("SELECT * FROM subthema ORDER BY volgorde"):
-            themas[rij["thema_nummer"]].subthemas.append(
-                Subthema(
-                    nummer=rij["nummer"],
-                    onderwerp=rij["onderwerp"],
-                    titel_afgeleid=bool(rij["titel_afgeleid"]),
-                    landelijk=_punten(rij["landelijk"]),
-                    regionaal=_punten(rij["regionaal"]),
-                    lokaal=_punten(rij["lokaal"]),
-                    bronnen=json.loads(rij["bronnen"]),
-                    bron_kop=rij["bron_kop"],
-                )
-            )
-        return Kader(
-            titel=titel,
-            secties=[Sectie(**r) for r in self.db.query("SELECT titel, tekst FROM kader_sectie ORDER BY volgorde")],
-            themas=list(themas.values()),
-            voetnoten=[Voetnoot(**r) for r in self.db.query("SELECT nummer, tekst FROM voetnoot")],
-        )

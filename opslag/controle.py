@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from opslag import fouten
-from opslag.bestand import controleer, lees_tekst
+from opslag.kop import controleer
+from opslag.verbinding import lees_tekst
 from opslag.zijbestanden import verbind_alleen_lezen
 
 TELLINGEN = {

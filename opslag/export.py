@@ -31,18 +31,19 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from opslag import datums, markdown_tekst
-from opslag.bestand import EXTENSIE, SQLITE_KOP, Gemeentebestand, bestandsnaam
+from opslag.bestand import EXTENSIE, Gemeentebestand, bestandsnaam
+from opslag.codes import item_code
 from opslag.fouten import OngeldigeNaam, TripartietFout
+from opslag.kop import SQLITE_KOP
 from opslag.markdown_tekst import Veilig, schoon
 from opslag.modellen import PUNT_TITELS, PuntSoort
-from opslag.recent import cache_map, instellingen_map
+from opslag.voetnoten import met_tekens, teken, verwijzingen
+from opslag.mappen import cache_map, instellingen_map
 
 Soort = Literal["uitvoeringsagenda", "verslag"]
 SOORTEN: tuple[Soort, ...] = ("uitvoeringsagenda", "verslag")
 SJABLONEN: dict[str, str] = {"uitvoeringsagenda": "uitvoeringsagenda.md.j2", "verslag": "verslag.md.j2"}
 
-_VOETNOOT_REF = re.compile(r"\[\^(\d+)\]")
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 class ExportFout(TripartietFout):
@@ -262,7 +263,7 @@ def _afspraak(rij: tuple, codes: tuple[list[str], list[str]] | None, wijziging: 
         tekst = f"{tekst} (met {', '.join(betrokken)})" if tekst else f"met {', '.join(betrokken)}"
     return AfspraakRegel(
         nummer=nummer,
-        code=f"AF-{nummer:03d}",
+        code=item_code("afspraak", nummer),
         subthema_nummer=subthema,
         actielijn=schoon(actielijn),
         doel=schoon(doel),
@@ -311,8 +312,8 @@ def uitvoeringsagenda(
             afspraken = per_subthema.get(sub.nummer, [])
             if met_kader and afspraken:
                 for punt in sub.regionaal:
-                    gebruikte_voetnoten.update(dict.fromkeys(_VOETNOOT_REF.findall(punt.tekst)))
-                    regionaal.append(_VOETNOOT_REF.sub(lambda m: m[1].translate(_SUPERSCRIPT), punt.tekst))
+                    gebruikte_voetnoten.update(dict.fromkeys(verwijzingen(punt.tekst)))
+                    regionaal.append(met_tekens(punt.tekst))
             blok = SubthemaBlok(
                 nummer=sub.nummer, onderwerp=sub.onderwerp, titel_afgeleid=sub.titel_afgeleid,
                 afspraken=afspraken, regionaal=regionaal,
@@ -320,7 +321,7 @@ def uitvoeringsagenda(
             (met if afspraken else zonder).append(blok)
         themas.append(ThemaBlok(nummer=thema.nummer, titel=thema.titel, subthemas=met, zonder_afspraken=zonder))
     voetnoten = [
-        Voetnoot(nummer=v.nummer, teken=v.nummer.translate(_SUPERSCRIPT), tekst=v.tekst)
+        Voetnoot(nummer=v.nummer, teken=teken(v.nummer), tekst=v.tekst)
         for v in kader.voetnoten
         if v.nummer in gebruikte_voetnoten
     ]
@@ -415,7 +416,7 @@ def verslag(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
             groepen.setdefault(partij_id, (kop, []))[1].append(persoon)
 
     besluiten = [
-        (punt_id, BesluitRegel(nummer=nummer, code=f"B-{nummer:03d}", datum=dt.date.fromisoformat(b_datum), tekst=schoon(tekst)))
+        (punt_id, BesluitRegel(nummer=nummer, code=item_code("besluit", nummer), datum=dt.date.fromisoformat(b_datum), tekst=schoon(tekst)))
         for punt_id, nummer, b_datum, tekst in db.execute(
             "SELECT agendapunt_id, nummer, datum, tekst FROM besluit WHERE overleg_id = ? ORDER BY nummer, id", [overleg_id]
         )
@@ -472,7 +473,7 @@ def verslag(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
         code = schoon(code)
         actie = ActieRegel(
             nummer=nummer,
-            code=f"A-{nummer:03d}",
+            code=item_code("actiepunt", nummer),
             datum=_datum(o_datum or gemaakt),
             wat=schoon(wat),
             wie=f"{naam} ({code})" if naam and code else naam or code,

@@ -9,6 +9,10 @@ class TripartietFout(Exception):
     """Base class: everything the user may see, worded in Dutch."""
 
 
+class NietGevonden(LookupError):
+    """A row asked for by id that is not (or no longer) in the file, e.g. deleted meanwhile."""
+
+
 class OngeldigeNaam(TripartietFout):
     pass
 

@@ -2,26 +2,21 @@
 
 The framework lives as a Markdown file with a fixed heading structure (see
 `sjablonen/KADERFORMAAT.md`) so that a policy officer can read and correct it. `opslag.kader_lezer`
-parses that file and checks it with pydantic; every structural error names the file and the line.
-What it gives, and what a municipality file gives back (`Gemeentebestand.kader`), are the plain,
-frozen dataclasses below: reading our own copy needs no checking.
+reads that file and checks it with pydantic; every structural error names the file and the line.
+What it gives, and what a municipality file gives back (`opslag.kader_opslag`, through
+`Gemeentebestand.kader`), are the plain, frozen dataclasses below: reading our own copy needs no
+checking. This module is the model only.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from pathlib import Path
-
-from opslag.fouten import KaderFout
+from opslag.voetnoten import verwijzingen
 
 NIVEAUS: tuple[str, ...] = ("Landelijk", "Regionaal", "Lokaal")
 BRONKOPPEN: tuple[str, ...] = ("Bron", "Betrokkenen")
 VRIJE_SECTIES: tuple[str, ...] = ("Inleiding", "Hoe werken we samen?")
 AFGELEID = "(afgeleide titel)"
-STANDAARD_KADER = "kader_achterhoek_2026_2029.md"
-
-_VOETNOOT_REF = re.compile(r"\[\^(\d+)\]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,7 +28,7 @@ class Punt:
 
     @property
     def voetnoten(self) -> list[str]:
-        return _VOETNOOT_REF.findall(self.tekst)
+        return verwijzingen(self.tekst)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,7 +56,7 @@ class Subthema:
     @property
     def voetnoten(self) -> list[str]:
         teksten = [punt.tekst for naam in NIVEAUS for punt in self.niveau(naam)] + self.bronnen
-        return list(dict.fromkeys(n for tekst in teksten for n in _VOETNOOT_REF.findall(tekst)))
+        return list(dict.fromkeys(n for tekst in teksten for n in verwijzingen(tekst)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,30 +100,3 @@ class Kader:
 
     def voetnoot(self, nummer: str) -> Voetnoot:
         return next(v for v in self.voetnoten if v.nummer == nummer)
-
-
-def standaard_kader_pad() -> Path:
-    from importlib import resources  # only when a file is made: 14 ms of start-up otherwise
-
-    return Path(str(resources.files("sjablonen").joinpath(STANDAARD_KADER)))
-
-
-def lees_kader(pad: Path | str | None = None) -> Kader:
-    pad = Path(pad) if pad is not None else standaard_kader_pad()
-    try:
-        tekst = pad.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise KaderFout(pad, None, "het bestand bestaat niet.") from None
-    except UnicodeDecodeError:
-        raise KaderFout(pad, None, "het bestand is geen tekst in UTF-8.") from None
-    except OSError as fout:
-        raise KaderFout(pad, None, f"het bestand kan niet gelezen worden ({fout.strerror}).") from None
-    return parseer_kader(tekst, pad)
-
-
-def parseer_kader(tekst: str, bestand: Path | str = "<kader>") -> Kader:
-    from opslag.kader_lezer import KaderLezer  # markdown-it and pydantic: only for a Markdown file
-
-    return KaderLezer(tekst, str(bestand)).lees()
-
-

@@ -8,12 +8,16 @@ the plain dataclasses of `opslag.kader`.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from opslag.fouten import KaderFout
-from opslag.kader import AFGELEID, BRONKOPPEN, NIVEAUS, VRIJE_SECTIES, Kader, Punt, Sectie, Subthema, Thema, Voetnoot, _VOETNOOT_REF
+from opslag.kader import AFGELEID, BRONKOPPEN, NIVEAUS, VRIJE_SECTIES, Kader, Punt, Sectie, Subthema, Thema, Voetnoot
+from opslag.voetnoten import verwijzingen
+
+STANDAARD_KADER = "kader_achterhoek_2026_2029.md"
 
 _THEMA_KOP = re.compile(r"^(?P<nummer>\d+)\s+(?P<titel>\S.*)$")
 _SUBTHEMA_KOP = re.compile(r"^(?P<nummer>\d+(?:\.\d+)+)\.?\s+(?P<titel>\S.*)$")
@@ -326,7 +330,7 @@ class KaderLezer:
             if not thema.subthemas:
                 raise self.fout(self.nummers[thema.nummer], f"thema {thema.nummer} heeft geen subthema's.")
         bekend = {v.nummer for v in self.voetnoten}
-        gebruikt: set[str] = {n for sectie in self.secties for n in _VOETNOOT_REF.findall(sectie.tekst)}
+        gebruikt: set[str] = {n for sectie in self.secties for n in verwijzingen(sectie.tekst)}
         for thema in self.themas:
             for sub in thema.subthemas:
                 for nummer in sub.voetnoten:
@@ -344,3 +348,26 @@ class KaderLezer:
 def _inline(blok: list) -> str:
     delen = [t.content.strip() for t in blok if t.type == "inline"]
     return " ".join(" ".join(deel.split()) for deel in delen if deel)
+
+
+def standaard_kader_pad() -> Path:
+    from importlib import resources  # only when a file is made: 14 ms of start-up otherwise
+
+    return Path(str(resources.files("sjablonen").joinpath(STANDAARD_KADER)))
+
+
+def lees_kader(pad: Path | str | None = None) -> Kader:
+    pad = Path(pad) if pad is not None else standaard_kader_pad()
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KaderFout(pad, None, "het bestand bestaat niet.") from None
+    except UnicodeDecodeError:
+        raise KaderFout(pad, None, "het bestand is geen tekst in UTF-8.") from None
+    except OSError as fout:
+        raise KaderFout(pad, None, f"het bestand kan niet gelezen worden ({fout.strerror}).") from None
+    return parseer_kader(tekst, pad)
+
+
+def parseer_kader(tekst: str, bestand: Path | str = "<kader>") -> Kader:
+    return KaderLezer(tekst, str(bestand)).lees()

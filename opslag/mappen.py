@@ -1,7 +1,7 @@
 """The user's folders (settings, data, cache), and the one setting every opening needs.
 
 Free of pydantic: the app reads these on its way to the first screen. The settings file itself is
-read and written with its pydantic model in `opslag.recent`.
+read and written with its pydantic model in `opslag.instellingen`.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def instellingen_pad() -> Path:
 def gekozen_reservekopie_map() -> str | None:
     """The backup folder set in the settings, read at every opening. Only this one value is
     looked at, so a broken or unknown rest of the file does not matter here; what is not a text
-    counts as not set, as it does for `opslag.recent.lees_instellingen`."""
+    counts as not set, as it does for `opslag.instellingen.lees_instellingen`."""
     try:
         waarde = json.loads(instellingen_pad().read_text(encoding="utf-8")).get("reservekopie_map")
     except (OSError, ValueError, AttributeError):

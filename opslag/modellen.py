@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, ClassVar, Self
 
+from opslag.codes import item_code
 from opslag.fouten import OngeldigeRij
 
 
@@ -221,7 +222,7 @@ class Afspraak(Rij):
 
     @property
     def code(self) -> str:
-        return f"AF-{self.nummer:03d}" if self.nummer else "AF-nieuw"
+        return item_code("afspraak", self.nummer)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -237,7 +238,7 @@ class Besluit(Rij):
 
     @property
     def code(self) -> str:
-        return f"B-{self.nummer:03d}" if self.nummer else "B-nieuw"
+        return item_code("besluit", self.nummer)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -260,7 +261,7 @@ class Actiepunt(Rij):
 
     @property
     def code(self) -> str:
-        return f"A-{self.nummer:03d}" if self.nummer else "A-nieuw"
+        return item_code("actiepunt", self.nummer)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -14,8 +14,8 @@ from typing import TypeVar
 
 from opslag import datums
 from opslag.bestand import Gemeentebestand
-from opslag.verbinding import NietGevonden
-from opslag.fouten import OngeldigeInvoer
+from opslag.codes import item_code
+from opslag.fouten import NietGevonden, OngeldigeInvoer
 from opslag.modellen import (
     Aanwezig,
     Aanwezigheid,
@@ -393,5 +393,4 @@ def herstel_laatste_verwijdering(bestand: Gemeentebestand) -> str | None:
             {"tijdstip": dt.datetime.now().isoformat(timespec="seconds"), "tabel": tabel, "rij_id": rij_id,
              "actie": "hersteld", "gegevens": str(wijziging_id)}
         )
-    voorvoegsel = {"afspraak": "AF", "besluit": "B", "actiepunt": "A"}[tabel]
-    return f"{voorvoegsel}-{inhoud['rij']['nummer']:03d}"
+    return item_code(tabel, inhoud["rij"]["nummer"])

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from opslag import fouten
+from opslag.kop import controleer
+from opslag.slot import neem_slot
 
 MAXIMUM = 20
 MAPNAAM = "reservekopieen"
@@ -183,20 +185,36 @@ def reservekopie_bij_openen(pad: Path, bron: sqlite3.Connection, versie: int) ->
     if versie < SCHEMA_VERSIE:
         maak_reservekopie(pad, bron)
         return None
-    eigen_id = bestand_id(bron)
-    if eigen_id is not None and vandaag_al_gemaakt(pad, eigen_id):
-        return None
+    return dagelijkse_reservekopie(pad, bron)
+
+
+def dagelijkse_reservekopie(pad: Path, bron: sqlite3.Connection | None = None) -> str | None:
+    """The first backup of the day, or None when there is one. Without `bron` it reads `pad` on a
+    connection of its own, so it can run in another thread while the file is being worked on.
+    Never raises: what went wrong is returned as the Dutch warning."""
+    eigen_bron = bron is None
     try:
-        maak_reservekopie(pad, bron)
+        bron = bron or sqlite3.connect(f"{pad.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as fout:
+        return f"Er is vandaag geen reservekopie gemaakt: het bestand kon niet gelezen worden ({fout})."
+    try:
+        try:
+            eigen_id = bestand_id(bron)
+            if eigen_id is not None and vandaag_al_gemaakt(pad, eigen_id):
+                return None
+            maak_reservekopie(pad, bron)
+        finally:
+            if eigen_bron:
+                bron.close()
     except fouten.ReservekopieFout as fout:
         return f"Er is vandaag geen reservekopie gemaakt: {fout.reden}. Uw werk wordt wel bewaard."
+    except OSError:
+        pass  # removing the oldest copies: today's is made, they go next time
     return None
 
 
 def herstel(pad: Path, kopie: Reservekopie) -> Path:
     """Put a backup in place of `pad`; the current file is kept aside first. Returns where it went."""
-    from opslag.bestand import controleer, neem_slot
-
     controleer(kopie.pad)
     slot = neem_slot(pad) if pad.exists() else None
     if pad.exists() and slot is None:

@@ -13,9 +13,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from opslag.fouten import NietGevonden
 
-class NietGevonden(LookupError):
-    pass
+
+def lees_tekst(ruw: bytes) -> str:
+    """Text from the file; bytes a damaged page garbled show as � instead of stopping the app."""
+    return ruw.decode("utf-8", errors="replace")
 
 
 class Tabel:

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from opslag.bestand import Gemeentebestand
-from opslag.recent import onthoud_bestand
+from opslag.instellingen import onthoud_bestand
 from tests.hulp import schermtekst
 from tui.app import TripartietApp
 
@@ -62,7 +62,7 @@ async def test_kapot_bestand_vanaf_startscherm_geeft_melding(tmp_path: Path) -> 
 
 async def test_geopend_bestand_wordt_na_het_eerste_scherm_onthouden(demo_pad: Path) -> None:
     """Remembering writes the settings with pydantic, so it waits for the background load."""
-    from opslag.recent import recente_bestanden
+    from opslag.instellingen import recente_bestanden
 
     app = TripartietApp(demo_pad)
     async with app.run_test(size=(80, 24)) as pilot:

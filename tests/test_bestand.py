@@ -10,7 +10,7 @@ import pytest
 
 from opslag import fouten
 from opslag.bestand import Gemeentebestand, nieuw_bestand
-from opslag.kader import lees_kader, standaard_kader_pad
+from opslag.kader_lezer import lees_kader, standaard_kader_pad
 from opslag.modellen import PartijSoort
 from opslag.schema import APPLICATION_ID, SCHEMA_VERSIE
 

@@ -85,7 +85,10 @@ async def test_mislukte_reservekopie_melding_in_app(demo_pad: Path, monkeypatch:
     monkeypatch.setattr(reservekopie, "_verbind_doel", _volle_schijf)
     app = TripartietApp(demo_pad)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        for _ in range(100):  # the daily backup runs after the first paint, in a thread
+            if app._notifications:
+                break
+            await pilot.pause()
         assert type(app.screen).__name__ == "OverlegScherm", "the file opened"
         meldingen = [n.message for n in app._notifications]
         assert any(m.startswith("Er is vandaag geen reservekopie gemaakt: de schijf is vol") for m in meldingen)

@@ -102,7 +102,7 @@ def test_nieuwe_naam_op_sqlite_en_een_gewoon_doel(demo_pad: Path, capsys) -> Non
 
 
 def test_instellingen_van_tripartiet_geen_doel(demo_pad: Path, capsys) -> None:  # noqa: ANN001
-    from opslag.recent import instellingen_map
+    from opslag.mappen import instellingen_map
 
     instellingen_map().mkdir(parents=True, exist_ok=True)
     instellingen = instellingen_map() / "instellingen.json"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_opslag_laadt_geen_textual() -> None:
@@ -74,3 +77,39 @@ def test_eerste_scherm_zonder_pydantic_dat_daarna_op_de_achtergrond_laadt(tmp_pa
     )
     uitvoer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert uitvoer.strip().splitlines()[-2:] == ["False ['OverlegScherm']", "True True"]
+
+
+# --- static contracts (import-linter, [tool.importlinter] in pyproject.toml) ---------------------
+
+_WORTEL = Path(__file__).resolve().parents[1]
+
+
+def _lint_imports(map_: Path) -> subprocess.CompletedProcess[str]:
+    lint_imports = Path(sys.executable).parent / "lint-imports"
+    omgeving = {**os.environ, "PYTHONPATH": str(map_)}
+    return subprocess.run([str(lint_imports), "--no-cache"], cwd=map_, env=omgeving, capture_output=True, text=True)
+
+
+def test_importcontracten_gehouden() -> None:
+    """Also the imports no run-time test reaches: inside functions, in the CLI, in every screen."""
+    uitkomst = _lint_imports(_WORTEL)
+    assert uitkomst.returncode == 0, uitkomst.stdout + uitkomst.stderr
+    assert "3 kept, 0 broken" in uitkomst.stdout
+
+
+def test_importcontracten_vangen_een_overtreding(tmp_path: Path) -> None:
+    """The contracts bite: a lazy `rich` import in opslag, `opslag.schema` in the CLI and a loop
+    between two opslag modules are all caught."""
+    for pakket in ("opslag", "tui", "sjablonen"):
+        shutil.copytree(_WORTEL / pakket, tmp_path / pakket, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(_WORTEL / "pyproject.toml", tmp_path)
+    with (tmp_path / "opslag" / "tekst.py").open("a", encoding="utf-8") as f:
+        f.write("\n\ndef _kleur():\n    import rich.text\n")
+    with (tmp_path / "tui" / "cli.py").open("a", encoding="utf-8") as f:
+        f.write("\n\ndef _versie():\n    from opslag.schema import SCHEMA_VERSIE\n")
+    with (tmp_path / "opslag" / "kop.py").open("a", encoding="utf-8") as f:
+        f.write("\n\ndef _lus():\n    from opslag import bestand\n")
+    uitkomst = _lint_imports(tmp_path)
+    assert uitkomst.returncode != 0
+    assert "0 kept, 3 broken" in uitkomst.stdout
+    assert "opslag.tekst -> rich" in uitkomst.stdout and "tui.cli -> opslag.schema" in uitkomst.stdout

@@ -13,7 +13,8 @@ import pytest
 from pydantic import ValidationError
 
 from opslag.fouten import KaderFout
-from opslag.kader import Kader, lees_kader, parseer_kader, standaard_kader_pad
+from opslag.kader import Kader
+from opslag.kader_lezer import lees_kader, parseer_kader, standaard_kader_pad
 
 # --- helpers ----------------------------------------------------------------------------------
 

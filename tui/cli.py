@@ -254,7 +254,7 @@ def _herstel(args: argparse.Namespace) -> int:
 
 def _nieuw(args: argparse.Namespace) -> int:
     from opslag.bestand import bestandsnaam, nieuw_bestand
-    from opslag.kader import lees_kader
+    from opslag.kader_lezer import lees_kader
 
     naam = bestandsnaam(args.gemeente)
     doel = Path(args.bestand) if args.bestand else Path.cwd()
@@ -277,7 +277,7 @@ def _nieuw(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from opslag.demo import maak_demo, standaard_demo_pad
-    from opslag.kader import lees_kader
+    from opslag.kader_lezer import lees_kader
 
     pad: Path = args.bestand or standaard_demo_pad()
     if not pad.exists():
@@ -292,14 +292,14 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _exporteer(args: argparse.Namespace) -> int:
     from opslag import export
-    from opslag.bestand import Gemeentebestand, controleer
-    from opslag.schema import SCHEMA_VERSIE
+    from opslag.bestand import Gemeentebestand
+    from opslag.kop import is_actueel
 
     if args.uitvoer is not None and str(args.uitvoer) != "-":
         export.controleer_doel(args.uitvoer, args.pad)  # a bad -o is reported before any work is done
     # Read-only: an export changes nothing, makes no backup, and works while the app has the file
     # open. Only a file from an older Tripartiet is first brought up to date, as the app would.
-    alleen_lezen = controleer(args.pad) >= SCHEMA_VERSIE
+    alleen_lezen = is_actueel(args.pad)
     with Gemeentebestand.open(args.pad, alleen_lezen=alleen_lezen) as bestand:
         if args.commando == "export":
             tekst = export.exporteer_uitvoeringsagenda(
@@ -334,7 +334,7 @@ def _start(pad: Path | None) -> int:
     # time. The app turns it back on once its first screen is up (TripartietApp._na_eerste_scherm).
     gc.disable()
     if pad is not None:
-        from opslag.bestand import controleer
+        from opslag.kop import controleer
 
         controleer(pad)  # a bad file gets its Dutch message before the screen opens
     from tui.app import TripartietApp

@@ -12,7 +12,6 @@ Our own styling is added by composing Text objects, never by writing markup arou
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rich.console import Group, RenderableType
@@ -21,19 +20,12 @@ from rich.text import Text
 
 from opslag.kader import NIVEAUS, Kader, Subthema
 from opslag.tekst import zichtbaar
-
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_VOETNOOT_REF = re.compile(r"\[\^(\d+)\]")
+from opslag.voetnoten import met_tekens, teken
 
 
 def letterlijk(tekst: object, stijl: str = "", *, regels: bool = False) -> Text:
     """User text for any widget (Label, Static, Option, DataTable cell, Select, Tree node): shown as typed."""
     return Text(zichtbaar(tekst, regels=regels), style=stijl)
-
-
-def met_voetnoottekens(tekst: str) -> str:
-    """'conceptueel[^2] te bouwen' -> 'conceptueel² te bouwen'."""
-    return _VOETNOOT_REF.sub(lambda m: m[1].translate(_SUPERSCRIPT), tekst)
 
 
 @dataclass(frozen=True)
@@ -70,12 +62,12 @@ def _punten(sub: Subthema, naam: str) -> list[RenderableType]:
     lijst: list[tuple[str, str]] = []
     for punt in sub.niveau(naam):
         if punt.opsomming:
-            lijst.append(("•", met_voetnoottekens(punt.tekst)))
+            lijst.append(("•", met_tekens(punt.tekst)))
             continue
         if lijst:
             blokken.append(opsomming(lijst))
             lijst = []
-        blokken.append(letterlijk(met_voetnoottekens(punt.tekst), regels=True))
+        blokken.append(letterlijk(met_tekens(punt.tekst), regels=True))
     if lijst:
         blokken.append(opsomming(lijst))
     return blokken
@@ -94,9 +86,9 @@ def subthema_inhoud(kader: Kader, sub: Subthema, kleuren: Kleuren | None = None)
         delen += [Text(""), Text(naam, style=k.kop), *_punten(sub, naam)]
     delen += [Text(""), letterlijk(sub.bron_kop, k.kop)]
     if sub.bronnen:
-        delen.append(opsomming([("•", met_voetnoottekens(b)) for b in sub.bronnen]))
+        delen.append(opsomming([("•", met_tekens(b)) for b in sub.bronnen]))
     else:
         delen.append(Text("Niet vermeld in het kader.", style=f"italic {k.gedempt}"))
     for nummer in sub.voetnoten:
-        delen += [Text(""), opsomming([(nummer.translate(_SUPERSCRIPT), kader.voetnoot(nummer).tekst)], k.gedempt)]
+        delen += [Text(""), opsomming([(teken(nummer), kader.voetnoot(nummer).tekst)], k.gedempt)]
     return Group(*delen)

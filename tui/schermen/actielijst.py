@@ -18,7 +18,6 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.text import Text
-from opslag.verbinding import NietGevonden
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,7 +29,7 @@ from textual.widgets.data_table import ColumnKey, Row, RowKey
 
 from opslag.actielijst import SORTERINGEN, ActieRegel, Sortering, Telling, actielijst, tel
 from opslag.datums import toon_datum
-from opslag.fouten import TripartietFout
+from opslag.fouten import NietGevonden, TripartietFout
 from opslag.modellen import ActieStatus
 from opslag.notulen import personen, zet_actiestatus
 from opslag.tekst import zichtbaar

@@ -20,7 +20,7 @@ from tui.weergave import letterlijk
 
 def bekende_bestanden(map_: Path) -> list[Path]:
     """The files in `map_` and the recently opened ones, each once, recent first."""
-    from opslag.recent import recente_bestanden
+    from opslag.instellingen import recente_bestanden
 
     gezien: dict[Path, None] = {}
     for pad in [*recente_bestanden(), *sorted(map_.glob("*.sqlite"))]:

@@ -1,4 +1,7 @@
-"""The list of recently opened municipality files, kept in the user's configuration folder."""
+"""The user's settings file: the recently opened municipality files and the chosen backup folder.
+
+Where it lives, and the one setting every opening reads without pydantic, is `opslag.mappen`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from opslag.mappen import cache_map, data_map, instellingen_map, instellingen_pad  # noqa: F401  (their old home)
+from opslag.mappen import instellingen_pad
 
 MAXIMUM = 10
 
