@@ -123,7 +123,7 @@ class TripartietApp(App[None]):
         if bestand.waarschuwing:
             self.notify(bestand.waarschuwing, title="Geen reservekopie", severity="warning", timeout=15)
         laatste = notulen.laatste_overleg(bestand)
-        self.switch_or_push(OverlegScherm(laatste.id) if laatste else KaderScherm())
+        self.switch_or_push(OverlegScherm(bestand, laatste.id) if laatste else KaderScherm())
         return True
 
     def switch_or_push(self, scherm: Screen) -> None:
@@ -142,7 +142,7 @@ class TripartietApp(App[None]):
 
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.switch_or_push(OverlegScherm(overleg_id))
+        self.switch_or_push(OverlegScherm(self.bestand, overleg_id))
 
     def action_nieuw_overleg(self) -> None:
         from opslag import notulen

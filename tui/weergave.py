@@ -12,15 +12,25 @@ Our own styling is added by composing Text objects, never by writing markup arou
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from opslag.datums import toon_datum
 from opslag.kader import NIVEAUS, Kader, Subthema
+from opslag.modellen import ActieStatus
 from opslag.tekst import zichtbaar
+
+if TYPE_CHECKING:
+    from opslag.actielijst import ActieRegel
+    from opslag.modellen import Actiepunt, Afspraak, Besluit
+    from opslag.notulen import PuntTelling
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _VOETNOOT_REF = re.compile(r"\[\^(\d+)\]")
@@ -100,3 +110,71 @@ def subthema_inhoud(kader: Kader, sub: Subthema, kleuren: Kleuren | None = None)
     for nummer in sub.voetnoten:
         delen += [Text(""), opsomming([(nummer.translate(_SUPERSCRIPT), kader.voetnoot(nummer).tekst)], k.gedempt)]
     return Group(*delen)
+
+
+# --- lines of the meeting screen's lists -------------------------------------------------------
+# Pure: a model in, the line as shown out, so what a line says is tested without the app.
+
+_TE_LAAT = Text(" (te laat)", style="bold red")
+
+
+def agendaregel(titel: str, telling: PuntTelling | None, breedte: int) -> Text:
+    """An agenda item: its title cut to the width, then ✎ (notes) and how many AF/B/A were made there."""
+    tekens = ""
+    if telling:
+        tekens = " ".join(
+            t for t in (
+                "✎" if telling.notitie else "",
+                f"AF{telling.afspraken}" if telling.afspraken else "",
+                f"B{telling.besluiten}" if telling.besluiten else "",
+                f"A{telling.acties}" if telling.acties else "",
+            ) if t
+        )
+    ruimte = breedte - len(tekens) - 1
+    if len(titel) > ruimte:
+        titel = titel[: max(ruimte - 1, 4)] + "…"
+    regel = letterlijk(titel.ljust(ruimte))
+    if tekens:
+        regel.append(" " + tekens, style="bold")
+    return regel
+
+
+def afspraakregel(afspraak: Afspraak, partijen: Mapping[int, str]) -> Text:
+    """`partijen`: party id to its code."""
+    a = afspraak
+    return letterlijk(
+        f"{a.code} {a.actielijn} — {a.doel or 'geen doel'} — {a.start or '?'} t/m {a.eind or '?'} — "
+        f"{', '.join(partijen.get(p, '?') for p in a.verantwoordelijken)} [{a.status.value}]"
+    )
+
+
+def besluitregel(besluit: Besluit) -> Text:
+    return letterlijk(f"{besluit.code} {besluit.tekst}")
+
+
+def actieregel(actie: Actiepunt, personen: Mapping[int, str], partijen: Mapping[int, str], vandaag: dt.date) -> Text:
+    """An action of this meeting: who (person and party code), deadline, a status other than open."""
+    a = actie
+    wie = " ".join(d for d in (personen.get(a.persoon_id, ""), f"({partijen[a.partij_id]})" if a.partij_id in partijen else "") if d)
+    deadline = f" — {toon_datum(a.deadline)}" if a.deadline else ""
+    status = "" if a.status is ActieStatus.OPEN else f" [{a.status.value}]"
+    regel = letterlijk(f"{a.code} {a.wat} — {wie}{deadline}{status}")
+    if a.status is ActieStatus.OPEN and a.deadline and a.deadline < vandaag:
+        regel.append_text(_TE_LAAT)
+    return regel
+
+
+def eerdere_actieregel(regel: ActieRegel) -> Text:
+    """An open action from an earlier meeting, as the actielijst reads it."""
+    r = regel
+    tekst = letterlijk(
+        f"{r.code} {r.wat} — {r.persoon + ' ' if r.persoon else ''}({r.partij}){' — ' + toon_datum(r.deadline) if r.deadline else ''}"
+    )
+    if r.te_laat:
+        tekst.append_text(_TE_LAAT)
+    return tekst
+
+
+def omschrijving(item: Afspraak | Besluit | Actiepunt) -> str:
+    """What an agreement, decision or action is about, in one line of the file's own text."""
+    return getattr(item, "actielijn", None) or getattr(item, "tekst", None) or getattr(item, "wat", "")
