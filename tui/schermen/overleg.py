@@ -8,10 +8,8 @@ remembered, so reopening the file resumes where the minute-taker left off.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,18 +21,15 @@ from textual.widgets import Header, Label
 from opslag import datums, notulen
 from opslag.bestand import Gemeentebestand
 from opslag.datums import lange_datum, toon_datum
-from opslag.modellen import PUNT_TITELS, ActieStatus, Agendapunt, Overleg, PuntSoort
-from tui.weergave import (
-    Kleuren, actieregel, afspraakregel, besluitregel, eerdere_actieregel, letterlijk, omschrijving, subthema_inhoud,
-)
+from opslag.modellen import PUNT_TITELS, Agendapunt, Overleg, PuntSoort
+from tui.weergave import Kleuren, letterlijk, subthema_inhoud
+from tui.schermen.overleg_vastleggen import Vastleggen
 from tui.widgets.agendalijst import AgendaLijst
-from tui.widgets.itemlijst import ItemLijst
 from tui.widgets.kaderblok import Kaderblok
 from tui.widgets.lettertoetsen import LETTERTOETSEN
 from tui.widgets.notitieveld import Notitieveld
+from tui.widgets.puntitems import MAX_REGELS, PuntItems
 from tui.widgets.voettekst import Voettekst
-
-MAX_REGELS = 50  # per list on the meeting screen; more is an archive, not something to talk through
 
 
 class OverlegKader(Kaderblok):
@@ -44,7 +39,7 @@ class OverlegKader(Kaderblok):
     BINDINGS = LETTERTOETSEN
 
 
-class OverlegScherm(Screen[None]):
+class OverlegScherm(Vastleggen, Screen[None]):
     AUTO_FOCUS = "#notitie"
     BINDINGS = [
         Binding("ctrl+down", "stap(1)", "Volgende", id="volgend_punt"),
@@ -74,11 +69,7 @@ class OverlegScherm(Screen[None]):
                 yield OverlegKader("Regionaal kader (k)", id="kader")
                 yield Label("", id="punttekst")
                 yield self.notitieveld
-                yield Label("", id="eerderekop", classes="kop")
-                for naam, kop in (("eerdere", None), ("afspraken", "Afspraken (a)"), ("besluiten", "Besluiten (b)"), ("acties", "Actiepunten (t)")):
-                    if kop:
-                        yield Label(kop, id=f"{naam}kop", classes="kop")
-                    yield ItemLijst(id=naam, classes="items")
+                yield PuntItems()
         yield Voettekst()
 
     def on_mount(self) -> None:
@@ -94,7 +85,7 @@ class OverlegScherm(Screen[None]):
         self.app.sub_title = f"{self.bestand.gemeente().naam} — {self.overleg.soort.value} overleg {toon_datum(self.overleg.datum)}"
         if self.bestand.alleen_lezen:
             self.app.sub_title += " (alleen-lezen)"
-            self.notitieveld.alleen_lezen()
+            self.notitieveld.vergrendel()
         self.vernieuw_agenda()
         self.toon_punt()
 
@@ -155,40 +146,21 @@ class OverlegScherm(Screen[None]):
 
     def toon_items(self) -> None:
         bestand, punt = self.bestand, self.punt
-        personen = {p.id: p.naam for p in notulen.personen(bestand)}
-        partijen = {p.id: p.code for p in bestand.partijen()}
-        is_sub = punt.soort is PuntSoort.SUBTHEMA
-        afspraken = notulen.afspraken(bestand, agenda_id=self.overleg.agenda_id, subthema=punt.subthema_nummer) if is_sub else []
-        regels = [(f"afspraak:{a.id}", afspraakregel(a, partijen)) for a in afspraken[-MAX_REGELS:]]
-        if len(afspraken) > MAX_REGELS:  # newest shown; the export lists them all
-            regels.insert(0, (None, Text(f"… {len(afspraken) - MAX_REGELS} oudere afspraken: zie de export (e)", style="italic")))
-        self._vul("afspraken", regels, toon=is_sub, leeg="Nog geen afspraken op dit subthema voor deze uitvoeringsagenda.")
-        besluiten = [b for b in notulen.besluiten(bestand, self.overleg_id) if b.agendapunt_id == punt.id]
-        self._vul("besluiten", [(f"besluit:{b.id}", besluitregel(b)) for b in besluiten], leeg="Geen besluiten bij dit punt.")
-        acties = [a for a in notulen.actiepunten(bestand, overleg_id=self.overleg_id) if a.agendapunt_id == punt.id]
-        vandaag = datums.vandaag()
-        regels = [(f"actiepunt:{a.id}", actieregel(a, personen, partijen, vandaag)) for a in acties]
-        self._vul("acties", regels, leeg="Geen actiepunten bij dit punt.")
-        eerder = punt.soort is PuntSoort.ACTIELIJST
-        if eerder:
+        eerdere = None
+        if punt.soort is PuntSoort.ACTIELIJST:
             from opslag.actielijst import actielijst
 
-            # One more than shown, to know there are more: the rest is on the actielijst (l).
-            open_eerder = actielijst(bestand, behalve_overleg=self.overleg_id, uiterlijk_aangemaakt=self.overleg.datum, limiet=MAX_REGELS + 1)
-            regels = [(f"actiepunt:{r.id}", eerdere_actieregel(r)) for r in open_eerder[:MAX_REGELS]]
-            if len(open_eerder) > MAX_REGELS:
-                regels.append((None, Text("… en meer: l opent de hele actielijst", style="italic")))
-            self._vul("eerdere", regels, leeg="Geen openstaande actiepunten uit eerdere overleggen.")
-            aantal = f"{len(regels)}" if len(open_eerder) <= MAX_REGELS else f"{MAX_REGELS}+"
-            self.query_one("#eerderekop", Label).update(f"Openstaande actiepunten uit eerdere overleggen ({aantal}) — g: gereed")
-        self.query_one("#eerderekop", Label).display = eerder
-        self.query_one("#eerdere", ItemLijst).display = eerder
-
-    def _vul(self, naam: str, regels: list[tuple[str | None, Text]], toon: bool = True, leeg: str = "") -> None:
-        lijst = self.query_one(f"#{naam}", ItemLijst)
-        lijst.toon(regels, leeg)
-        lijst.display = toon
-        self.query_one(f"#{naam}kop", Label).display = toon
+            eerdere = actielijst(bestand, behalve_overleg=self.overleg_id, uiterlijk_aangemaakt=self.overleg.datum, limiet=MAX_REGELS + 1)
+        self.query_one(PuntItems).toon(
+            afspraken=notulen.afspraken(bestand, agenda_id=self.overleg.agenda_id, subthema=punt.subthema_nummer)
+            if punt.soort is PuntSoort.SUBTHEMA else None,
+            besluiten=[b for b in notulen.besluiten(bestand, self.overleg_id) if b.agendapunt_id == punt.id],
+            acties=[a for a in notulen.actiepunten(bestand, overleg_id=self.overleg_id) if a.agendapunt_id == punt.id],
+            eerdere=eerdere,
+            personen={p.id: p.naam for p in notulen.personen(bestand)},
+            partijen={p.id: p.code for p in bestand.partijen()},
+            vandaag=datums.vandaag(),
+        )
 
     # --- notes ------------------------------------------------------------------------------------
 
@@ -196,18 +168,21 @@ class OverlegScherm(Screen[None]):
         """Save the note now (before leaving the item, the screen or the app); False: it stays unsaved."""
         if not self.notitieveld.bewaar():
             return False
-        if self.notitieveld.punt_id is not None:  # known now: the item may be left before the message arrives
-            self._notitie_bewaard(Notitieveld.Bewaard(self.notitieveld.punt_id, self.notitieveld.tekst, None))
+        # Taken over at once, not when `Bewaard` arrives: the item may be left and shown again before.
+        self._notitie_is(self.notitieveld.punt_id, self.notitieveld.tekst)
         return True
 
     @on(Notitieveld.Bewaard)
     def _notitie_bewaard(self, bericht: Notitieveld.Bewaard) -> None:
-        i = next((i for i, p in enumerate(self.punten) if p.id == bericht.punt_id), None)
-        if i is None or self.punten[i].notitie == bericht.tekst:
+        self._notitie_is(bericht.punt_id, bericht.tekst)
+
+    def _notitie_is(self, punt_id: int | None, tekst: str) -> None:
+        i = next((i for i, p in enumerate(self.punten) if p.id == punt_id), None)
+        if i is None or self.punten[i].notitie == tekst:
             return
-        if bool(bericht.tekst) != bool(self.punten[i].notitie):
+        if bool(tekst) != bool(self.punten[i].notitie):
             self._agenda_verouderd = True  # the ✎ marker changes, shown when the item is left
-        self.punten[i] = replace(self.punten[i], notitie=bericht.tekst)
+        self.punten[i] = replace(self.punten[i], notitie=tekst)
 
     @on(Notitieveld.NietBewaard)
     def _notitie_niet_bewaard(self, bericht: Notitieveld.NietBewaard) -> None:
@@ -258,132 +233,10 @@ class OverlegScherm(Screen[None]):
         self.notify(f"Subthema {nummer} staat niet op de agenda van dit overleg; hier is het kader.", timeout=4)
         self.app.push_screen(KaderScherm(nummer))
 
-    # --- recording ------------------------------------------------------------------------------
-
-    def _na_wijziging(self, melding: str) -> Callable[[object], None]:
-        def na(resultaat: object) -> None:
-            if resultaat is None:
-                return
-            self.notify(melding.format(code=getattr(resultaat, "code", "")), title="Bewaard")
-            self.toon_items()
-            self.vernieuw_agenda()
-
-        return na
-
-    def _alleen_lezen(self) -> bool:
-        reden = self.bestand.alleen_lezen
-        if reden:
-            self.notify(f"Alleen-lezen: {reden}. Er kan niets worden vastgelegd.", severity="warning")
-        return bool(reden)
-
-    def action_afspraak(self, afspraak_id: int | None = None) -> None:
-        if self._alleen_lezen():
-            return
-        from tui.schermen.afspraak_formulier import AfspraakFormulier
-
-        punt = self.punt
-        if punt.soort is not PuntSoort.SUBTHEMA:
-            self.notify("Afspraken horen bij een subthema; ga naar een subthema op de agenda.", severity="warning")
-            return
-        bestaand = notulen.afspraak_met_id(self.bestand, afspraak_id) if afspraak_id else None
-        self.app.push_screen(
-            AfspraakFormulier(punt.subthema_nummer, self.overleg.agenda_id, self.overleg_id, bestaand),
-            self._na_wijziging("Afspraak {code} is vastgelegd."),
-        )
-
-    def action_besluit(self, besluit_id: int | None = None) -> None:
-        if self._alleen_lezen():
-            return
-        from tui.schermen.besluit_formulier import BesluitFormulier
-
-        bestaand = notulen.besluit(self.bestand, besluit_id) if besluit_id else None
-        self.app.push_screen(
-            BesluitFormulier(self.overleg_id, self.punt.id, self.overleg.datum, bestaand),
-            self._na_wijziging("Besluit {code} is vastgelegd."),
-        )
-
-    def action_actie(self, actie_id: int | None = None) -> None:
-        if self._alleen_lezen():
-            return
-        from tui.schermen.actie_formulier import ActieFormulier
-
-        bestaand = notulen.actiepunt(self.bestand, actie_id) if actie_id else None
-        self.app.push_screen(
-            ActieFormulier(self.overleg_id, self.punt.id, self.punt.subthema_nummer, bestaand, self.overleg.volgende_datum),
-            self._na_wijziging("Actiepunt {code} is vastgelegd."),
-        )
-
-    @on(ItemLijst.Bewerken)
-    def _bewerken(self, bericht: ItemLijst.Bewerken) -> None:
-        self.bewerk_item(bericht.sleutel)
-
-    def bewerk_item(self, sleutel: str) -> None:
-        soort, rij_id = sleutel.split(":")
-        {"afspraak": self.action_afspraak, "besluit": self.action_besluit, "actiepunt": self.action_actie}[soort](int(rij_id))
-
-    @on(ItemLijst.Verwijderen)
-    def _verwijderen(self, bericht: ItemLijst.Verwijderen) -> None:
-        self.verwijder_item(bericht.sleutel)
-
-    def verwijder_item(self, sleutel: str) -> None:
-        from tui.schermen.bevestig import BevestigScherm
-
-        soort, rij_id = sleutel.split(":")
-        item = notulen.item(self.bestand, soort, int(rij_id))
-
-        def na(ja: bool | None) -> None:
-            if ja:
-                notulen.verwijder(self.bestand, soort, item.id)
-                self.notify(f"{item.code} is verwijderd. Ongedaan maken: ctrl+z (of 'herstel' in ctrl+p).", title="Verwijderd")
-                self.toon_items()
-                self.vernieuw_agenda()
-
-        self.app.push_screen(BevestigScherm(f"{item.code} verwijderen?\n\n{omschrijving(item)}"), na)
-
-    @on(ItemLijst.Gereed)
-    def zet_gereed(self, bericht: ItemLijst.Gereed) -> None:
-        soort, rij_id = bericht.sleutel.split(":")
-        if soort != "actiepunt":
-            return
-        actie = notulen.actiepunt(self.bestand, int(rij_id))
-        nieuw = ActieStatus.OPEN if actie.status is ActieStatus.GEREED else ActieStatus.GEREED
-        # Closed in this meeting: record the meeting's date, so the minutes list it as finished here.
-        notulen.zet_actiestatus(self.bestand, actie.id, nieuw, self.overleg.datum)
-        self.notify(f"{actie.code} is {'gereed' if nieuw is ActieStatus.GEREED else 'weer open'}.", title="Bewaard")
-        self.toon_items()
-
-    def action_herstel(self) -> None:
-        hersteld = notulen.herstel_laatste_verwijdering(self.bestand)
-        if hersteld is None:
-            self.notify("Er is niets om terug te zetten.", severity="warning")
-            return
-        self.notify(f"{hersteld} is teruggezet.", title="Hersteld")
-        self.toon_items()
-        self.vernieuw_agenda()
-
     def action_kader(self) -> None:
         kader = self.query_one("#kader", Kaderblok)
         if kader.display:
             kader.open = not kader.open
-
-    def action_aanwezigheid(self) -> None:
-        if self._alleen_lezen():
-            return
-        from tui.schermen.aanwezigheid import AanwezigheidScherm
-
-        self.app.push_screen(AanwezigheidScherm(self.overleg_id))
-
-    def action_wijzig_overleg(self) -> None:
-        if self._alleen_lezen():
-            return
-        from tui.schermen.overleg_formulier import OverlegFormulier
-
-        def na(overleg: Overleg | None) -> None:
-            if overleg is not None:
-                self.notify("Het overleg is bijgewerkt.", title="Bewaard")
-                self.laad_overleg()
-
-        self.app.push_screen(OverlegFormulier(self.overleg), na)
 
     def on_resize(self) -> None:
         breed = self.size.width >= 120

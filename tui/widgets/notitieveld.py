@@ -73,7 +73,8 @@ class Notitieveld(Widget):
         self.vak.move_cursor(self.vak.document.end)  # typing continues the note, never in front of it
         self.kop.update(KOP)
 
-    def alleen_lezen(self) -> None:
+    def vergrendel(self) -> None:
+        """A read-only file: the note can be read, not typed in."""
         self.vak.read_only = True
 
     def focus(self, scroll_visible: bool = True) -> Notitieveld:
