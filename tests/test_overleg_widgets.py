@@ -83,7 +83,9 @@ class _Notitie(App[None]):
         self.berichten: list[object] = []
 
     def compose(self) -> ComposeResult:
-        yield Notitieveld(self.bestand)
+        veld = Notitieveld(self.bestand, id="notitie")
+        yield veld.kop
+        yield veld
 
     def on_notitieveld_bewaard(self, bericht: Notitieveld.Bewaard) -> None:
         self.berichten.append(bericht)

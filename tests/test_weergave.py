@@ -15,7 +15,9 @@ from opslag.actielijst import ActieRegel
 from opslag.bestand import Gemeentebestand
 from opslag.modellen import ActieStatus, Actiepunt, Afspraak, AfspraakStatus, Besluit
 from opslag.notulen import PuntTelling
-from tui.weergave import actieregel, afspraakregel, agendaregel, besluitregel, eerdere_actieregel, omschrijving
+from tui.weergave import (
+    actieregel, afspraakregel, afspraakregels, agendaregel, besluitregel, eerdere_actieregel, eerdere_regels, omschrijving,
+)
 
 VANDAAG = dt.date(2027, 1, 12)
 VIJANDIG = "[bold]x[/] \x1b]0;t\x07"  # markup and an escape sequence, as a hostile file holds them
@@ -76,6 +78,19 @@ def test_eerdere_actieregel() -> None:
     regel = ActieRegel(id=1, nummer=3, wat="Cijfers leveren", persoon="Jan", partij="WDD", deadline=dt.date(2026, 6, 1), te_laat=True)
     assert eerdere_actieregel(regel).plain == "A-003 Cijfers leveren — Jan (WDD) — 01-06-2026 (te laat)"
     assert eerdere_actieregel(ActieRegel(id=2, nummer=4, wat="Bellen", partij="GEM")).plain == "A-004 Bellen — (GEM)"
+
+
+def test_lange_lijsten_tonen_de_nieuwste_afspraken_en_de_eerste_eerdere_acties() -> None:
+    afspraken = [Afspraak(id=i, nummer=i, agenda_id=1, subthema_nummer="1.1", actielijn=f"lijn {i}") for i in range(1, 6)]
+    regels = afspraakregels(afspraken, {}, 3)
+    assert [sleutel for sleutel, _ in regels] == [None, "afspraak:3", "afspraak:4", "afspraak:5"]
+    assert regels[0][1].plain == "… 2 oudere afspraken: zie de export (e)"
+    assert [s for s, _ in afspraakregels(afspraken, {}, 5)] == [f"afspraak:{i}" for i in range(1, 6)]
+    eerdere = [ActieRegel(id=i, nummer=i, wat="x") for i in range(1, 5)]
+    regels = eerdere_regels(eerdere, 3)
+    assert [s for s, _ in regels] == ["actiepunt:1", "actiepunt:2", "actiepunt:3", None]
+    assert regels[-1][1].plain == "… en meer: l opent de hele actielijst"
+    assert len(eerdere_regels(eerdere, 4)) == 4
 
 
 def test_omschrijving_van_elk_soort_item() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -173,6 +173,22 @@ def eerdere_actieregel(regel: ActieRegel) -> Text:
     if r.te_laat:
         tekst.append_text(_TE_LAAT)
     return tekst
+
+
+def afspraakregels(afspraken: Sequence[Afspraak], partijen: Mapping[int, str], hoogstens: int) -> list[tuple[str | None, Text]]:
+    """The newest `hoogstens` agreements as (key, line), after a remark on how many older ones the export lists."""
+    regels: list[tuple[str | None, Text]] = [(f"afspraak:{a.id}", afspraakregel(a, partijen)) for a in afspraken[-hoogstens:]]
+    if len(afspraken) > hoogstens:
+        regels.insert(0, (None, Text(f"… {len(afspraken) - hoogstens} oudere afspraken: zie de export (e)", style="italic")))
+    return regels
+
+
+def eerdere_regels(acties: Sequence[ActieRegel], hoogstens: int) -> list[tuple[str | None, Text]]:
+    """Open actions of earlier meetings as (key, line), read up to `hoogstens` + 1 to know there are more."""
+    regels: list[tuple[str | None, Text]] = [(f"actiepunt:{r.id}", eerdere_actieregel(r)) for r in acties[:hoogstens]]
+    if len(acties) > hoogstens:
+        regels.append((None, Text("… en meer: l opent de hele actielijst", style="italic")))
+    return regels
 
 
 def omschrijving(item: Afspraak | Besluit | Actiepunt) -> str:

@@ -22,15 +22,16 @@ from opslag import datums, notulen
 from opslag.bestand import Gemeentebestand
 from opslag.datums import lange_datum, toon_datum
 from opslag.modellen import PUNT_TITELS, Agendapunt, Overleg, PuntSoort
-from tui.weergave import Kleuren, letterlijk, subthema_inhoud
+from tui.weergave import Kleuren, actieregel, afspraakregels, besluitregel, eerdere_regels, letterlijk, subthema_inhoud
 from tui.schermen.overleg_vastleggen import Vastleggen
 from tui.widgets.agendalijst import AgendaLijst
 from tui.widgets.kaderblok import Kaderblok
 from tui.widgets.lettertoetsen import LETTERTOETSEN
 from tui.widgets.notitieveld import Notitieveld
-from tui.widgets.puntitems import MAX_REGELS, PuntItems
+from tui.widgets.itemlijst import ItemLijst
 from tui.widgets.voettekst import Voettekst
 
+MAX_REGELS = 50  # per list on the meeting screen; more is an archive, not something to talk through
 
 class OverlegKader(Kaderblok):
     """The framework block takes the meeting screen's letter keys, as its lists do: its title
@@ -58,7 +59,7 @@ class OverlegScherm(Vastleggen, Screen[None]):
         self.punten: list[Agendapunt] = []
         self._agenda_verouderd = False
         self._kader_getoond: str | None = None
-        self.notitieveld = Notitieveld(bestand)
+        self.notitieveld = Notitieveld(bestand, id="notitie")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,8 +69,9 @@ class OverlegScherm(Vastleggen, Screen[None]):
             with VerticalScroll(id="werkvlak"):
                 yield OverlegKader("Regionaal kader (k)", id="kader")
                 yield Label("", id="punttekst")
+                yield self.notitieveld.kop
                 yield self.notitieveld
-                yield PuntItems()
+                yield from self._lijsten()
         yield Voettekst()
 
     def on_mount(self) -> None:
@@ -144,22 +146,39 @@ class OverlegScherm(Vastleggen, Screen[None]):
             return f"{self.overleg.soort.value.capitalize()} overleg, {lange_datum(self.overleg.datum)}{', ' + self.overleg.plaats if self.overleg.plaats else ''}. Aanwezigheid: p."
         return ""
 
+    def _lijsten(self) -> ComposeResult:
+        for naam, kop in (("eerdere", ""), ("afspraken", "Afspraken (a)"), ("besluiten", "Besluiten (b)"), ("acties", "Actiepunten (t)")):
+            lijst = ItemLijst(kop, id=naam)
+            yield lijst.kop
+            yield lijst
+
     def toon_items(self) -> None:
         bestand, punt = self.bestand, self.punt
-        eerdere = None
-        if punt.soort is PuntSoort.ACTIELIJST:
-            from opslag.actielijst import actielijst
+        personen = {p.id: p.naam for p in notulen.personen(bestand)}
+        partijen = {p.id: p.code for p in bestand.partijen()}
+        is_sub = punt.soort is PuntSoort.SUBTHEMA
+        afspraken = notulen.afspraken(bestand, agenda_id=self.overleg.agenda_id, subthema=punt.subthema_nummer) if is_sub else []
+        self.query_one("#afspraken", ItemLijst).toon(
+            afspraakregels(afspraken, partijen, MAX_REGELS), "Nog geen afspraken op dit subthema voor deze uitvoeringsagenda.", zichtbaar=is_sub
+        )
+        besluiten = [(f"besluit:{b.id}", besluitregel(b)) for b in notulen.besluiten(bestand, self.overleg_id) if b.agendapunt_id == punt.id]
+        self.query_one("#besluiten", ItemLijst).toon(besluiten, "Geen besluiten bij dit punt.")
+        vandaag = datums.vandaag()
+        acties = notulen.actiepunten(bestand, overleg_id=self.overleg_id)
+        regels = [(f"actiepunt:{a.id}", actieregel(a, personen, partijen, vandaag)) for a in acties if a.agendapunt_id == punt.id]
+        self.query_one("#acties", ItemLijst).toon(regels, "Geen actiepunten bij dit punt.")
+        eerdere = self.query_one("#eerdere", ItemLijst)
+        if punt.soort is not PuntSoort.ACTIELIJST:
+            eerdere.display = eerdere.kop.display = False  # its lines stay as they were, unseen
+            return
+        from opslag.actielijst import actielijst
 
-            eerdere = actielijst(bestand, behalve_overleg=self.overleg_id, uiterlijk_aangemaakt=self.overleg.datum, limiet=MAX_REGELS + 1)
-        self.query_one(PuntItems).toon(
-            afspraken=notulen.afspraken(bestand, agenda_id=self.overleg.agenda_id, subthema=punt.subthema_nummer)
-            if punt.soort is PuntSoort.SUBTHEMA else None,
-            besluiten=[b for b in notulen.besluiten(bestand, self.overleg_id) if b.agendapunt_id == punt.id],
-            acties=[a for a in notulen.actiepunten(bestand, overleg_id=self.overleg_id) if a.agendapunt_id == punt.id],
-            eerdere=eerdere,
-            personen={p.id: p.naam for p in notulen.personen(bestand)},
-            partijen={p.id: p.code for p in bestand.partijen()},
-            vandaag=datums.vandaag(),
+        # One more than shown, to know there are more: the rest is on the actielijst (l).
+        open_eerder = actielijst(bestand, behalve_overleg=self.overleg_id, uiterlijk_aangemaakt=self.overleg.datum, limiet=MAX_REGELS + 1)
+        aantal = f"{len(open_eerder)}" if len(open_eerder) <= MAX_REGELS else f"{MAX_REGELS}+"
+        eerdere.toon(
+            eerdere_regels(open_eerder, MAX_REGELS), "Geen openstaande actiepunten uit eerdere overleggen.",
+            kop=f"Openstaande actiepunten uit eerdere overleggen ({aantal}) — g: gereed",
         )
 
     # --- notes ------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """Agreements, decisions or actions of an agenda item: Enter edits, Delete removes, g marks done.
 
 Each option's id is its key, 'soort:id' (afspraak, besluit or actiepunt); the list says which key
-the minute-taker wants changed, the screen decides what that means."""
+the minute-taker wants changed, the screen decides what that means. The list comes with its
+heading (`kop`), which the screen places above it: a container around the two would cost a layout
+pass on every step to the next item."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.widgets.lettertoetsen import LETTERTOETSEN
@@ -37,8 +39,15 @@ class ItemLijst(OptionList):
     class Gereed(Message):
         sleutel: str
 
-    def toon(self, regels: Sequence[tuple[str | None, Text]], leeg: str) -> None:
+    def __init__(self, kop: str = "", *, id: str) -> None:  # noqa: A002
+        super().__init__(id=id, classes="items")
+        self.kop = Label(kop, id=f"{id}kop", classes="kop")
+
+    def toon(self, regels: Sequence[tuple[str | None, Text]], leeg: str, *, zichtbaar: bool = True, kop: str | None = None) -> None:
         """Lines as (key, text); a line without a key is a remark that cannot be chosen."""
+        self.display = self.kop.display = zichtbaar
+        if kop is not None:
+            self.kop.update(kop)
         vorige = self.highlighted
         self.clear_options()
         if regels:

@@ -11,10 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from textual import on
-from textual.app import ComposeResult
 from textual.message import Message
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Label, TextArea
 
 from opslag import notulen
@@ -26,12 +24,9 @@ BEWAAR_NA = 0.5  # seconds after the first unsaved key; killing the terminal los
 KOP = "Aantekeningen"
 
 
-class Notitieveld(Widget):
-    DEFAULT_CSS = """
-    Notitieveld {
-        height: auto;
-    }
-    """
+class Notitieveld(Tekstvak):
+    """The field with its heading (`kop`), which the screen places above it: a container around the
+    two would cost a layout pass on every step to the next item."""
 
     @dataclass
     class Bewaard(Message):
@@ -48,38 +43,28 @@ class Notitieveld(Widget):
         reden: str
 
     def __init__(self, bestand: Gemeentebestand, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
+        super().__init__(id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         self.bestand = bestand
         self.punt_id: int | None = None
         self.onbewaard = False
         self._timer: Timer | None = None
-        # Made here, not in compose: the note is saved on unmount too, when queries find nothing.
-        self.kop = Label(KOP, id="notitiekop", classes="kop")
-        self.vak = Tekstvak(id="notitie", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
-
-    def compose(self) -> ComposeResult:
-        yield self.kop
-        yield self.vak
+        self.kop = Label(KOP, id=f"{id}kop" if id else None, classes="kop")
 
     @property
     def tekst(self) -> str:
-        return self.vak.text
+        return self.text
 
     def toon(self, punt_id: int, tekst: str) -> None:
         """Show the note of another item; the caller has saved the previous one (`bewaar`)."""
         self.punt_id = punt_id
-        with self.vak.prevent(TextArea.Changed):
-            self.vak.load_text(tekst)
-        self.vak.move_cursor(self.vak.document.end)  # typing continues the note, never in front of it
+        with self.prevent(TextArea.Changed):
+            self.load_text(tekst)
+        self.move_cursor(self.document.end)  # typing continues the note, never in front of it
         self.kop.update(KOP)
 
     def vergrendel(self) -> None:
         """A read-only file: the note can be read, not typed in."""
-        self.vak.read_only = True
-
-    def focus(self, scroll_visible: bool = True) -> Notitieveld:
-        self.vak.focus(scroll_visible)
-        return self
+        self.read_only = True
 
     @on(TextArea.Changed)
     def _getypt(self, event: TextArea.Changed) -> None:
@@ -98,7 +83,7 @@ class Notitieveld(Widget):
             self._timer = None
         if not self.onbewaard or self.punt_id is None:
             return True
-        tekst = self.vak.text
+        tekst = self.text
         try:
             notulen.bewaar_notitie(self.bestand, self.punt_id, tekst)
         except (TripartietFout, OSError) as fout:
@@ -116,7 +101,7 @@ class Notitieveld(Widget):
         self.post_message(self.NietBewaard(reden))
         return False
 
-    def on_descendant_blur(self) -> None:
+    def on_blur(self) -> None:
         self.bewaar()
 
     def on_unmount(self) -> None:
