@@ -22,16 +22,17 @@ from opslag import datums, notulen
 from opslag.bestand import Gemeentebestand
 from opslag.datums import lange_datum, toon_datum
 from opslag.modellen import PUNT_TITELS, Agendapunt, Overleg, PuntSoort
-from tui.weergave import Kleuren, actieregel, afspraakregels, besluitregel, eerdere_regels, letterlijk, subthema_inhoud
 from tui.schermen.overleg_vastleggen import Vastleggen
+from tui.weergave import Kleuren, actieregel, afspraakregels, besluitregel, eerdere_regels, letterlijk, subthema_inhoud
 from tui.widgets.agendalijst import AgendaLijst
+from tui.widgets.itemlijst import ItemLijst
 from tui.widgets.kaderblok import Kaderblok
 from tui.widgets.lettertoetsen import LETTERTOETSEN
 from tui.widgets.notitieveld import Notitieveld
-from tui.widgets.itemlijst import ItemLijst
 from tui.widgets.voettekst import Voettekst
 
 MAX_REGELS = 50  # per list on the meeting screen; more is an archive, not something to talk through
+
 
 class OverlegKader(Kaderblok):
     """The framework block takes the meeting screen's letter keys, as its lists do: its title
