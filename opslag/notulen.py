@@ -326,6 +326,12 @@ def actiepunt(bestand: Gemeentebestand, actie_id: int) -> Actiepunt:
     return Actiepunt.uit_rij(bestand.db["actiepunt"].get(actie_id))
 
 
+def item(bestand: Gemeentebestand, soort: str, item_id: int) -> Afspraak | Besluit | Actiepunt:
+    """An agreement, decision or action by the name of its table, as the meeting screen's lists key them."""
+    lezers = {"afspraak": afspraak_met_id, "besluit": besluit, "actiepunt": actiepunt}
+    return lezers[soort](bestand, item_id)
+
+
 def bewaar_actiepunt(bestand: Gemeentebestand, actie: Actiepunt) -> Actiepunt:
     actie = _valideer(actie)
     if actie.status is not ActieStatus.OPEN and actie.gereed_op is None:
@@ -395,9 +401,3 @@ def herstel_laatste_verwijdering(bestand: Gemeentebestand) -> str | None:
         )
     voorvoegsel = {"afspraak": "AF", "besluit": "B", "actiepunt": "A"}[tabel]
     return f"{voorvoegsel}-{inhoud['rij']['nummer']:03d}"
-
-
-def item(bestand: Gemeentebestand, soort: str, item_id: int) -> Afspraak | Besluit | Actiepunt:
-    """An agreement, decision or action by the name of its table, as the meeting screen's lists key them."""
-    lezers = {"afspraak": afspraak_met_id, "besluit": besluit, "actiepunt": actiepunt}
-    return lezers[soort](bestand, item_id)

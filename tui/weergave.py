@@ -12,9 +12,7 @@ Our own styling is added by composing Text objects, never by writing markup arou
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,11 +24,6 @@ from opslag.datums import toon_datum
 from opslag.kader import NIVEAUS, Kader, Subthema
 from opslag.modellen import ActieStatus
 from opslag.tekst import zichtbaar
-
-if TYPE_CHECKING:
-    from opslag.actielijst import ActieRegel
-    from opslag.modellen import Actiepunt, Afspraak, Besluit
-    from opslag.notulen import PuntTelling
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _VOETNOOT_REF = re.compile(r"\[\^(\d+)\]")
@@ -114,6 +107,14 @@ def subthema_inhoud(kader: Kader, sub: Subthema, kleuren: Kleuren | None = None)
 
 # --- lines of the meeting screen's lists -------------------------------------------------------
 # Pure: a model in, the line as shown out, so what a line says is tested without the app.
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Mapping, Sequence
+
+    from opslag.actielijst import ActieRegel
+    from opslag.modellen import Actiepunt, Afspraak, Besluit
+    from opslag.notulen import PuntTelling
 
 _TE_LAAT = Text(" (te laat)", style="bold red")
 
