@@ -13,10 +13,11 @@ from rich.text import Text
 from opslag import notulen
 from opslag.actielijst import ActieRegel
 from opslag.bestand import Gemeentebestand
-from opslag.modellen import ActieStatus, Actiepunt, Afspraak, AfspraakStatus, Besluit
+from opslag.modellen import ActieStatus, Actiepunt, Afspraak, AfspraakStatus, Agendapunt, Besluit, Overleg, OverlegSoort, PuntSoort
 from opslag.notulen import PuntTelling
 from tui.weergave import (
     actieregel, afspraakregel, afspraakregels, agendaregel, besluitregel, eerdere_actieregel, eerdere_regels, omschrijving,
+    punt_uitleg,
 )
 
 VANDAAG = dt.date(2027, 1, 12)
@@ -91,6 +92,17 @@ def test_lange_lijsten_tonen_de_nieuwste_afspraken_en_de_eerste_eerdere_acties()
     assert [s for s, _ in regels] == ["actiepunt:1", "actiepunt:2", "actiepunt:3", None]
     assert regels[-1][1].plain == "… en meer: l opent de hele actielijst"
     assert len(eerdere_regels(eerdere, 4)) == 4
+
+
+def test_uitleg_bij_opening_en_sluiting() -> None:
+    overleg = Overleg(agenda_id=1, datum=VANDAAG, soort=OverlegSoort.BESTUURLIJK, plaats="Raadzaal")
+    punt = {soort: Agendapunt(overleg_id=1, volgorde=1, soort=soort) for soort in PuntSoort}
+    assert punt_uitleg(punt[PuntSoort.OPENING], overleg) == "Bestuurlijk overleg, 12 januari 2027, Raadzaal. Aanwezigheid: p."
+    assert punt_uitleg(punt[PuntSoort.SLUITING], overleg) == "Volgend overleg: nog niet gepland (o: overleg wijzigen)."
+    volgende = Overleg(agenda_id=1, datum=VANDAAG, volgende_datum=dt.date(2027, 3, 9))
+    assert punt_uitleg(punt[PuntSoort.SLUITING], volgende) == "Volgend overleg: 9 maart 2027"
+    assert punt_uitleg(punt[PuntSoort.OPENING], volgende) == "Ambtelijk overleg, 12 januari 2027. Aanwezigheid: p."
+    assert punt_uitleg(punt[PuntSoort.RONDVRAAG], overleg) == ""
 
 
 def test_omschrijving_van_elk_soort_item() -> None:

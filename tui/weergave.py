@@ -20,9 +20,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from opslag.datums import toon_datum
+from opslag.datums import lange_datum, toon_datum
 from opslag.kader import NIVEAUS, Kader, Subthema
-from opslag.modellen import ActieStatus
+from opslag.modellen import ActieStatus, PuntSoort
 from opslag.tekst import zichtbaar
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -113,8 +113,19 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from opslag.actielijst import ActieRegel
-    from opslag.modellen import Actiepunt, Afspraak, Besluit
+    from opslag.modellen import Actiepunt, Afspraak, Agendapunt, Besluit, Overleg
     from opslag.notulen import PuntTelling
+
+def punt_uitleg(punt: Agendapunt, overleg: Overleg) -> str:
+    """The line under the opening and closing items: where and when, and the next meeting."""
+    if punt.soort is PuntSoort.SLUITING:
+        volgende = overleg.volgende_datum
+        return f"Volgend overleg: {lange_datum(volgende)}" if volgende else "Volgend overleg: nog niet gepland (o: overleg wijzigen)."
+    if punt.soort is PuntSoort.OPENING:
+        plaats = f", {overleg.plaats}" if overleg.plaats else ""
+        return f"{overleg.soort.value.capitalize()} overleg, {lange_datum(overleg.datum)}{plaats}. Aanwezigheid: p."
+    return ""
+
 
 _TE_LAAT = Text(" (te laat)", style="bold red")
 

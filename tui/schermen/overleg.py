@@ -20,10 +20,12 @@ from textual.widgets import Header, Label
 
 from opslag import datums, notulen
 from opslag.bestand import Gemeentebestand
-from opslag.datums import lange_datum, toon_datum
+from opslag.datums import toon_datum
 from opslag.modellen import PUNT_TITELS, Agendapunt, Overleg, PuntSoort
 from tui.schermen.overleg_vastleggen import Vastleggen
-from tui.weergave import Kleuren, actieregel, afspraakregels, besluitregel, eerdere_regels, letterlijk, subthema_inhoud
+from tui.weergave import (
+    Kleuren, actieregel, afspraakregels, besluitregel, eerdere_regels, letterlijk, punt_uitleg, subthema_inhoud,
+)
 from tui.widgets.agendalijst import AgendaLijst
 from tui.widgets.itemlijst import ItemLijst
 from tui.widgets.kaderblok import Kaderblok
@@ -120,7 +122,7 @@ class OverlegScherm(Vastleggen, Screen[None]):
         self._kader_getoond = None
         if kader.display and kader.open:
             self._toon_kader()
-        uitleg = self._uitleg(punt)
+        uitleg = punt_uitleg(punt, self.overleg)
         self.query_one("#punttekst", Label).update(letterlijk(uitleg))
         self.query_one("#punttekst", Label).display = bool(uitleg)
         self.notitieveld.toon(punt.id, punt.notitie)
@@ -138,14 +140,6 @@ class OverlegScherm(Vastleggen, Screen[None]):
             kader = self.bestand.kader()
             self.query_one("#kader", Kaderblok).inhoud = subthema_inhoud(kader, kader.subthema(nummer), self.kleuren)
             self._kader_getoond = nummer
-
-    def _uitleg(self, punt: Agendapunt) -> str:
-        if punt.soort is PuntSoort.SLUITING:
-            volgende = self.overleg.volgende_datum
-            return f"Volgend overleg: {lange_datum(volgende)}" if volgende else "Volgend overleg: nog niet gepland (o: overleg wijzigen)."
-        if punt.soort is PuntSoort.OPENING:
-            return f"{self.overleg.soort.value.capitalize()} overleg, {lange_datum(self.overleg.datum)}{', ' + self.overleg.plaats if self.overleg.plaats else ''}. Aanwezigheid: p."
-        return ""
 
     def _lijsten(self) -> ComposeResult:
         for naam, kop in (("eerdere", ""), ("afspraken", "Afspraken (a)"), ("besluiten", "Besluiten (b)"), ("acties", "Actiepunten (t)")):
