@@ -326,6 +326,12 @@ def actiepunt(bestand: Gemeentebestand, actie_id: int) -> Actiepunt:
     return Actiepunt.uit_rij(bestand.db["actiepunt"].get(actie_id))
 
 
+def item(bestand: Gemeentebestand, soort: str, item_id: int) -> Afspraak | Besluit | Actiepunt:
+    """An agreement, decision or action by the name of its table, as the meeting screen's lists key them."""
+    lezers = {"afspraak": afspraak_met_id, "besluit": besluit, "actiepunt": actiepunt}
+    return lezers[soort](bestand, item_id)
+
+
 def bewaar_actiepunt(bestand: Gemeentebestand, actie: Actiepunt) -> Actiepunt:
     actie = _valideer(actie)
     if actie.status is not ActieStatus.OPEN and actie.gereed_op is None:

@@ -134,7 +134,7 @@ class TripartietApp(App[None]):
                 title="Alleen-lezen", severity="warning", timeout=15,
             )
         laatste = notulen.laatste_overleg(bestand)
-        self.switch_or_push(OverlegScherm(laatste.id) if laatste else KaderScherm())
+        self.switch_or_push(OverlegScherm(bestand, laatste.id) if laatste else KaderScherm())
         return True
 
     def switch_or_push(self, scherm: Screen) -> None:
@@ -153,7 +153,7 @@ class TripartietApp(App[None]):
 
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.switch_or_push(OverlegScherm(overleg_id))
+        self.switch_or_push(OverlegScherm(self.bestand, overleg_id))
 
     def action_nieuw_overleg(self) -> None:
         from opslag import notulen

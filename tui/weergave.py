@@ -13,12 +13,15 @@ Our own styling is added by composing Text objects, never by writing markup arou
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from opslag.datums import lange_datum, toon_datum
 from opslag.kader import NIVEAUS, Kader, Subthema
+from opslag.modellen import ActieStatus, PuntSoort
 from opslag.tekst import zichtbaar
 from opslag.voetnoten import met_tekens, teken
 
@@ -92,3 +95,106 @@ def subthema_inhoud(kader: Kader, sub: Subthema, kleuren: Kleuren | None = None)
     for nummer in sub.voetnoten:
         delen += [Text(""), opsomming([(teken(nummer), kader.voetnoot(nummer).tekst)], k.gedempt)]
     return Group(*delen)
+
+
+# --- lines of the meeting screen's lists -------------------------------------------------------
+# Pure: a model in, the line as shown out, so what a line says is tested without the app.
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Mapping, Sequence
+
+    from opslag.actielijst import ActieRegel
+    from opslag.modellen import Actiepunt, Afspraak, Agendapunt, Besluit, Overleg
+    from opslag.notulen import PuntTelling
+
+def punt_uitleg(punt: Agendapunt, overleg: Overleg) -> str:
+    """The line under the opening and closing items: where and when, and the next meeting."""
+    if punt.soort is PuntSoort.SLUITING:
+        volgende = overleg.volgende_datum
+        return f"Volgend overleg: {lange_datum(volgende)}" if volgende else "Volgend overleg: nog niet gepland (o: overleg wijzigen)."
+    if punt.soort is PuntSoort.OPENING:
+        plaats = f", {overleg.plaats}" if overleg.plaats else ""
+        return f"{overleg.soort.value.capitalize()} overleg, {lange_datum(overleg.datum)}{plaats}. Aanwezigheid: p."
+    return ""
+
+
+_TE_LAAT = Text(" (te laat)", style="bold red")
+
+
+def agendaregel(titel: str, telling: PuntTelling | None, breedte: int) -> Text:
+    """An agenda item: its title cut to the width, then ✎ (notes) and how many AF/B/A were made there."""
+    tekens = ""
+    if telling:
+        tekens = " ".join(
+            t for t in (
+                "✎" if telling.notitie else "",
+                f"AF{telling.afspraken}" if telling.afspraken else "",
+                f"B{telling.besluiten}" if telling.besluiten else "",
+                f"A{telling.acties}" if telling.acties else "",
+            ) if t
+        )
+    ruimte = breedte - len(tekens) - 1
+    if len(titel) > ruimte:
+        titel = titel[: max(ruimte - 1, 4)] + "…"
+    regel = letterlijk(titel.ljust(ruimte))
+    if tekens:
+        regel.append(" " + tekens, style="bold")
+    return regel
+
+
+def afspraakregel(afspraak: Afspraak, partijen: Mapping[int, str]) -> Text:
+    """`partijen`: party id to its code."""
+    a = afspraak
+    return letterlijk(
+        f"{a.code} {a.actielijn} — {a.doel or 'geen doel'} — {a.start or '?'} t/m {a.eind or '?'} — "
+        f"{', '.join(partijen.get(p, '?') for p in a.verantwoordelijken)} [{a.status.value}]"
+    )
+
+
+def besluitregel(besluit: Besluit) -> Text:
+    return letterlijk(f"{besluit.code} {besluit.tekst}")
+
+
+def actieregel(actie: Actiepunt, personen: Mapping[int, str], partijen: Mapping[int, str], vandaag: dt.date) -> Text:
+    """An action of this meeting: who (person and party code), deadline, a status other than open."""
+    a = actie
+    wie = " ".join(d for d in (personen.get(a.persoon_id, ""), f"({partijen[a.partij_id]})" if a.partij_id in partijen else "") if d)
+    deadline = f" — {toon_datum(a.deadline)}" if a.deadline else ""
+    status = "" if a.status is ActieStatus.OPEN else f" [{a.status.value}]"
+    regel = letterlijk(f"{a.code} {a.wat} — {wie}{deadline}{status}")
+    if a.status is ActieStatus.OPEN and a.deadline and a.deadline < vandaag:
+        regel.append_text(_TE_LAAT)
+    return regel
+
+
+def eerdere_actieregel(regel: ActieRegel) -> Text:
+    """An open action from an earlier meeting, as the actielijst reads it."""
+    r = regel
+    tekst = letterlijk(
+        f"{r.code} {r.wat} — {r.persoon + ' ' if r.persoon else ''}({r.partij}){' — ' + toon_datum(r.deadline) if r.deadline else ''}"
+    )
+    if r.te_laat:
+        tekst.append_text(_TE_LAAT)
+    return tekst
+
+
+def afspraakregels(afspraken: Sequence[Afspraak], partijen: Mapping[int, str], hoogstens: int) -> list[tuple[str | None, Text]]:
+    """The newest `hoogstens` agreements as (key, line), after a remark on how many older ones the export lists."""
+    regels: list[tuple[str | None, Text]] = [(f"afspraak:{a.id}", afspraakregel(a, partijen)) for a in afspraken[-hoogstens:]]
+    if len(afspraken) > hoogstens:
+        regels.insert(0, (None, Text(f"… {len(afspraken) - hoogstens} oudere afspraken: zie de export (e)", style="italic")))
+    return regels
+
+
+def eerdere_regels(acties: Sequence[ActieRegel], hoogstens: int) -> list[tuple[str | None, Text]]:
+    """Open actions of earlier meetings as (key, line), read up to `hoogstens` + 1 to know there are more."""
+    regels: list[tuple[str | None, Text]] = [(f"actiepunt:{r.id}", eerdere_actieregel(r)) for r in acties[:hoogstens]]
+    if len(acties) > hoogstens:
+        regels.append((None, Text("… en meer: l opent de hele actielijst", style="italic")))
+    return regels
+
+
+def omschrijving(item: Afspraak | Besluit | Actiepunt) -> str:
+    """What an agreement, decision or action is about, in one line of the file's own text."""
+    return getattr(item, "actielijn", None) or getattr(item, "tekst", None) or getattr(item, "wat", "")

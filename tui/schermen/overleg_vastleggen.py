@@ -1,0 +1,150 @@
+"""Recording on the meeting screen: the forms for agreements, decisions, actions, attendance and
+the meeting itself; deleting with undo; marking an action done. What the item lists ask for
+(`ItemLijst.Bewerken`, `Verwijderen`, `Gereed`) is handled here.
+
+A mixin of `OverlegScherm`, so its actions are the screen's (the letter keys call 'screen.afspraak');
+handlers are named `on_...`, as Textual finds those on a mixin, and `@on` ones only on its own classes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from opslag import notulen
+from opslag.modellen import ActieStatus, Overleg, PuntSoort
+from tui.weergave import omschrijving
+from tui.widgets.itemlijst import ItemLijst
+
+if TYPE_CHECKING:
+    from opslag.bestand import Gemeentebestand
+    from opslag.modellen import Agendapunt
+
+
+class Vastleggen:
+    if TYPE_CHECKING:  # what the screen provides
+        bestand: Gemeentebestand
+        overleg: Overleg
+        overleg_id: int
+        punt: Agendapunt
+
+        def toon_items(self) -> None: ...
+        def vernieuw_agenda(self) -> None: ...
+        def laad_overleg(self) -> None: ...
+
+    def _na_wijziging(self, melding: str) -> Callable[[object], None]:
+        def na(resultaat: object) -> None:
+            if resultaat is None:
+                return
+            self.notify(melding.format(code=getattr(resultaat, "code", "")), title="Bewaard")
+            self.toon_items()
+            self.vernieuw_agenda()
+
+        return na
+
+    def _alleen_lezen(self) -> bool:
+        reden = self.bestand.alleen_lezen
+        if reden:
+            self.notify(f"Alleen-lezen: {reden}. Er kan niets worden vastgelegd.", severity="warning")
+        return bool(reden)
+
+    def action_afspraak(self, afspraak_id: int | None = None) -> None:
+        if self._alleen_lezen():
+            return
+        from tui.schermen.afspraak_formulier import AfspraakFormulier
+
+        punt = self.punt
+        if punt.soort is not PuntSoort.SUBTHEMA:
+            self.notify("Afspraken horen bij een subthema; ga naar een subthema op de agenda.", severity="warning")
+            return
+        bestaand = notulen.afspraak_met_id(self.bestand, afspraak_id) if afspraak_id else None
+        self.app.push_screen(
+            AfspraakFormulier(punt.subthema_nummer, self.overleg.agenda_id, self.overleg_id, bestaand),
+            self._na_wijziging("Afspraak {code} is vastgelegd."),
+        )
+
+    def action_besluit(self, besluit_id: int | None = None) -> None:
+        if self._alleen_lezen():
+            return
+        from tui.schermen.besluit_formulier import BesluitFormulier
+
+        bestaand = notulen.besluit(self.bestand, besluit_id) if besluit_id else None
+        self.app.push_screen(
+            BesluitFormulier(self.overleg_id, self.punt.id, self.overleg.datum, bestaand),
+            self._na_wijziging("Besluit {code} is vastgelegd."),
+        )
+
+    def action_actie(self, actie_id: int | None = None) -> None:
+        if self._alleen_lezen():
+            return
+        from tui.schermen.actie_formulier import ActieFormulier
+
+        bestaand = notulen.actiepunt(self.bestand, actie_id) if actie_id else None
+        self.app.push_screen(
+            ActieFormulier(self.overleg_id, self.punt.id, self.punt.subthema_nummer, bestaand, self.overleg.volgende_datum),
+            self._na_wijziging("Actiepunt {code} is vastgelegd."),
+        )
+
+    def on_item_lijst_bewerken(self, bericht: ItemLijst.Bewerken) -> None:
+        self.bewerk_item(bericht.sleutel)
+
+    def bewerk_item(self, sleutel: str) -> None:
+        soort, rij_id = sleutel.split(":")
+        {"afspraak": self.action_afspraak, "besluit": self.action_besluit, "actiepunt": self.action_actie}[soort](int(rij_id))
+
+    def on_item_lijst_verwijderen(self, bericht: ItemLijst.Verwijderen) -> None:
+        self.verwijder_item(bericht.sleutel)
+
+    def verwijder_item(self, sleutel: str) -> None:
+        from tui.schermen.bevestig import BevestigScherm
+
+        soort, rij_id = sleutel.split(":")
+        item = notulen.item(self.bestand, soort, int(rij_id))
+
+        def na(ja: bool | None) -> None:
+            if ja:
+                notulen.verwijder(self.bestand, soort, item.id)
+                self.notify(f"{item.code} is verwijderd. Ongedaan maken: ctrl+z (of 'herstel' in ctrl+p).", title="Verwijderd")
+                self.toon_items()
+                self.vernieuw_agenda()
+
+        self.app.push_screen(BevestigScherm(f"{item.code} verwijderen?\n\n{omschrijving(item)}"), na)
+
+    def on_item_lijst_gereed(self, bericht: ItemLijst.Gereed) -> None:
+        soort, rij_id = bericht.sleutel.split(":")
+        if soort != "actiepunt":
+            return
+        actie = notulen.actiepunt(self.bestand, int(rij_id))
+        nieuw = ActieStatus.OPEN if actie.status is ActieStatus.GEREED else ActieStatus.GEREED
+        # Closed in this meeting: record the meeting's date, so the minutes list it as finished here.
+        notulen.zet_actiestatus(self.bestand, actie.id, nieuw, self.overleg.datum)
+        self.notify(f"{actie.code} is {'gereed' if nieuw is ActieStatus.GEREED else 'weer open'}.", title="Bewaard")
+        self.toon_items()
+
+    def action_herstel(self) -> None:
+        hersteld = notulen.herstel_laatste_verwijdering(self.bestand)
+        if hersteld is None:
+            self.notify("Er is niets om terug te zetten.", severity="warning")
+            return
+        self.notify(f"{hersteld} is teruggezet.", title="Hersteld")
+        self.toon_items()
+        self.vernieuw_agenda()
+
+    def action_aanwezigheid(self) -> None:
+        if self._alleen_lezen():
+            return
+        from tui.schermen.aanwezigheid import AanwezigheidScherm
+
+        self.app.push_screen(AanwezigheidScherm(self.overleg_id))
+
+    def action_wijzig_overleg(self) -> None:
+        if self._alleen_lezen():
+            return
+        from tui.schermen.overleg_formulier import OverlegFormulier
+
+        def na(overleg: Overleg | None) -> None:
+            if overleg is not None:
+                self.notify("Het overleg is bijgewerkt.", title="Bewaard")
+                self.laad_overleg()
+
+        self.app.push_screen(OverlegFormulier(self.overleg), na)
