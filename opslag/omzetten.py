@@ -35,6 +35,7 @@ FORMATEN = ("md", "docx", "odt", "pdf")
 SJABLONEN = Path(__file__).resolve().parent.parent / "sjablonen"
 _HUISSTIJL = {"docx": "huisstijl.docx", "odt": "huisstijl.odt", "pdf": "huisstijl.typ"}
 _INVOER = "commonmark+pipe_tables-raw_html"
+_TYPST_FILTER = Path(__file__).with_name("typst_regelbegin.lua")
 _PLEK = re.compile(r"\{(titel|status)\}")
 # The parts of a Word or ODT file that hold the page header and footer.
 _KOPDELEN = re.compile(r"word/(header|footer)\d*\.xml|styles\.xml")
@@ -104,7 +105,8 @@ def zet_om(
     if is_concept(status):
         opties.append("--metadata=concept")
     if formaat == "pdf":
-        inhoud = _typst(_pandoc(markdown, "typst", [*opties, f"--template={stijl}"], stijl), stijl)
+        opties += [f"--template={stijl}", f"--lua-filter={_TYPST_FILTER}"]
+        inhoud = _typst(_pandoc(markdown, "typst", opties, stijl), stijl)
     else:
         inhoud = _pandoc(markdown, formaat, [*opties, f"--reference-doc={stijl}"], stijl)
         inhoud = _vul_kop(inhoud, titel, status)
