@@ -141,13 +141,13 @@ def _controleer_huisstijl(formaat: str, pad: Path) -> Path:
 
 
 def _pandoc(markdown: str, naar: str, opties: list[str], stijl: Path) -> bytes:
-    import pypandoc
-
-    opdracht = [pypandoc.get_pandoc_path(), "-f", _INVOER, "-t", naar, "-o", "-", *opties]
     try:
+        import pypandoc
+
+        opdracht = [pypandoc.get_pandoc_path(), "-f", _INVOER, "-t", naar, "-o", "-", *opties]
         klaar = subprocess.run(opdracht, input=markdown.encode("utf-8"), capture_output=True, timeout=300)
-    except (OSError, subprocess.TimeoutExpired) as fout:
-        raise OmzetFout(f"Pandoc kon niet worden gestart: {fout}") from None
+    except (ImportError, OSError, subprocess.TimeoutExpired) as fout:
+        raise OmzetFout(f"Pandoc kon niet worden gestart ({fout}); installeer Tripartiet opnieuw.") from None
     if klaar.returncode != 0:
         melding = klaar.stderr.decode("utf-8", "replace").strip()
         # Our input is plain CommonMark: a failure comes from the house-style file.
@@ -156,8 +156,10 @@ def _pandoc(markdown: str, naar: str, opties: list[str], stijl: Path) -> bytes:
 
 
 def _typst(bron: bytes, stijl: Path) -> bytes:
-    import typst
-
+    try:
+        import typst
+    except ImportError as fout:
+        raise OmzetFout(f"Typst ontbreekt ({fout}); installeer Tripartiet opnieuw.") from None
     try:
         # The template's folder is the root, so a municipality's template can use its own logo.
         return typst.compile(bron, root=str(stijl.parent))

@@ -206,6 +206,12 @@ def _kapotte_huisstijlen(map_: Path) -> list[tuple[str, Path, str]]:
     zonder_body.write_text("#set page(paper: \"a4\")\n", encoding="utf-8")
     typst_fout = map_ / "fout.typ"
     typst_fout.write_text("#onbekende-functie()\n$body$\n", encoding="utf-8")
+    sjabloonfout = map_ / "sjabloonfout.typ"
+    sjabloonfout.write_text("$if(titel)$ $body$", encoding="utf-8")
+    stijlen_kapot = map_ / "stijlen-kapot.docx"
+    with zipfile.ZipFile(omzetten.standaard_huisstijl("docx")) as bron, zipfile.ZipFile(stijlen_kapot, "w") as z:
+        for info in bron.infolist():
+            z.writestr(info, b"<kapot" if info.filename == "word/styles.xml" else bron.read(info))
     binair = map_ / "binair.typ"
     binair.write_bytes(b"\xff\xfe\x00$body$")
     return [
@@ -218,6 +224,8 @@ def _kapotte_huisstijlen(map_: Path) -> list[tuple[str, Path, str]]:
         ("pdf", zonder_body, "geen Typst-sjabloon"),
         ("pdf", typst_fout, "Typst kan er geen PDF mee maken"),
         ("pdf", binair, "geen tekstbestand"),
+        ("pdf", sjabloonfout, "pandoc kan het niet gebruiken"),
+        ("docx", stijlen_kapot, "pandoc kan het niet gebruiken"),
     ]
 
 
@@ -238,13 +246,17 @@ def test_ontbrekende_of_kapotte_huisstijl_geeft_een_nederlandse_melding_en_laat_
         doel.unlink()
 
 
-def test_eigen_huisstijl_wordt_gebruikt(tmp_path: Path) -> None:
+def test_eigen_huisstijl_wordt_gebruikt_met_een_logo_ernaast(tmp_path: Path) -> None:
+    import typst
+
+    (tmp_path / "logo.png").write_bytes(typst.compile(b"#set page(width: 20pt, height: 20pt)\nx", format="png"))
     eigen = tmp_path / "gemeente.typ"
-    eigen.write_text(
-        omzetten.standaard_huisstijl("pdf").read_text(encoding="utf-8").replace("Pagina ", "Blad "), encoding="utf-8"
-    )
-    tekst = "".join(_pdf(zet_om(VERSLAG, "pdf", tmp_path / "v.pdf", titel="t", status=None, huisstijl=eigen)))
+    sjabloon = omzetten.standaard_huisstijl("pdf").read_text(encoding="utf-8").replace("Pagina ", "Blad ")
+    eigen.write_text(sjabloon.replace("$body$", '#image("logo.png", width: 1cm)\n$body$'), encoding="utf-8")
+    pad = zet_om(VERSLAG, "pdf", tmp_path / "v.pdf", titel="t", status=None, huisstijl=eigen)
+    tekst = "".join(_pdf(pad))
     assert "Blad 1 van" in tekst and "Pagina 1" not in tekst
+    assert pypdf.PdfReader(str(pad)).pages[0].images
 
 
 def test_mislukte_schrijfactie_laat_het_oude_bestand_en_geen_tijdelijk_bestand(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
