@@ -128,7 +128,8 @@ def _controleer_huisstijl(formaat: str, pad: Path) -> Path:
                 if nodig not in zip_.namelist():
                     soort = "Word-document (.docx)" if formaat == "docx" else "ODT-document (.odt)"
                     raise HuisstijlFout(pad, f"dit is geen {soort}.")
-                zip_.testzip()
+                if zip_.testzip() is not None:  # the name of the first damaged part
+                    raise zipfile.BadZipFile
     except HuisstijlFout:
         raise
     except UnicodeDecodeError:
