@@ -335,7 +335,7 @@ class OverlegScherm(Screen[None]):
         from tui.schermen.kader import KaderScherm
 
         self.notify(f"Subthema {nummer} staat niet op de agenda van dit overleg; hier is het kader.", timeout=4)
-        self.app.push_screen(KaderScherm(nummer))
+        self.app.push_screen(KaderScherm(self.app.bestand, nummer))
 
     # --- recording ------------------------------------------------------------------------------
 
@@ -366,7 +366,7 @@ class OverlegScherm(Screen[None]):
             return
         bestaand = notulen.afspraak_met_id(self.app.bestand, afspraak_id) if afspraak_id else None
         self.app.push_screen(
-            AfspraakFormulier(punt.subthema_nummer, self.overleg.agenda_id, self.overleg_id, bestaand),
+            AfspraakFormulier(self.app.bestand, punt.subthema_nummer, self.overleg.agenda_id, self.overleg_id, bestaand),
             self._na_wijziging("Afspraak {code} is vastgelegd."),
         )
 
@@ -377,7 +377,7 @@ class OverlegScherm(Screen[None]):
 
         bestaand = notulen.besluit(self.app.bestand, besluit_id) if besluit_id else None
         self.app.push_screen(
-            BesluitFormulier(self.overleg_id, self.punt.id, self.overleg.datum, bestaand),
+            BesluitFormulier(self.app.bestand, self.overleg_id, self.punt.id, self.overleg.datum, bestaand),
             self._na_wijziging("Besluit {code} is vastgelegd."),
         )
 
@@ -389,7 +389,7 @@ class OverlegScherm(Screen[None]):
         bestaand = notulen.actiepunt(self.app.bestand, actie_id) if actie_id else None
         standaard = self.overleg.volgende_datum
         self.app.push_screen(
-            ActieFormulier(self.overleg_id, self.punt.id, self.punt.subthema_nummer, bestaand, standaard),
+            ActieFormulier(self.app.bestand, self.overleg_id, self.punt.id, self.punt.subthema_nummer, bestaand, standaard),
             self._na_wijziging("Actiepunt {code} is vastgelegd."),
         )
 
@@ -444,7 +444,7 @@ class OverlegScherm(Screen[None]):
             return
         from tui.schermen.aanwezigheid import AanwezigheidScherm
 
-        self.app.push_screen(AanwezigheidScherm(self.overleg_id))
+        self.app.push_screen(AanwezigheidScherm(self.app.bestand, self.overleg_id))
 
     def action_wijzig_overleg(self) -> None:
         if self._alleen_lezen():
@@ -456,7 +456,7 @@ class OverlegScherm(Screen[None]):
                 self.notify("Het overleg is bijgewerkt.", title="Bewaard")
                 self.laad_overleg()
 
-        self.app.push_screen(OverlegFormulier(self.overleg), na)
+        self.app.push_screen(OverlegFormulier(self.app.bestand, self.overleg), na)
 
     def on_resize(self) -> None:
         breed = self.size.width >= 120
@@ -501,11 +501,15 @@ class OverlegKader(Kaderblok):
 class AgendaLijst(OptionList):
     """The agenda: arrows walk through it, Enter goes back to typing."""
 
+    BINDING_GROUP_TITLE = "In de agenda (na Esc)"
+
     BINDINGS = [Binding("enter", "select", "Typen", id="typ"), *LETTERTOETSEN]
 
 
 class ItemLijst(OptionList):
     """Agreements, decisions or actions of the item: Enter edits, Delete removes, g marks done."""
+
+    BINDING_GROUP_TITLE = "In de lijsten met afspraken, besluiten en acties"
 
     BINDINGS = [
         Binding("enter", "bewerk", "Wijzigen", id="wijzigen"),
