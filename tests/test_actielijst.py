@@ -35,7 +35,7 @@ TE_LAAT = ["A-004", "A-006", "A-005"]
 
 async def _open_actielijst(app: TripartietApp, pilot, vandaag: dt.date | None = VANDAAG) -> ActielijstScherm:
     await pilot.pause()
-    scherm = ActielijstScherm(vandaag=vandaag)
+    scherm = ActielijstScherm(app.bestand, vandaag=vandaag)
     await app.push_screen(scherm)
     await pilot.pause()
     assert app.screen is scherm
@@ -271,7 +271,7 @@ async def test_escape_gaat_terug(demo_pad: Path) -> None:
 
 def test_snapshot_actielijst(snap_compare, demo_pad: Path) -> None:
     async def open_actielijst(pilot) -> None:
-        await pilot.app.push_screen(ActielijstScherm(vandaag=VANDAAG))
+        await pilot.app.push_screen(ActielijstScherm(pilot.app.bestand, vandaag=VANDAAG))
         await pilot.pause()
 
     assert snap_compare(TripartietApp(demo_pad), terminal_size=(80, 24), run_before=open_actielijst)

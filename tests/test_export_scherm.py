@@ -36,7 +36,7 @@ async def _klaar(app: TripartietApp, pilot) -> None:  # noqa: ANN001
 
 async def _open_export(app: TripartietApp, pilot) -> ExportScherm:  # noqa: ANN001
     await pilot.pause()
-    app.push_screen(ExportScherm(getattr(app.screen, "overleg_id", None)))
+    app.push_screen(ExportScherm(app.bestand, getattr(app.screen, "overleg_id", None)))
     await pilot.pause()
     assert isinstance(app.screen, ExportScherm)
     await _klaar(app, pilot)
@@ -178,7 +178,7 @@ async def test_scherm_opent_meteen_en_zegt_bezig(demo_pad: Path, monkeypatch) ->
     app = TripartietApp(demo_pad)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        app.push_screen(ExportScherm(getattr(app.screen, "overleg_id", None)))
+        app.push_screen(ExportScherm(app.bestand, getattr(app.screen, "overleg_id", None)))
         await pilot.pause()
         scherm = app.screen
         assert isinstance(scherm, ExportScherm)
@@ -221,7 +221,7 @@ async def test_lang_voorbeeld_verschijnt_bij_het_scrollen(demo_pad: Path) -> Non
     app = TripartietApp(demo_pad)
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
-        app.push_screen(ExportScherm(getattr(app.screen, "overleg_id", None)))
+        app.push_screen(ExportScherm(app.bestand, getattr(app.screen, "overleg_id", None)))
         scherm = app.screen
         for _ in range(200):
             await pilot.pause(0.01)

@@ -134,7 +134,7 @@ def test_controleer_doel_is_de_ene_controle(demo_pad: Path) -> None:
 
 async def _open_export(app: TripartietApp, pilot) -> ExportScherm:  # noqa: ANN001
     await pilot.pause()
-    app.push_screen(ExportScherm(getattr(app.screen, "overleg_id", None)))
+    app.push_screen(ExportScherm(app.bestand, getattr(app.screen, "overleg_id", None)))
     await pilot.pause()
     await pilot.pause()
     assert isinstance(app.screen, ExportScherm)

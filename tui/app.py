@@ -17,6 +17,7 @@ from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
 from opslag.tekst import zichtbaar
 from tui.palet import OverlegOpdrachten, SubthemaOpdrachten
+from tui.schermen.kenmerken import BewaartNotitie, HeeftOverleg, ToontSubthema
 
 
 class TripartietApp(App[None]):
@@ -25,7 +26,11 @@ class TripartietApp(App[None]):
     # Textual re-parse the whole stylesheet, its own and every widget's, the first time the screen opens.
     CSS_PATH = [
         "app.tcss",
-        *(f"schermen/{naam}.tcss" for naam in ("overleg", "kader", "start", "formulier", "aanwezigheid", "actielijst", "export")),
+        # The dialogs' shared frame first: a dialog's own rules of the same weight come later and win.
+        *(f"schermen/{naam}.tcss" for naam in (
+            "dialoog", "overleg", "kader", "start", "formulier", "aanwezigheid", "actielijst", "actiefilter", "export",
+            "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen",
+        )),
     ]
     COMMANDS = {SubthemaOpdrachten, OverlegOpdrachten}
     COMMAND_PALETTE_DISPLAY = "ctrl+p"
@@ -134,7 +139,7 @@ class TripartietApp(App[None]):
                 title="Alleen-lezen", severity="warning", timeout=15,
             )
         laatste = notulen.laatste_overleg(bestand)
-        self.switch_or_push(OverlegScherm(bestand, laatste.id) if laatste else KaderScherm())
+        self.switch_or_push(OverlegScherm(bestand, laatste.id) if laatste else KaderScherm(bestand))
         return True
 
     def switch_or_push(self, scherm: Screen) -> None:
@@ -144,9 +149,8 @@ class TripartietApp(App[None]):
             self.push_screen(scherm)
 
     def ga_naar_subthema(self, nummer: str) -> None:
-        methode = getattr(self.screen, "toon_subthema", None)
-        if methode is not None:
-            methode(nummer)
+        if isinstance(self.screen, ToontSubthema):
+            self.screen.toon_subthema(nummer)
 
     def toon_overleg(self, overleg_id: int) -> None:
         from tui.schermen.overleg import OverlegScherm
@@ -164,7 +168,7 @@ class TripartietApp(App[None]):
                 self.notify(f"Overleg van {overleg.datum:%d-%m-%Y} is aangemaakt.", title="Bewaard")
                 self.toon_overleg(overleg.id)
 
-        self.push_screen(OverlegFormulier(vorige=notulen.laatste_overleg(self.bestand)), na)
+        self.push_screen(OverlegFormulier(self.bestand, vorige=notulen.laatste_overleg(self.bestand)), na)
 
     def action_wissel_overleg(self) -> None:
         from tui.schermen.overleg_kiezer import NIEUW, OverlegKiezer
@@ -175,19 +179,22 @@ class TripartietApp(App[None]):
             elif keuze is not None:
                 self.toon_overleg(int(keuze))
 
-        self.push_screen(OverlegKiezer(getattr(self.screen, "overleg_id", None)), na)
+        self.push_screen(OverlegKiezer(self.bestand, self._huidig_overleg()), na)
+
+    def _huidig_overleg(self) -> int | None:
+        return self.screen.overleg_id if isinstance(self.screen, HeeftOverleg) else None
 
     def action_actielijst(self) -> None:
         from tui.schermen.actielijst import ActielijstScherm
 
         if not isinstance(self.screen, ActielijstScherm):
-            self.push_screen(ActielijstScherm())
+            self.push_screen(ActielijstScherm(self.bestand))
 
     def action_export(self) -> None:
         from tui.schermen.export import ExportScherm
 
         if self.bestand is not None and not isinstance(self.screen, ExportScherm):
-            self.push_screen(ExportScherm(getattr(self.screen, "overleg_id", None)))
+            self.push_screen(ExportScherm(self.bestand, self._huidig_overleg()))
 
     def action_nieuwe_partij(self) -> None:
         from tui.schermen.partij_formulier import PartijFormulier
@@ -200,13 +207,13 @@ class TripartietApp(App[None]):
             if partij is not None:
                 self.notify(f"{partij.code} ({partij.naam}) is toegevoegd.", title="Bewaard")
 
-        self.push_screen(PartijFormulier(), na)
+        self.push_screen(PartijFormulier(self.bestand), na)
 
     def action_kader(self) -> None:
         from tui.schermen.kader import KaderScherm
 
         if not isinstance(self.screen, KaderScherm):
-            self.push_screen(KaderScherm())
+            self.push_screen(KaderScherm(self.bestand))
 
     def action_scherm(self, actie: str) -> None:
         """Run an action of the current screen from the palette, or say why it cannot be done here."""
@@ -239,8 +246,7 @@ class TripartietApp(App[None]):
 
         teksten = []
         for scherm in self.screen_stack:
-            bewaar = getattr(scherm, "bewaar_notitie", None)
-            if bewaar is not None and not bewaar():
+            if isinstance(scherm, BewaartNotitie) and not scherm.bewaar_notitie():
                 teksten.append(scherm.onbewaarde_notitie())
             if met_concepten and isinstance(scherm, Formulier) and (concept := scherm.concepttekst()):
                 teksten.append(concept)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import DataTable, Label
 
 from opslag import notulen
+from opslag.bestand import Gemeentebestand
+from tui.schermen.dialoog import Dialoog
 from tui.widgets.voettekst import Voettekst
 from opslag.modellen import Aanwezig, Aanwezigheid, Persoon
 from tui.weergave import letterlijk
@@ -17,7 +19,7 @@ TEKST = {Aanwezig.AANWEZIG: "aanwezig", Aanwezig.MK: "afwezig (mk)", Aanwezig.ZK
 VOLGENDE = {None: Aanwezig.AANWEZIG, Aanwezig.AANWEZIG: Aanwezig.MK, Aanwezig.MK: Aanwezig.ZK, Aanwezig.ZK: Aanwezig.AANWEZIG}
 
 
-class AanwezigheidScherm(ModalScreen[None]):
+class AanwezigheidScherm(Dialoog[None]):
     BINDINGS = [
         Binding("a", "zet('aanwezig')", "Aanwezig", id="aanwezig"),
         Binding("m", "zet('mk')", "Afwezig mk", id="mk"),
@@ -25,18 +27,24 @@ class AanwezigheidScherm(ModalScreen[None]):
         Binding("space", "volgende", "Volgende status", key_display="spatie", show=False, id="wissel"),
         Binding("n", "nieuw", "Nieuwe persoon", id="nieuwe_persoon"),
         Binding("P", "nieuwe_partij", "Nieuwe partij", id="nieuwe_partij"),
-        Binding("escape", "app.pop_screen", "Klaar", key_display="Esc", id="klaar"),
+        Binding("escape", "sluit", "Klaar", key_display="Esc", id="klaar"),
     ]
 
-    def __init__(self, overleg_id: int) -> None:
+    def __init__(self, bestand: Gemeentebestand, overleg_id: int) -> None:
         super().__init__()
+        self.bestand = bestand
         self.overleg_id = overleg_id
 
+    def kader(self) -> Widget:
+        return Vertical(id="aanwezigheid", classes="dialoogkader")
+
+    def inhoud(self) -> ComposeResult:
+        yield Label("Aanwezigheid", id="titel", classes="dialoogtitel")
+        yield DataTable(id="personen", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="telling", classes="dialooghulp")
+
     def compose(self) -> ComposeResult:
-        with Vertical(id="aanwezigheid"):
-            yield Label("Aanwezigheid", id="titel")
-            yield DataTable(id="personen", cursor_type="row", zebra_stripes=True)
-            yield Label("", id="telling")
+        yield from super().compose()
         yield Voettekst()
 
     def on_mount(self) -> None:
@@ -48,7 +56,7 @@ class AanwezigheidScherm(ModalScreen[None]):
         self.laad()
 
     def laad(self, cursor_persoon: int | None = None) -> None:
-        bestand = self.app.bestand
+        bestand = self.bestand
         partijen = {p.id: p for p in bestand.partijen()}
         volgorde = {p.id: i for i, p in enumerate(partijen.values())}
         self.status = notulen.aanwezigheid(bestand, self.overleg_id)
@@ -80,7 +88,7 @@ class AanwezigheidScherm(ModalScreen[None]):
         persoon = self._huidige_persoon()
         if persoon is None:
             return
-        notulen.zet_aanwezigheid(self.app.bestand, Aanwezigheid(overleg_id=self.overleg_id, persoon_id=persoon, status=status))
+        notulen.zet_aanwezigheid(self.bestand, Aanwezigheid(overleg_id=self.overleg_id, persoon_id=persoon, status=status))
         tabel = self.query_one(DataTable)
         rij = tabel.cursor_row
         self.laad(persoon)
@@ -98,15 +106,15 @@ class AanwezigheidScherm(ModalScreen[None]):
     def action_nieuwe_partij(self) -> None:
         from tui.schermen.partij_formulier import PartijFormulier
 
-        self.app.push_screen(PartijFormulier(), lambda partij: partij and self.notify(f"{partij.code} is toegevoegd."))
+        self.app.push_screen(PartijFormulier(self.bestand), lambda partij: partij and self.notify(f"{partij.code} is toegevoegd."))
 
     def action_nieuw(self) -> None:
         from tui.schermen.persoon_formulier import PersoonFormulier
 
         def na(persoon: Persoon | None) -> None:
             if persoon is not None:
-                notulen.zet_aanwezigheid(self.app.bestand, Aanwezigheid(overleg_id=self.overleg_id, persoon_id=persoon.id))
+                notulen.zet_aanwezigheid(self.bestand, Aanwezigheid(overleg_id=self.overleg_id, persoon_id=persoon.id))
                 self.laad(persoon.id)
                 self.notify(f"{persoon.naam} is toegevoegd en aanwezig gemeld.")
 
-        self.app.push_screen(PersoonFormulier(), na)
+        self.app.push_screen(PersoonFormulier(self.bestand), na)

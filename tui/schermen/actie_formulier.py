@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Select
 
 from opslag import notulen
+from opslag.bestand import Gemeentebestand
 from opslag.datums import lees_datum, toon_datum
 from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
@@ -24,13 +25,14 @@ class ActieFormulier(Formulier[Actiepunt]):
 
     def __init__(
         self,
+        bestand: Gemeentebestand,
         overleg_id: int | None,
         agendapunt_id: int | None,
         subthema: str | None,
         bestaand: Actiepunt | None = None,
         standaard_deadline: dt.date | None = None,
     ) -> None:
-        super().__init__(f"actie-{bestaand.id if bestaand else 'nieuw'}-{agendapunt_id}")
+        super().__init__(bestand, f"actie-{bestaand.id if bestaand else 'nieuw'}-{agendapunt_id}")
         self.overleg_id = overleg_id
         self.agendapunt_id = agendapunt_id
         self.subthema = subthema
@@ -41,7 +43,7 @@ class ActieFormulier(Formulier[Actiepunt]):
             self.TITEL += f" — {subthema}"
 
     def velden(self) -> ComposeResult:
-        bestand = self.app.bestand
+        bestand = self.bestand
         partijen = {p.id: p for p in bestand.partijen()}
         personen = [
             (letterlijk(f"{p.naam} ({partijen[p.partij_id].code})" if p.partij_id in partijen else p.naam), p.id)
@@ -76,7 +78,7 @@ class ActieFormulier(Formulier[Actiepunt]):
         if persoon is None and partij is None:
             raise OngeldigeInvoer("persoon", "Kies wie de actie uitvoert: een persoon, een partij of allebei.")
         if partij is None:
-            partij = next((p.partij_id for p in notulen.personen(self.app.bestand) if p.id == persoon), None)
+            partij = next((p.partij_id for p in notulen.personen(self.bestand) if p.id == persoon), None)
         afspraak = w.get("afspraak", Select.NULL)
         basis = self.bestaand or Actiepunt(wat=wat, overleg_id=self.overleg_id, agendapunt_id=self.agendapunt_id, subthema_nummer=self.subthema)
         actie = replace(
@@ -90,4 +92,4 @@ class ActieFormulier(Formulier[Actiepunt]):
         )
         if actie.status != (self.bestaand.status if self.bestaand else ActieStatus.OPEN):
             actie = replace(actie, gereed_op=None)  # the store dates a status change today
-        return notulen.bewaar_actiepunt(self.app.bestand, actie)
+        return notulen.bewaar_actiepunt(self.bestand, actie)

@@ -1,88 +1,56 @@
 """The action list: the open actions of all meetings, to walk through at 'Actielijst doorlopen'.
 
-One table, filled by one query (`opslag.actielijst`). Filters and sorting live on the screen;
-every change reloads the rows into the same table and keeps the cursor on the same action, or
-on the row that took its place. Overdue actions are marked in words ("te laat") and in the
-theme's error colour, so they stand out in every colour scheme and without colour.
+One table, filled by one query (`opslag.actielijst`). What is shown (open, all or overdue), the
+sort order and the filter are reactives of the screen: setting one reloads the rows into the
+same table and keeps the cursor on the same action, or on the row that took its place. Overdue
+actions are marked in words ("te laat") and in the theme's error colour, so they stand out in
+every colour scheme and without colour.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
-from rich.cells import cell_len, set_cell_size
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.reactive import var
+from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import DataTable, Header, Label, Select, Static
-from textual.widgets.data_table import ColumnKey, Row, RowKey
+from textual.widgets import DataTable, Header, Static
 
 from opslag.actielijst import SORTERINGEN, ActieRegel, Sortering, Telling, actielijst, tel
+from opslag.bestand import Gemeentebestand
 from opslag.datums import toon_datum
 from opslag.fouten import NietGevonden, TripartietFout
 from opslag.modellen import ActieStatus
 from opslag.notulen import personen, zet_actiestatus
 from opslag.tekst import zichtbaar
+from tui.schermen.actiefilter import Actiefilter, ActiefilterScherm
+from tui.widgets.actietabel import CELMARGE, KOLOMMEN, Actietabel, Cel, kolombreedtes
 from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren, letterlijk
 
-KOLOMMEN = ("Nr", "Actie", "Wie", "Subthema", "Deadline", "Status")
-CELMARGE = 1  # DataTable cell_padding: this many spaces either side of every cell
-MIN_ACTIE = 12
+__all__ = ["MAX_RIJEN", "Actiefilter", "ActiefilterScherm", "ActielijstScherm"]
+
 TE_LAAT = "te laat"
+# A table row costs memory for every cell; past this many a list is searched with f, not scrolled.
+MAX_RIJEN = 500
 
 
 @dataclass(frozen=True)
-class Actiefilter:
-    """The choices of the filter window; None means '(alle)'."""
+class Toon:
+    """Which actions are listed: one value, so that 'a' (which also ends 'te laat') loads once."""
 
-    partij_id: int | None = None
-    persoon_id: int | None = None
-    subthema: str | None = None
-
-    @property
-    def actief(self) -> bool:
-        return (self.partij_id, self.persoon_id, self.subthema) != (None, None, None)
+    alleen_open: bool = True
+    alleen_te_laat: bool = False
 
 
-# --- text of the cells ------------------------------------------------------------------------
-
-
-class Cel:
-    """A table cell: one line of text in one style, cut with '…' when the column is too narrow.
-
-    Not a str, which DataTable would read as markup (user text may hold '['), and not a Text
-    either: this offers no `__rich_measure__`, so DataTable does not measure six cells of every
-    row for columns whose width this screen sets itself, and the Text is only built for rows
-    that are drawn. Both made a list of thousands of actions seconds slower to show.
-    """
-
-    __slots__ = ("stijl", "tekst")
-
-    def __init__(self, tekst: str, stijl: str = "") -> None:
-        self.tekst = tekst
-        self.stijl = stijl
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        # Built only when the row is drawn (and then cached by DataTable), not for every row; one
-        # Segment, as a one-line Text without wrapping would give, at a quarter of the cost.
-        tekst = zichtbaar(self.tekst)
-        if cell_len(tekst) > options.max_width:
-            tekst = set_cell_size(tekst, max(options.max_width - 1, 0)) + "…"
-        yield Segment(tekst, console.get_style(self.stijl) if self.stijl else None)
-
-    def __str__(self) -> str:
-        return self.tekst
+# --- text of the rows and the summary ---------------------------------------------------------
 
 
 def wie_tekst(persoon: str, partij: str, breedte: int | None = None) -> str:
@@ -103,23 +71,6 @@ def wie_tekst(persoon: str, partij: str, breedte: int | None = None) -> str:
     return naam + achter
 
 
-def kolombreedtes(totaal: int, *, nr: int, wie: int, subthema: int, deadline: int, status: int) -> dict[str, int]:
-    """Widths of the columns' content for a table `totaal` cells wide.
-
-    Nr, Subthema, Deadline and Status get what their content needs; Wie gets up to 45% of the
-    rest (names are shortened, see `wie_tekst`); Actie takes whatever remains.
-    """
-    vast = {
-        "Nr": max(len("Nr"), nr),
-        "Subthema": max(len("Subthema"), subthema),
-        "Deadline": max(len("Deadline"), deadline),
-        "Status": max(len("Status"), status),
-    }
-    rest = totaal - 2 * CELMARGE * len(KOLOMMEN) - sum(vast.values())
-    wie_breedte = max(len("Wie"), min(wie, max(10, rest * 45 // 100)))
-    return vast | {"Wie": wie_breedte, "Actie": max(MIN_ACTIE, rest - wie_breedte)}
-
-
 def samenvatting(regels: list[ActieRegel], *, alleen_open: bool, alleen_te_laat: bool, gefilterd: bool) -> str:
     """'7 open actiepunten, waarvan 3 te laat', as the line under the table."""
     aantal = len(regels)
@@ -138,10 +89,6 @@ def samenvatting(regels: list[ActieRegel], *, alleen_open: bool, alleen_te_laat:
     return f"{aantal} {woord}{bij_filter}, waarvan {open_} open en {te_laat} te laat"
 
 
-# A table row costs memory for every cell; past this many a list is searched with f, not scrolled.
-MAX_RIJEN = 500
-
-
 def samenvatting_telling(telling: Telling, *, alleen_open: bool, alleen_te_laat: bool, gefilterd: bool) -> str:
     """The summary line from counts, for lists longer than the table shows."""
     bij_filter = " bij dit filter" if gefilterd else ""
@@ -150,102 +97,6 @@ def samenvatting_telling(telling: Telling, *, alleen_open: bool, alleen_te_laat:
     if alleen_open:
         return f"{telling.aantal} open actiepunten{bij_filter}, waarvan {telling.te_laat} te laat"
     return f"{telling.aantal} actiepunten{bij_filter}, waarvan {telling.open} open en {telling.te_laat} te laat"
-
-
-class Actietabel(DataTable):
-    """A DataTable that can take thousands of rows at once.
-
-    `add_rows` adds row by row, updating the cursor and measuring every cell each time: 40,000
-    actions took seconds. Here every row is one line high and every column has a set width,
-    so none of that is needed. The bulk fill uses DataTable internals of the pinned Textual
-    (pyproject pins it exactly) and falls back to `add_rows` if they are not there.
-    """
-
-    _INTERN = ("_row_locations", "_data", "_require_update_dimensions", "_update_count")
-
-    def vul(self, rijen: list[Callable[[], list[Cel]]]) -> None:
-        """Fill an empty table with rows whose cells are made when first drawn."""
-        if self.rows or not all(hasattr(self, naam) for naam in self._INTERN):
-            self.add_rows([maak() for maak in rijen])
-            return
-        kolommen = [kolom.key for kolom in self.ordered_columns]
-        locaties, data, regels = self._row_locations, self._data, self.rows
-        for maak in rijen:
-            sleutel = RowKey()
-            locaties[sleutel] = len(regels)
-            data[sleutel] = _Rij(kolommen, maak)
-            regels[sleutel] = Row(sleutel, height=1)
-        self._require_update_dimensions = True
-        self._update_count += 1
-        self.cursor_coordinate = self.cursor_coordinate
-        self.check_idle()
-        self.refresh()
-
-
-class _Rij(dict):
-    """A row's cells by column, made on the first look-up: of the 500 rows a filter loads only
-    the few on screen are drawn, and making six cells for every row cost a quarter of the wait.
-
-    DataTable reads a row's cells by key (`get_row`, `get_cell`), which ends here when missing.
-    """
-
-    __slots__ = ("_kolommen", "_maak")
-
-    def __init__(self, kolommen: list[ColumnKey], maak: Callable[[], list[Cel]]) -> None:
-        super().__init__()
-        self._kolommen = kolommen
-        self._maak = maak
-
-    def __missing__(self, kolom: ColumnKey) -> Cel:
-        cellen = dict(zip(self._kolommen, self._maak()))
-        self.update(cellen)
-        return cellen[kolom]
-
-
-# --- the filter window ------------------------------------------------------------------------
-
-
-class ActiefilterScherm(ModalScreen[Actiefilter]):
-    """Three choices, each '(alle)' or one value; Escape applies them and closes."""
-
-    BINDINGS = [
-        Binding("escape", "toepassen", "Toepassen", key_display="Esc", id="toepassen"),
-        Binding("delete", "wissen", "Alles wissen", id="wissen"),
-    ]
-
-    def __init__(
-        self,
-        huidig: Actiefilter,
-        partijen: list[tuple[Text, int]],
-        personen: list[tuple[Text, int]],
-        subthemas: list[tuple[Text, str]],
-    ) -> None:
-        super().__init__()
-        self.huidig = huidig
-        self.keuzes = {"partij": partijen, "persoon": personen, "subthema": subthemas}
-
-    def compose(self) -> ComposeResult:
-        waarden = {"partij": self.huidig.partij_id, "persoon": self.huidig.persoon_id, "subthema": self.huidig.subthema}
-        with Vertical(id="filterkeuze"):
-            yield Label("Actielijst filteren", id="filtertitel")
-            for naam, titel in (("partij", "Partij"), ("persoon", "Persoon"), ("subthema", "Subthema")):
-                opties = self.keuzes[naam]
-                waarde = waarden[naam]
-                bekend = waarde in {w for _, w in opties}
-                yield Label(titel, classes="veldnaam")
-                yield Select(opties, prompt="(alle)", value=waarde if bekend else Select.NULL, id=f"filter-{naam}")
-            yield Label("Esc: toepassen en sluiten   Del: alles wissen", id="filterhulp")
-
-    def _waarde(self, naam: str) -> int | str | None:
-        waarde = self.query_one(f"#filter-{naam}", Select).value
-        return None if waarde is Select.NULL else waarde
-
-    def action_toepassen(self) -> None:
-        self.dismiss(Actiefilter(self._waarde("partij"), self._waarde("persoon"), self._waarde("subthema")))
-
-    def action_wissen(self) -> None:
-        for select in self.query(Select):
-            select.clear()
 
 
 # --- the screen -------------------------------------------------------------------------------
@@ -264,14 +115,17 @@ class ActielijstScherm(Screen[None]):
         Binding("escape", "terug", "Terug", key_display="Esc", id="terug"),
     ]
 
-    def __init__(self, vandaag: dt.date | None = None) -> None:
+    # Not loaded on mount (init=False): `on_screen_resume` loads the first time, with the people
+    # and parties the filter bar names. Setting one to the value it has loads nothing.
+    toon: var[Toon] = var(Toon(), init=False)
+    sorteer: var[Sortering] = var("deadline", init=False)
+    filter: var[Actiefilter] = var(Actiefilter(), init=False)
+
+    def __init__(self, bestand: Gemeentebestand, vandaag: dt.date | None = None) -> None:
         """`vandaag` fixes 'today' (for overdue and the date of 'gereed'); None is the real today."""
         super().__init__()
+        self.bestand = bestand
         self.vandaag = vandaag
-        self.alleen_open = True
-        self.alleen_te_laat = False
-        self.sorteer: Sortering = "deadline"
-        self.filter = Actiefilter()
         self.regels: list[ActieRegel] = []
         self.telling: Telling | None = None
         self._breedte = 0
@@ -287,20 +141,19 @@ class ActielijstScherm(Screen[None]):
     def on_mount(self) -> None:
         # The list spans all meetings: the header names the municipality, not one meeting.
         self.title = f"{self.app.title} · Actielijst"
-        self.sub_title = self.app.bestand.gemeente().naam
+        self.sub_title = self.bestand.gemeente().naam
         self._lees_kleuren()
         self.app.theme_changed_signal.subscribe(self, self._thema_gewijzigd)
 
     def on_screen_resume(self) -> None:
         # Also on the first show, and after another screen closes: actions, people or parties
         # may have been added or changed meanwhile. The filter window changes nothing in the
-        # file, and its choice is loaded by `_filter_gekozen`: loading again doubled the wait.
+        # file, and its choice is loaded by `watch_filter`: loading again doubled the wait.
         if self._uit_filtervenster:
             self._uit_filtervenster = False
             return
-        bestand = self.app.bestand
-        self.partijen = {p.id: p for p in bestand.partijen()}
-        self.personen = {p.id: p for p in personen(bestand)}
+        self.partijen = {p.id: p for p in self.bestand.partijen()}
+        self.personen = {p.id: p for p in personen(self.bestand)}
         self.laad()
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
@@ -309,6 +162,18 @@ class ActielijstScherm(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._breedte and self.regels:
             self._toon(*self._positie())
+
+    # --- what is listed -----------------------------------------------------------------------
+
+    def watch_toon(self, nieuw: Toon) -> None:
+        # Only 'te laat' narrows the list so that the cursor's action may go: then back to the top.
+        self.laad(terugval=0 if nieuw.alleen_te_laat else None)
+
+    def watch_sorteer(self) -> None:
+        self.laad()
+
+    def watch_filter(self) -> None:
+        self.laad(terugval=0)
 
     # --- loading and showing ------------------------------------------------------------------
 
@@ -331,15 +196,15 @@ class ActielijstScherm(Screen[None]):
         (default: the row it was on, which then holds the action that took its place)."""
         actie_id, rij = self._positie()
         filters = dict(
-            alleen_open=self.alleen_open,
+            alleen_open=self.toon.alleen_open,
             partij_id=self.filter.partij_id,
             persoon_id=self.filter.persoon_id,
             subthema=self.filter.subthema,
-            alleen_te_laat=self.alleen_te_laat,
+            alleen_te_laat=self.toon.alleen_te_laat,
             vandaag=self._vandaag(),
         )
-        self.regels = actielijst(self.app.bestand, sorteer=self.sorteer, limiet=MAX_RIJEN + 1, **filters)
-        self.telling = tel(self.app.bestand, **filters) if len(self.regels) > MAX_RIJEN else None
+        self.regels = actielijst(self.bestand, sorteer=self.sorteer, limiet=MAX_RIJEN + 1, **filters)
+        self.telling = tel(self.bestand, **filters) if len(self.regels) > MAX_RIJEN else None
         self._toon(actie_id, rij if terugval is None else terugval)
 
     def _toon(self, actie_id: int | None, rij: int) -> None:
@@ -366,10 +231,10 @@ class ActielijstScherm(Screen[None]):
                 rij = ids.index(actie_id)
             tabel.move_cursor(row=min(max(rij, 0), len(ids) - 1), animate=False)
         self.query_one("#filterbalk", Static).update(self._filterbalk())
-        tekst = samenvatting(self.regels, alleen_open=self.alleen_open, alleen_te_laat=self.alleen_te_laat, gefilterd=self.filter.actief)
+        keuze = dict(alleen_open=self.toon.alleen_open, alleen_te_laat=self.toon.alleen_te_laat, gefilterd=self.filter.actief)
+        tekst = samenvatting(self.regels, **keuze)
         if self.telling is not None:
-            tekst = samenvatting_telling(self.telling, alleen_open=self.alleen_open, alleen_te_laat=self.alleen_te_laat,
-                                         gefilterd=self.filter.actief)
+            tekst = samenvatting_telling(self.telling, **keuze)
             tekst += f" (de eerste {MAX_RIJEN} staan in de lijst; f filtert, s sorteert)"
         self.query_one("#samenvatting", Static).update(letterlijk(tekst))
         self.refresh_bindings()
@@ -393,7 +258,7 @@ class ActielijstScherm(Screen[None]):
         ]
 
     def _filterbalk(self) -> Text:
-        toon = TE_LAAT if self.alleen_te_laat else ("open" if self.alleen_open else "alle")
+        toon = TE_LAAT if self.toon.alleen_te_laat else ("open" if self.toon.alleen_open else "alle")
         filters = []
         if self.filter.partij_id is not None:
             partij = self.partijen.get(self.filter.partij_id)
@@ -432,7 +297,7 @@ class ActielijstScherm(Screen[None]):
             regel = self.huidige_regel() if self.is_mounted else None
             return regel is not None and (regel.status is ActieStatus.OPEN) == (action == "gereed")
         if action == "toon":
-            toont_alle = not self.alleen_open and not self.alleen_te_laat
+            toont_alle = self.toon == Toon(alleen_open=False)
             return parameters == (("open",) if toont_alle else ("alle",))
         return True
 
@@ -445,7 +310,7 @@ class ActielijstScherm(Screen[None]):
             self.notify(f"{regel.code} is al {status}.")
             return
         try:
-            zet_actiestatus(self.app.bestand, regel.id, status, self._vandaag())
+            zet_actiestatus(self.bestand, regel.id, status, self._vandaag())
         except NietGevonden:
             self.notify(f"{regel.code} bestaat niet meer; de lijst is bijgewerkt.", severity="warning")
         except (TripartietFout, sqlite3.Error) as fout:
@@ -464,17 +329,13 @@ class ActielijstScherm(Screen[None]):
 
     def action_toon(self, welke: str) -> None:
         """'alle' or 'open'; either way the 'te laat' filter is switched off."""
-        self.alleen_open = welke == "open"
-        self.alleen_te_laat = False
-        self.laad()
+        self.toon = Toon(alleen_open=welke == "open")
 
     def action_wissel_te_laat(self) -> None:
-        self.alleen_te_laat = not self.alleen_te_laat
-        self.laad(terugval=0)
+        self.toon = replace(self.toon, alleen_te_laat=not self.toon.alleen_te_laat)
 
     def action_sorteer(self) -> None:
         self.sorteer = SORTERINGEN[(SORTERINGEN.index(self.sorteer) + 1) % len(SORTERINGEN)]
-        self.laad()
 
     def action_filter(self) -> None:
         partijen = list(self.partijen.values())
@@ -483,15 +344,14 @@ class ActielijstScherm(Screen[None]):
             self.filter,
             partijen=[(letterlijk(f"{p.naam} ({p.code})"), p.id) for p in partijen],
             personen=[(letterlijk(wie_tekst(p.naam, codes.get(p.partij_id, ""))), p.id) for p in self.personen.values()],
-            subthemas=[(letterlijk(s.titel), s.nummer) for s in self.app.bestand.kader().subthemas],
+            subthemas=[(letterlijk(s.titel), s.nummer) for s in self.bestand.kader().subthemas],
         )
         self._uit_filtervenster = True
         self.app.push_screen(scherm, self._filter_gekozen)
 
     def _filter_gekozen(self, keuze: Actiefilter | None) -> None:
-        if keuze is not None and keuze != self.filter:
-            self.filter = keuze
-            self.laad(terugval=0)
+        if keuze is not None:
+            self.filter = keuze  # the same choice again is no change, and loads nothing
 
     def action_terug(self) -> None:
         self.dismiss(None)

@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.widgets import Select, SelectionList
 
 from opslag import notulen
+from opslag.bestand import Gemeentebestand
 from opslag.datums import controleer_start_eind, lees_termijn
 from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import lees_doel, schone_tekst
@@ -17,8 +18,8 @@ from tui.weergave import letterlijk
 
 
 class AfspraakFormulier(Formulier[Afspraak]):
-    def __init__(self, subthema: str, agenda_id: int, overleg_id: int | None, bestaand: Afspraak | None = None) -> None:
-        super().__init__(f"afspraak-{bestaand.id if bestaand else 'nieuw'}-{subthema}")
+    def __init__(self, bestand: Gemeentebestand, subthema: str, agenda_id: int, overleg_id: int | None, bestaand: Afspraak | None = None) -> None:
+        super().__init__(bestand, f"afspraak-{bestaand.id if bestaand else 'nieuw'}-{subthema}")
         self.subthema = subthema
         self.agenda_id = agenda_id
         self.overleg_id = overleg_id
@@ -26,12 +27,12 @@ class AfspraakFormulier(Formulier[Afspraak]):
 
     @property
     def TITEL(self) -> str:  # noqa: N802
-        sub = self.app.bestand.kader().subthema(self.subthema)
+        sub = self.bestand.kader().subthema(self.subthema)
         wat = f"Afspraak {self.bestaand.code} wijzigen" if self.bestaand else "Nieuwe afspraak"
         return f"{wat} — {sub.titel}"
 
     def velden(self) -> ComposeResult:
-        partijen = [(letterlijk(f"{p.code}  {p.naam}"), p.id) for p in self.app.bestand.partijen()]
+        partijen = [(letterlijk(f"{p.code}  {p.naam}"), p.id) for p in self.bestand.partijen()]
         yield Veld("Actielijn (wat)", Invoer(id="actielijn", placeholder="Wat gaan we doen?"), verplicht=True)
         yield Veld("Doel", Invoer(id="doel", placeholder="bijvoorbeeld 40 woningen"))
         with Horizontal(classes="naast"):
@@ -79,4 +80,4 @@ class AfspraakFormulier(Formulier[Afspraak]):
             verantwoordelijken=w["verantwoordelijken"],
             betrokkenen=[p for p in w["betrokkenen"] if p not in w["verantwoordelijken"]],
         )
-        return notulen.bewaar_afspraak(self.app.bestand, afspraak)
+        return notulen.bewaar_afspraak(self.bestand, afspraak)

@@ -7,6 +7,7 @@ import datetime as dt
 from textual.app import ComposeResult
 
 from opslag import notulen
+from opslag.bestand import Gemeentebestand
 from opslag.datums import lees_datum, toon_datum
 from opslag.invoer import schone_tekst
 from opslag.modellen import Besluit
@@ -17,8 +18,8 @@ from tui.widgets.veilig import Invoer
 class BesluitFormulier(Formulier[Besluit]):
     TITEL = "Besluit"
 
-    def __init__(self, overleg_id: int, agendapunt_id: int | None, datum: dt.date, bestaand: Besluit | None = None) -> None:
-        super().__init__(f"besluit-{bestaand.id if bestaand else 'nieuw'}-{agendapunt_id}")
+    def __init__(self, bestand: Gemeentebestand, overleg_id: int, agendapunt_id: int | None, datum: dt.date, bestaand: Besluit | None = None) -> None:
+        super().__init__(bestand, f"besluit-{bestaand.id if bestaand else 'nieuw'}-{agendapunt_id}")
         self.overleg_id = overleg_id
         self.agendapunt_id = agendapunt_id
         self.datum = datum
@@ -45,4 +46,4 @@ class BesluitFormulier(Formulier[Besluit]):
             tekst=schone_tekst(w["tekst"], "tekst", "De tekst van het besluit", verplicht=True),
             datum=lees_datum(w["datum"], "datum"),
         )
-        return notulen.bewaar_besluit(self.app.bestand, besluit)
+        return notulen.bewaar_besluit(self.bestand, besluit)

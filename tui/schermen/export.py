@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -119,10 +119,9 @@ class Voorbeeld(Markdown):
 class OverschrijfVraag(BevestigScherm):
     """The yes/no question of BevestigScherm, worded for replacing a file."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(letterlijk(self.vraag), id="vraag")  # quotes a file name
-            yield Label("j of Enter: ja, vervangen   n of Esc: nee", id="keuze")
+    def inhoud(self) -> ComposeResult:
+        yield Label(letterlijk(self.vraag), id="vraag")  # quotes a file name
+        yield Label("j of Enter: ja, vervangen   n of Esc: nee", id="keuze", classes="dialooghulp")
 
 
 @dataclass(frozen=True)
@@ -152,8 +151,9 @@ class ExportScherm(Screen[None]):
         Binding("escape", "terug", "Terug", key_display="Esc", id="terug"),
     ]
 
-    def __init__(self, overleg_id: int | None = None, soort: export.Soort | None = None) -> None:
+    def __init__(self, bestand: Gemeentebestand, overleg_id: int | None = None, soort: export.Soort | None = None) -> None:
         super().__init__()
+        self.bestand = bestand
         self.overleg_id = overleg_id
         self.gekozen_soort = soort
         self.tekst = ""  # the whole document, as the file gets it; "" while building or after a failure
@@ -170,7 +170,7 @@ class ExportScherm(Screen[None]):
     # --- building -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        bestand = self.app.bestand
+        bestand = self.bestand
         if self.overleg_id is None:
             laatste = notulen.laatste_overleg(bestand)
             self.overleg_id = laatste.id if laatste else None
@@ -238,7 +238,7 @@ class ExportScherm(Screen[None]):
         self.query_one("#weergave", Markdown).display = False
         self._bouw(
             self._ronde,
-            self.app.bestand.pad,
+            self.bestand.pad,
             self.soort,
             met_status,
             met_kader,
@@ -289,8 +289,8 @@ class ExportScherm(Screen[None]):
             self.toon_voorbeeld()
         if self._naam_voorstellen:
             self._naam_voorstellen = False
-            naam = export.voorgestelde_naam(self.app.bestand.gemeente().naam, self.soort, self.document.kenmerk)
-            self.query_one("#bestandsnaam", Input).value = str(self.app.bestand.pad.parent / naam)
+            naam = export.voorgestelde_naam(self.bestand.gemeente().naam, self.soort, self.document.kenmerk)
+            self.query_one("#bestandsnaam", Input).value = str(self.bestand.pad.parent / naam)
 
     def toon_voorbeeld(self) -> None:
         """Render the preview; only when it is visible, as it is the slow part."""
@@ -375,7 +375,7 @@ class ExportScherm(Screen[None]):
 
     def doelpad(self) -> Path:
         pad = Path(self.query_one("#bestandsnaam", Input).value.strip()).expanduser()
-        return pad if pad.is_absolute() else self.app.bestand.pad.parent / pad
+        return pad if pad.is_absolute() else self.bestand.pad.parent / pad
 
     def action_opslaan(self) -> None:
         if self.bezig:
@@ -390,7 +390,7 @@ class ExportScherm(Screen[None]):
             return
         pad = self.doelpad()
         try:
-            export.controleer_doel(pad, self.app.bestand.pad)
+            export.controleer_doel(pad, self.bestand.pad)
         except TripartietFout as fout:
             self.notify(str(fout), title="Niet opgeslagen", severity="error", timeout=10)
             return
@@ -406,7 +406,7 @@ class ExportScherm(Screen[None]):
 
     def schrijf(self, pad: Path) -> None:
         try:
-            doel = export.schrijf_export(pad, self.tekst, self.app.bestand.pad)
+            doel = export.schrijf_export(pad, self.tekst, self.bestand.pad)
         except TripartietFout as fout:
             self.notify(str(fout), title="Niet opgeslagen", severity="error", timeout=10)
             return

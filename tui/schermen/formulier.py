@@ -7,18 +7,22 @@ typed is thrown away.
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, TextArea
 
 from opslag.fouten import OngeldigeInvoer, TripartietFout
+from tui.app import TripartietApp
+from tui.schermen.dialoog import Dialoog
 from tui.weergave import letterlijk
+
+if TYPE_CHECKING:
+    from opslag.bestand import Gemeentebestand
 
 T = TypeVar("T")
 
@@ -52,15 +56,17 @@ class Veld(Vertical):
         self.query_one(".veldfout", Label).update(letterlijk(melding or ""))  # may quote the input
 
 
-class Formulier(ModalScreen[T | None], Generic[T]):
+class Formulier(Dialoog[T | None], Generic[T]):
     BINDINGS = [
         Binding("escape", "annuleer", "Sluiten", key_display="Esc", id="sluiten"),
         Binding("ctrl+s", "vastleggen", "Vastleggen", id="vastleggen"),
     ]
     TITEL = "Formulier"
+    app = getters.app(TripartietApp)  # keeps the drafts (`concepten`)
 
-    def __init__(self, concept_sleutel: str | None = None) -> None:
+    def __init__(self, bestand: Gemeentebestand, concept_sleutel: str | None = None) -> None:
         super().__init__()
+        self.bestand = bestand
         self.concept_sleutel = concept_sleutel or type(self).__name__
 
     # --- to implement -------------------------------------------------------------------
@@ -78,12 +84,14 @@ class Formulier(ModalScreen[T | None], Generic[T]):
 
     # --- machinery ----------------------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="formulier"):
-            yield Label(letterlijk(self.TITEL), id="formuliertitel")
-            with VerticalScroll(id="velden", can_focus=False):
-                yield from self.velden()
-            yield Label("Enter of ctrl+s: vastleggen   Esc: sluiten (uw invoer blijft bewaard als concept)", id="formulierhulp")
+    def kader(self) -> Widget:
+        return Vertical(id="formulier", classes="dialoogkader")
+
+    def inhoud(self) -> ComposeResult:
+        yield Label(letterlijk(self.TITEL), id="formuliertitel", classes="dialoogtitel")
+        with VerticalScroll(id="velden", can_focus=False):
+            yield from self.velden()
+        yield Label("Enter of ctrl+s: vastleggen   Esc: sluiten (uw invoer blijft bewaard als concept)", id="formulierhulp", classes="dialooghulp")
 
     def vul(self) -> None:
         """Prefill the fields (an edit, or sensible defaults); called once on mount."""
@@ -91,7 +99,7 @@ class Formulier(ModalScreen[T | None], Generic[T]):
     def on_mount(self) -> None:
         self.vul()
         self.onthoud_beginwaarden()
-        concept = getattr(self.app, "concepten", {}).pop(self.concept_sleutel, None)
+        concept = self.app.concepten.pop(self.concept_sleutel, None)
         if concept:
             self.zet_waarden(concept)
             self.notify("Uw eerdere, niet vastgelegde invoer is teruggezet.", title="Concept")

@@ -8,14 +8,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static, Tree
 
+from opslag.bestand import Gemeentebestand
 from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren, subthema_inhoud
 from tui.weergave import letterlijk
 
 
 class KaderScherm(Screen[None]):
-    def __init__(self, subthema: str | None = None) -> None:
+    def __init__(self, bestand: Gemeentebestand, subthema: str | None = None) -> None:
         super().__init__()
+        self.bestand = bestand
         self.begin_subthema = subthema
 
     BINDINGS = [
@@ -31,7 +33,7 @@ class KaderScherm(Screen[None]):
             self.app.pop_screen()
 
     def compose(self) -> ComposeResult:
-        kader = self.app.bestand.kader()
+        kader = self.bestand.kader()
         yield Header()
         with Horizontal():
             boom: Tree[str] = Tree(letterlijk(kader.titel), id="boom")
@@ -49,7 +51,7 @@ class KaderScherm(Screen[None]):
     def on_mount(self) -> None:
         self.kleuren = Kleuren.uit_thema(self.app.get_css_variables())
         self.query_one("#boom", Tree).focus()
-        self.call_after_refresh(self.toon_subthema, self.begin_subthema or self.app.bestand.kader().subthemas[0].nummer)
+        self.call_after_refresh(self.toon_subthema, self.begin_subthema or self.bestand.kader().subthemas[0].nummer)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 120, "breed")
@@ -68,7 +70,7 @@ class KaderScherm(Screen[None]):
         self._toon_tekst(nummer)
 
     def _toon_tekst(self, nummer: str) -> None:
-        kader = self.app.bestand.kader()
+        kader = self.bestand.kader()
         self.huidig = nummer
         self.query_one("#tekst", Static).update(subthema_inhoud(kader, kader.subthema(nummer), self.kleuren))
         self.query_one("#tekstvak", VerticalScroll).scroll_home(animate=False)

@@ -6,25 +6,17 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from opslag.fouten import TripartietFout
 from opslag.redding import bewaar_los
+from tui.schermen.dialoog import Dialoog
 from tui.weergave import letterlijk
 
 
-class NietBewaardScherm(ModalScreen[None]):
+class NietBewaardScherm(Dialoog[None]):
     """The quit dialog: it ends the app itself, or closes to stay."""
 
-    DEFAULT_CSS = """
-    NietBewaardScherm { align: center middle; background: $background 60%; }
-    NietBewaardScherm > Vertical { width: 70; max-width: 100%; height: auto; border: thick $error; background: $surface; padding: 1 2; }
-    NietBewaardScherm Label { width: 100%; }
-    NietBewaardScherm #keuzes { margin-top: 1; }
-    NietBewaardScherm #uitkomst { margin-top: 1; color: $text-success; }
-    """
     BINDINGS = [
         Binding("k", "kopieer", "Kopiëren", id="kopieer"),
         Binding("b", "bewaar_los", "Bewaar in bestand", id="bewaar_los"),
@@ -37,22 +29,21 @@ class NietBewaardScherm(ModalScreen[None]):
         self.tekst = tekst
         self.gemeentebestand = gemeentebestand
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(
-                "Uw laatste tekst is niet bewaard. Het bestand kon niet worden geschreven "
-                "(zie de melding). Als u nu afsluit, is die tekst weg.",
-                id="vraag",
-            )
-            yield Label(
-                "k    kopieer de tekst naar het klembord\n"
-                "b    bewaar de tekst in een tekstbestand naast het\n"
-                "     gemeentebestand, en sluit af\n"
-                "a    sluit toch af; de tekst gaat verloren\n"
-                "Esc  blijf in Tripartiet",
-                id="keuzes",
-            )
-            yield Label("", id="uitkomst")
+    def inhoud(self) -> ComposeResult:
+        yield Label(
+            "Uw laatste tekst is niet bewaard. Het bestand kon niet worden geschreven "
+            "(zie de melding). Als u nu afsluit, is die tekst weg.",
+            id="vraag",
+        )
+        yield Label(
+            "k    kopieer de tekst naar het klembord\n"
+            "b    bewaar de tekst in een tekstbestand naast het\n"
+            "     gemeentebestand, en sluit af\n"
+            "a    sluit toch af; de tekst gaat verloren\n"
+            "Esc  blijf in Tripartiet",
+            id="keuzes",
+        )
+        yield Label("", id="uitkomst")
 
     def action_kopieer(self) -> None:
         self.app.copy_to_clipboard(self.tekst)

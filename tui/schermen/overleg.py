@@ -245,7 +245,7 @@ class OverlegScherm(Vastleggen, Screen[None]):
         from tui.schermen.kader import KaderScherm
 
         self.notify(f"Subthema {nummer} staat niet op de agenda van dit overleg; hier is het kader.", timeout=4)
-        self.app.push_screen(KaderScherm(nummer))
+        self.app.push_screen(KaderScherm(self.bestand, nummer))
 
     def action_kader(self) -> None:
         kader = self.query_one("#kader", Kaderblok)

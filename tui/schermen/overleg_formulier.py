@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Select, SelectionList
 
 from opslag import notulen
+from opslag.bestand import Gemeentebestand
 from opslag.datums import lees_datum, lees_periode, toon_datum
 from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
@@ -19,14 +20,14 @@ from tui.weergave import letterlijk
 
 
 class OverlegFormulier(Formulier[Overleg]):
-    def __init__(self, bestaand: Overleg | None = None, vorige: Overleg | None = None) -> None:
-        super().__init__(f"overleg-{bestaand.id if bestaand else 'nieuw'}")
+    def __init__(self, bestand: Gemeentebestand, bestaand: Overleg | None = None, vorige: Overleg | None = None) -> None:
+        super().__init__(bestand, f"overleg-{bestaand.id if bestaand else 'nieuw'}")
         self.bestaand = bestaand
         self.vorige = vorige  # a new meeting starts from the previous one's place and people
         self.TITEL = "Overleg wijzigen" if bestaand else "Nieuw overleg"
 
     def velden(self) -> ComposeResult:
-        bestand = self.app.bestand
+        bestand = self.bestand
         personen = [(letterlijk(p.naam), p.id) for p in notulen.personen(bestand)]
         with Horizontal(classes="naast"):
             yield Veld("Datum", Invoer(id="datum", placeholder="dd-mm-jjjj"), verplicht=True)
@@ -44,7 +45,7 @@ class OverlegFormulier(Formulier[Overleg]):
 
     def vul(self) -> None:
         bron = self.bestaand or self.vorige
-        agendas = notulen.uitvoeringsagendas(self.app.bestand)
+        agendas = notulen.uitvoeringsagendas(self.bestand)
         periode = next((a.periode for a in agendas if bron and a.id == bron.agenda_id), agendas[-1].periode if agendas else "")
         self.zet_waarden({
             "datum": toon_datum(self.bestaand.datum if self.bestaand else (self.vorige.volgende_datum if self.vorige and self.vorige.volgende_datum else dt.date.today())),
@@ -62,7 +63,7 @@ class OverlegFormulier(Formulier[Overleg]):
         volgende = lees_datum(w["volgende"], "volgende", verplicht=False)
         if volgende and volgende <= datum:
             raise OngeldigeInvoer("volgende", "Het volgende overleg moet na dit overleg zijn.")
-        agenda = notulen.agenda_voor_periode(self.app.bestand, lees_periode(w["periode"]))
+        agenda = notulen.agenda_voor_periode(self.bestand, lees_periode(w["periode"]))
         overleg = Overleg(
             id=self.bestaand.id if self.bestaand else None,
             agenda_id=agenda.id,
@@ -74,8 +75,8 @@ class OverlegFormulier(Formulier[Overleg]):
             volgende_datum=volgende,
         )
         if self.bestaand:
-            notulen.wijzig_overleg(self.app.bestand, overleg)
-            return notulen.overleg(self.app.bestand, overleg.id)
+            notulen.wijzig_overleg(self.bestand, overleg)
+            return notulen.overleg(self.bestand, overleg.id)
         if not w["subthemas"]:
             raise OngeldigeInvoer("subthemas", "Zet minstens één subthema op de agenda.")
-        return notulen.nieuw_overleg(self.app.bestand, overleg, w["subthemas"])
+        return notulen.nieuw_overleg(self.bestand, overleg, w["subthemas"])

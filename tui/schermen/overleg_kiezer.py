@@ -4,40 +4,34 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from opslag import notulen
+from opslag.bestand import Gemeentebestand
 from opslag.datums import toon_datum
+from tui.schermen.dialoog import Dialoog
 from tui.weergave import letterlijk
 
 NIEUW = "nieuw"
 
 
-class OverlegKiezer(ModalScreen[int | str | None]):
-    DEFAULT_CSS = """
-    OverlegKiezer { align: center middle; background: $background 60%; }
-    OverlegKiezer > Vertical { width: 70; max-width: 100%; height: auto; max-height: 90%; border: thick $primary; background: $surface; padding: 0 1; }
-    OverlegKiezer #titel { text-style: bold; color: $text-accent; }
-    OverlegKiezer OptionList { height: auto; max-height: 20; }
-    """
-    BINDINGS = [Binding("escape", "app.pop_screen", "Sluiten", key_display="Esc", id="sluiten")]
+class OverlegKiezer(Dialoog[int | str | None]):
+    BINDINGS = [Binding("escape", "sluit", "Sluiten", key_display="Esc", id="sluiten")]
 
-    def __init__(self, huidig: int | None = None) -> None:
+    def __init__(self, bestand: Gemeentebestand, huidig: int | None = None) -> None:
         super().__init__()
+        self.bestand = bestand
         self.huidig = huidig
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label("Wissel van overleg", id="titel")
-            yield OptionList(id="overleggen")
+    def inhoud(self) -> ComposeResult:
+        yield Label("Wissel van overleg", id="titel", classes="dialoogtitel")
+        yield OptionList(id="overleggen")
 
     def on_mount(self) -> None:
         lijst = self.query_one(OptionList)
         lijst.add_option(Option("+ Nieuw overleg", id=NIEUW))
-        overleggen = notulen.overleggen(self.app.bestand)
+        overleggen = notulen.overleggen(self.bestand)
         for overleg in reversed(overleggen):
             teken = "▶ " if overleg.id == self.huidig else "  "
             tekst = f"{teken}{toon_datum(overleg.datum)}  {overleg.soort.value} overleg"

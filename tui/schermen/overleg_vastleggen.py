@@ -59,7 +59,7 @@ class Vastleggen:
             return
         bestaand = notulen.afspraak_met_id(self.bestand, afspraak_id) if afspraak_id else None
         self.app.push_screen(
-            AfspraakFormulier(punt.subthema_nummer, self.overleg.agenda_id, self.overleg_id, bestaand),
+            AfspraakFormulier(self.bestand, punt.subthema_nummer, self.overleg.agenda_id, self.overleg_id, bestaand),
             self._na_wijziging("Afspraak {code} is vastgelegd."),
         )
 
@@ -70,7 +70,7 @@ class Vastleggen:
 
         bestaand = notulen.besluit(self.bestand, besluit_id) if besluit_id else None
         self.app.push_screen(
-            BesluitFormulier(self.overleg_id, self.punt.id, self.overleg.datum, bestaand),
+            BesluitFormulier(self.bestand, self.overleg_id, self.punt.id, self.overleg.datum, bestaand),
             self._na_wijziging("Besluit {code} is vastgelegd."),
         )
 
@@ -81,7 +81,7 @@ class Vastleggen:
 
         bestaand = notulen.actiepunt(self.bestand, actie_id) if actie_id else None
         self.app.push_screen(
-            ActieFormulier(self.overleg_id, self.punt.id, self.punt.subthema_nummer, bestaand, self.overleg.volgende_datum),
+            ActieFormulier(self.bestand, self.overleg_id, self.punt.id, self.punt.subthema_nummer, bestaand, self.overleg.volgende_datum),
             self._na_wijziging("Actiepunt {code} is vastgelegd."),
         )
 
@@ -135,7 +135,7 @@ class Vastleggen:
             return
         from tui.schermen.aanwezigheid import AanwezigheidScherm
 
-        self.app.push_screen(AanwezigheidScherm(self.overleg_id))
+        self.app.push_screen(AanwezigheidScherm(self.bestand, self.overleg_id))
 
     def action_wijzig_overleg(self) -> None:
         if self._alleen_lezen():
@@ -147,4 +147,4 @@ class Vastleggen:
                 self.notify("Het overleg is bijgewerkt.", title="Bewaard")
                 self.laad_overleg()
 
-        self.app.push_screen(OverlegFormulier(self.overleg), na)
+        self.app.push_screen(OverlegFormulier(self.bestand, self.overleg), na)

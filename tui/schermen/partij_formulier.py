@@ -32,7 +32,7 @@ class PartijFormulier(Formulier[Partij]):
         code = schone_tekst(w["code"], "code", "De afkorting", verplicht=True).upper()
         if len(code) > 12 or " " in code:
             raise OngeldigeInvoer("code", "Een afkorting is één woord van hoogstens 12 tekens, bijvoorbeeld WDD.")
-        partijen = self.app.bestand.partijen()
+        partijen = self.bestand.partijen()
         partij = Partij(naam=naam, code=code, soort=PartijSoort(w["soort"]), volgorde=len(partijen))
-        partij_id = notulen.bewaar_partij(self.app.bestand, partij)
+        partij_id = notulen.bewaar_partij(self.bestand, partij)
         return replace(partij, id=partij_id)

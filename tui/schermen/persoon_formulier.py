@@ -18,7 +18,7 @@ class PersoonFormulier(Formulier[Persoon]):
     TITEL = "Nieuwe persoon"
 
     def velden(self) -> ComposeResult:
-        partijen = [(letterlijk(f"{p.code}  {p.naam}"), p.id) for p in self.app.bestand.partijen()]
+        partijen = [(letterlijk(f"{p.code}  {p.naam}"), p.id) for p in self.bestand.partijen()]
         yield Veld("Naam", Invoer(id="naam", placeholder="bijvoorbeeld J. de Vries"), verplicht=True)
         yield Veld("Functie", Invoer(id="functie", placeholder="bijvoorbeeld beleidsadviseur wonen"))
         yield Veld("Partij", Select(partijen, id="partij", prompt="(kies een partij)"), verplicht=True)
@@ -29,6 +29,6 @@ class PersoonFormulier(Formulier[Persoon]):
         if w["partij"] is Select.NULL:
             raise OngeldigeInvoer("partij", "Kies de partij waar deze persoon voor aan tafel zit.")
         return notulen.nieuwe_persoon(
-            self.app.bestand,
+            self.bestand,
             Persoon(naam=naam, functie=schone_tekst(w["functie"], "functie", "De functie"), partij_id=w["partij"]),
         )

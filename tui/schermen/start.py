@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +13,7 @@ from textual.widgets import Header, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from opslag.fouten import TripartietFout
+from tui.app import TripartietApp
 from tui.widgets.voettekst import Voettekst
 from tui.widgets.veilig import Invoer
 from tui.weergave import letterlijk
@@ -41,6 +42,9 @@ def _beschrijving(pad: Path, cwd: Path) -> str:
 
 
 class StartScherm(Screen[None]):
+    """Shown before any file is open: it has none to be handed, and asks the app to open one."""
+
+    app = getters.app(TripartietApp)
     BINDINGS = [
         Binding("n", "nieuw", "Nieuw bestand", id="nieuw"),
         Binding("escape", "naar_lijst", "Terug naar lijst", show=False, id="terug"),

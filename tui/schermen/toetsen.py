@@ -8,46 +8,49 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Label, Static
 
-# Widgets of our own that carry keys; Textual's own widgets describe their keys in English.
-_WAAR = {
-    "AgendaLijst": "In de agenda (na Esc)",
-    "ItemLijst": "In de lijsten met afspraken, besluiten en acties",
-}
+from tui.schermen.dialoog import Dialoog
+
+
+def _eigen_groep(klasse: type) -> str | None:
+    """The heading for a widget's own keys: the BINDING_GROUP_TITLE it sets itself, as Textual's
+    key panel shows it. Only our own widgets: Textual's describe their keys in English ('Input'),
+    and one of ours inherits that title from the Textual widget it extends."""
+    if not klasse.__module__.startswith("tui."):
+        return None
+    return vars(klasse).get("BINDING_GROUP_TITLE")
 
 
 def _eigen_bindingen(klasse: type) -> list[Binding]:
     return [b for b in klasse.__dict__.get("BINDINGS", []) if isinstance(b, Binding) and b.description]
 
 
-class ToetsenScherm(ModalScreen[None]):
-    DEFAULT_CSS = """
-    ToetsenScherm { align: center middle; background: $background 60%; }
-    ToetsenScherm > VerticalScroll { width: 72; max-width: 100%; height: auto; max-height: 100%; border: thick $primary; background: $surface; padding: 0 1; }
-    ToetsenScherm #titel { text-style: bold; color: $text-accent; }
-    """
-    BINDINGS = [Binding("escape,f1", "app.pop_screen", "Sluiten", id="sluiten")]
+class ToetsenScherm(Dialoog[None]):
+    BINDINGS = [Binding("escape,f1", "sluit", "Sluiten", id="sluiten")]
 
     def __init__(self, scherm: Screen) -> None:
         super().__init__()
         self.scherm = scherm
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Label("Toetsen van dit scherm (Esc of F1: sluiten)", id="titel")
-            yield Static(self._tabel())
+    def kader(self) -> Widget:
+        return VerticalScroll(classes="dialoogkader")
+
+    def inhoud(self) -> ComposeResult:
+        yield Label("Toetsen van dit scherm (Esc of F1: sluiten)", id="titel", classes="dialoogtitel")
+        yield Static(self._tabel())
 
     def _tabel(self) -> Group:
         groepen: dict[str, list[Binding]] = {"Overal op dit scherm": _eigen_bindingen(type(self.scherm))}
         gezien: set[type] = set()
         for widget in self.scherm.query("*"):
             klasse = type(widget)
-            if klasse in gezien or klasse.__name__ not in _WAAR:
+            if klasse in gezien or (titel := _eigen_groep(klasse)) is None:
                 continue
             gezien.add(klasse)
-            groepen.setdefault(_WAAR[klasse.__name__], []).extend(_eigen_bindingen(klasse))
+            groepen.setdefault(titel, []).extend(_eigen_bindingen(klasse))
         groepen.setdefault("Overal op dit scherm", []).extend(_eigen_bindingen(type(self.app)))
         delen: list = []
         for titel, bindingen in groepen.items():

@@ -17,6 +17,7 @@ from tui.widgets.lettertoetsen import LETTERTOETSEN
 
 
 class AgendaLijst(OptionList):
+    BINDING_GROUP_TITLE = "In de agenda (na Esc)"
     BINDINGS = [Binding("enter", "select", "Typen", id="typ"), *LETTERTOETSEN]
 
     @dataclass

@@ -20,6 +20,7 @@ from tui.widgets.lettertoetsen import LETTERTOETSEN
 
 
 class ItemLijst(OptionList):
+    BINDING_GROUP_TITLE = "In de lijsten met afspraken, besluiten en acties"
     BINDINGS = [
         Binding("enter", "bewerk", "Wijzigen", id="wijzigen"),
         Binding("delete,x", "verwijder", "Verwijderen", key_display="Del", id="verwijderen"),

@@ -1,0 +1,41 @@
+"""Base of every dialog: a modal screen over the dimmed screen below, its content in one frame.
+
+The backdrop, the frame, and the title and help lines in it are styled once, in dialoog.tcss;
+a dialog's own .tcss only says what differs (its width, a red frame for a question that
+deletes or loses something).
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+
+T = TypeVar("T")
+
+
+class Dialoog(ModalScreen[T]):
+    """Subclasses yield their content from `inhoud`, and may give the frame an id or make it
+    scroll by overriding `kader`.
+
+    Every dialog names its own Escape binding, with the word it means there ('Sluiten', 'Nee',
+    'Klaar', 'Toepassen'): a binding here would put Esc first in a dialog's footer, since Textual
+    keeps a key where the base class put it when a subclass binds it again. `sluit` is the
+    plain one: close without an answer.
+    """
+
+    def kader(self) -> Widget:
+        return Vertical(classes="dialoogkader")
+
+    def inhoud(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with self.kader():
+            yield from self.inhoud()
+
+    def action_sluit(self) -> None:
+        self.dismiss(None)
