@@ -33,12 +33,19 @@ Nothing else: `tripartiet NAAM` (tui/cli.py) and the choice and checkboxes on th
 Another output format (Word) is a second writer beside `omgeving.maak_markdown`.
 
 This package's own import is cheap: what it offers is imported on first use (`export.maak`), so
-the command line's `--help` and the app's start never load Jinja or pydantic.
+the command line's `--help` (which reads the registry) and the app's start never load Jinja or
+pydantic.
 """
 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the package itself stays cheap to import: see above
+    from pathlib import Path
+
+    from opslag.bestand import Gemeentebestand
 
 _WAAR = {
     "ExportFout": "fouten",
@@ -52,19 +59,17 @@ _WAAR = {
     "bij_commando": "soorten",
     "maak": "soorten",
     "vinkjes": "soorten",
+    "standaard_sjabloon": "soorten",
     "kies_agenda": "uitvoeringsagenda",
-    "exporteer_uitvoeringsagenda": "uitvoeringsagenda",
     "kies_overleg": "verslag",
-    "exporteer_verslag": "verslag",
     "maak_markdown": "omgeving",
-    "standaard_sjabloon": "omgeving",
     "_omgeving": "omgeving",
     "controleer_doel": "schrijven",
     "schrijf_export": "schrijven",
     "voorgestelde_naam": "schrijven",
 }
 
-__all__ = sorted(naam for naam in _WAAR if not naam.startswith("_"))
+__all__ = sorted([*(naam for naam in _WAAR if not naam.startswith("_")), "exporteer_uitvoeringsagenda", "exporteer_verslag"])
 
 
 def __getattr__(naam: str) -> object:
@@ -72,3 +77,24 @@ def __getattr__(naam: str) -> object:
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
     return getattr(importlib.import_module(f"{__name__}.{module}"), naam)
+
+
+def exporteer_uitvoeringsagenda(
+    bestand: Gemeentebestand,
+    periode: str | None = None,
+    sjabloon: Path | str | None = None,
+    *,
+    met_status: bool = False,
+    met_kader: bool = False,
+) -> str:
+    """The uitvoeringsagenda of `periode` (by default the running one) as Markdown."""
+    from opslag.export.soorten import maak
+
+    return maak("uitvoeringsagenda", bestand, {"agenda": periode, "status": met_status, "kader": met_kader}, sjabloon).tekst
+
+
+def exporteer_verslag(bestand: Gemeentebestand, overleg_id: int, sjabloon: Path | str | None = None) -> str:
+    """The minutes of the meeting `overleg_id` as Markdown."""
+    from opslag.export.soorten import maak
+
+    return maak("verslag", bestand, {"overleg": overleg_id}, sjabloon).tekst

@@ -20,18 +20,8 @@ from typing import Any
 from opslag import markdown_tekst
 from opslag.export.fouten import SjabloonFout
 from opslag.export.modellen import Gegevens
-from opslag.export.soorten import SOORTEN, Documentsoort
 from opslag.markdown_tekst import Veilig
 from opslag.recent import cache_map
-
-
-def standaard_sjabloon(soort: Documentsoort | str) -> Path:
-    """Our template for a document kind (or its name), as the registry names it."""
-    from importlib import resources  # only when exporting: it costs start-up time otherwise
-
-    if isinstance(soort, str):
-        soort = SOORTEN[soort]
-    return Path(str(resources.files("sjablonen").joinpath(soort.sjabloon)))
 
 
 def _finalize(waarde: Any) -> str:
@@ -160,13 +150,13 @@ def _vertaal(fout: BaseException, namen: list[str]) -> str:
     return f"het sjabloon kon niet worden ingevuld ({type(fout).__name__}: {melding})."
 
 
-def maak_markdown(soort: Documentsoort | str, document: Gegevens, sjabloon: Path | str | None = None) -> str:
-    """Fill in the template (a municipality's own with `sjabloon`) and normalise the output."""
+def maak_markdown(document: Gegevens, standaard: Path, sjabloon: Path | str | None = None) -> str:
+    """Fill in our template `standaard`, or a municipality's own (`sjabloon`), and normalise the output."""
     from jinja2 import TemplateError, TemplateSyntaxError
 
     from opslag.export import grenzen
 
-    pad = Path(sjabloon) if sjabloon is not None else standaard_sjabloon(soort)
+    pad = Path(sjabloon) if sjabloon is not None else standaard
     if not pad.exists():
         raise SjabloonFout(pad, None, "het sjabloonbestand bestaat niet.")
     if not pad.is_file():

@@ -151,6 +151,14 @@ def vinkjes() -> list[Optie]:
     return list(gezien.values())
 
 
+def standaard_sjabloon(soort: Documentsoort | Soort) -> Path:
+    """Our template for a document kind (or its name)."""
+    from importlib import resources  # only when exporting: it costs start-up time otherwise
+
+    soort = SOORTEN[soort] if isinstance(soort, str) else soort
+    return Path(str(resources.files("sjablonen").joinpath(soort.sjabloon)))
+
+
 def maak(soort: Documentsoort | Soort, bestand: object, keuzes: Mapping[str, object] | None = None,
          sjabloon: Path | str | None = None) -> Export:
     """Build the document from `keuzes` (option name -> the builder's value) and fill in its template
@@ -160,4 +168,4 @@ def maak(soort: Documentsoort | Soort, bestand: object, keuzes: Mapping[str, obj
     soort = SOORTEN[soort] if isinstance(soort, str) else soort
     keuzes = keuzes or {}
     document = soort.bouw(bestand, **{o.parameter: keuzes[o.naam] for o in soort.opties if o.naam in keuzes})
-    return Export(maak_markdown(soort, document, sjabloon), str(getattr(document, soort.kenmerk)))
+    return Export(maak_markdown(document, standaard_sjabloon(soort), sjabloon), str(getattr(document, soort.kenmerk)))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from opslag import datums
 from opslag.bestand import Gemeentebestand
@@ -100,15 +99,3 @@ def bouw(
         voetnoten=voetnoten,
     )
 
-
-def exporteer_uitvoeringsagenda(
-    bestand: Gemeentebestand,
-    periode: str | None = None,
-    sjabloon: Path | str | None = None,
-    *,
-    met_status: bool = False,
-    met_kader: bool = False,
-) -> str:
-    from opslag.export.omgeving import maak_markdown
-
-    return maak_markdown("uitvoeringsagenda", bouw(bestand, periode, met_status=met_status, met_kader=met_kader), sjabloon)

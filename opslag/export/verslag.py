@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from opslag.bestand import Gemeentebestand
 from opslag.export.bouwstenen import AFSPRAAK_KOLOMMEN, afspraak, gemeente, partij_codes
@@ -235,8 +234,3 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
         volgende_datum=_datum(volgende),
     )
 
-
-def exporteer_verslag(bestand: Gemeentebestand, overleg_id: int, sjabloon: Path | str | None = None) -> str:
-    from opslag.export.omgeving import maak_markdown
-
-    return maak_markdown("verslag", bouw(bestand, overleg_id), sjabloon)
