@@ -14,6 +14,7 @@ from opslag.bestand import Gemeentebestand
 from opslag.export import verslag
 from opslag.export.soorten import Documentsoort, Optie
 from tests.hulp import schermtekst
+from tests.test_export_scherm import _klaar
 from tui import cli
 from tui.app import TripartietApp
 from tui.schermen.export import ExportScherm
@@ -72,7 +73,7 @@ async def test_nieuwe_soort_staat_op_het_exportscherm(proef: list[dict[str, obje
         await pilot.pause()
         overleg_id = app.screen.overleg_id
         app.push_screen(ExportScherm(overleg_id))
-        await pilot.pause()
+        await _klaar(app, pilot)
         scherm = app.screen
         assert isinstance(scherm, ExportScherm)
         keuze = scherm.query_one("#document", Select)
@@ -82,16 +83,10 @@ async def test_nieuwe_soort_staat_op_het_exportscherm(proef: list[dict[str, obje
         assert kort.disabled  # the minutes are shown first; 'kort' is not theirs
 
         keuze.value = "proef"
-        for _ in range(200):
-            await pilot.pause(0.01)
-            if not scherm.bezig:
-                break
+        await _klaar(app, pilot)
         assert not kort.disabled and scherm.query_one("#status", Checkbox).disabled
         kort.value = True
-        for _ in range(200):
-            await pilot.pause(0.01)
-            if len(proef) == 2 and not scherm.bezig:
-                break
+        await _klaar(app, pilot)  # also the preview's fill: the app must not close under it
         assert proef == [{"overleg_id": overleg_id, "kort": False}, {"overleg_id": overleg_id, "kort": True}]
         assert scherm.query_one("#broncode", TextArea).text.startswith("# Verslag ambtelijk")
         assert scherm.query_one("#bestandsnaam").value.endswith("proef-zonnedal-fictief-2026-11-19.md")
