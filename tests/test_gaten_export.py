@@ -239,7 +239,7 @@ _TE_VEEL = {
 
 @pytest.fixture
 def kleine_grenzen(monkeypatch: pytest.MonkeyPatch) -> None:
-    from opslag import sjabloongrens
+    from opslag.export import grenzen as sjabloongrens
 
     # Small limits keep the test quick; what is tested is that a limit is enforced at all.
     monkeypatch.setattr(sjabloongrens, "TIJDSLIMIET", 0.5)
@@ -280,7 +280,7 @@ def test_gewoon_eigen_sjabloon_werkt_nog(demo_pad: Path, kleine_grenzen: None, c
 
 def test_standaardsjabloon_kent_geen_grenzen(demo_pad: Path, kleine_grenzen: None) -> None:
     """Our own templates are trusted: a very large file is never refused for its size."""
-    from opslag import sjabloongrens
+    from opslag.export import grenzen as sjabloongrens
     from opslag.bestand import Gemeentebestand
 
     sjabloongrens.GROOTTELIMIET = 10  # the fixture restores it

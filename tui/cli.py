@@ -31,7 +31,7 @@ voorbeelden:
                                   schrijf het verslag van het laatste overleg
 """
 
-COMMANDO_S = ("nieuw", "demo", "open", "export", "verslag", "controleer", "herstel")
+COMMANDO_S = ("nieuw", "demo", "open", "controleer", "herstel")  # and one per document kind (opslag.export.soorten)
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -84,39 +84,7 @@ def _parser() -> _Parser:
     openen = sub.add_parser("open", help="open een gemeentebestand", description="Open een gemeentebestand.")
     openen.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
 
-    export = sub.add_parser(
-        "export",
-        help="schrijf de uitvoeringsagenda als Markdown",
-        description=(
-            "Schrijf de tweejarige uitvoeringsagenda als Markdown: de partijen, de werkwijze, per thema en\n"
-            "subthema een tabel Actielijn | Doel | Start | Eind | Verantwoordelijke, en de vaststelling met\n"
-            "een regel voor de handtekening van elke partij. Zonder -o verschijnt het op het scherm."
-        ),
-    )
-    export.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
-    export.add_argument("--agenda", metavar="PERIODE", help="de periode, bijvoorbeeld 2026-2027; standaard de lopende")
-    export.add_argument("--status", action="store_true", help="voeg aan de tabellen een kolom Status toe")
-    export.add_argument("--kader", action="store_true", help="citeer bij elk subthema het regionale kader")
-    _export_opties(export, "uitvoeringsagenda.md.j2")
-
-    verslag = sub.add_parser(
-        "verslag",
-        help="schrijf het verslag van een overleg als Markdown",
-        description=(
-            "Schrijf het verslag van een overleg als Markdown: aanwezigen en afwezigen, per agendapunt de\n"
-            "aantekeningen, besluiten, afspraken en actiepunten, de besluitenlijst, de actielijst en de\n"
-            "datum van het volgende overleg. Zonder -o verschijnt het op het scherm."
-        ),
-    )
-    verslag.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
-    verslag.add_argument(
-        "--overleg",
-        metavar="N",
-        default="laatste",
-        help="welk overleg: het volgnummer zoals Tripartiet het toont (1 = het oudste), of 'laatste' "
-        "voor het meest recente (standaard)",
-    )
-    _export_opties(verslag, "verslag.md.j2")
+    _documentopdrachten(sub)
 
     controleer = sub.add_parser(
         "controleer",
@@ -136,6 +104,21 @@ def _parser() -> _Parser:
     herstel.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
     herstel.add_argument("--kopie", metavar="N", type=int, help="het nummer van de kopie uit de lijst")
     return parser
+
+
+def _documentopdrachten(sub: argparse._SubParsersAction) -> None:
+    """A subcommand per document kind of the export registry, with its options."""
+    from opslag.export.soorten import SOORTEN
+
+    for soort in SOORTEN.values():
+        parser = sub.add_parser(soort.commando, help=soort.hulp, description=soort.omschrijving)
+        parser.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
+        for optie in soort.opties:
+            if optie.vinkje is not None:
+                parser.add_argument(f"--{optie.naam}", action="store_true", help=optie.hulp)
+            else:
+                parser.add_argument(f"--{optie.naam}", metavar=optie.metavar, default=optie.standaard, help=optie.hulp)
+        _export_opties(parser, soort.sjabloon)
 
 
 def _export_opties(parser: argparse.ArgumentParser, sjabloon: str) -> None:
@@ -175,7 +158,7 @@ def _pijp_dicht() -> int:
 def _main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # `tripartiet PAD` is short for `tripartiet open PAD`.
-    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDO_S:
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDO_S and not _documentsoort(argv[0]):
         argv.insert(0, "open")
     args = _parser().parse_args(argv)
 
@@ -190,7 +173,7 @@ def _main(argv: list[str] | None = None) -> int:
             return _nieuw(args)
         if args.commando == "demo":
             return _demo(args)
-        if args.commando in ("export", "verslag"):
+        if _documentsoort(args.commando):
             return _exporteer(args)
         if args.commando == "controleer":
             return _controleer(args)
@@ -290,6 +273,12 @@ def _demo(args: argparse.Namespace) -> int:
     return _start(pad)
 
 
+def _documentsoort(commando: str) -> bool:
+    from opslag.export.soorten import bij_commando
+
+    return bij_commando(commando) is not None
+
+
 def _exporteer(args: argparse.Namespace) -> int:
     from opslag import export
     from opslag.bestand import Gemeentebestand
@@ -301,12 +290,9 @@ def _exporteer(args: argparse.Namespace) -> int:
     # open. Only a file from an older Tripartiet is first brought up to date, as the app would.
     alleen_lezen = is_actueel(args.pad)
     with Gemeentebestand.open(args.pad, alleen_lezen=alleen_lezen) as bestand:
-        if args.commando == "export":
-            tekst = export.exporteer_uitvoeringsagenda(
-                bestand, args.agenda, args.sjabloon, met_status=args.status, met_kader=args.kader
-            )
-        else:
-            tekst = export.exporteer_verslag(bestand, export.kies_overleg(bestand, args.overleg), args.sjabloon)
+        soort = export.bij_commando(args.commando)
+        keuzes = {optie.naam: optie.lees(bestand, getattr(args, optie.naam)) for optie in soort.opties}
+        tekst = export.maak(soort, bestand, keuzes, args.sjabloon).tekst
     if args.uitvoer is None or str(args.uitvoer) == "-":
         if sys.stdout.isatty():
             # The Markdown already holds no control characters (see opslag.markdown_tekst); on a

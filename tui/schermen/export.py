@@ -29,7 +29,6 @@ from textual.widgets._markdown import MarkdownBlock, MarkdownTable  # not export
 
 from opslag import export, notulen
 from opslag.bestand import Gemeentebestand
-from opslag.datums import toon_datum
 from opslag.fouten import TripartietFout
 from opslag.tekst import zichtbaar
 from tui.widgets.voettekst import Voettekst
@@ -161,7 +160,7 @@ class ExportScherm(Screen[None]):
         self.bezig = True
         self._ronde = 0  # which build the screen waits for; results of older ones are dropped
         self._naam_voorstellen = False
-        self._keuze: tuple[str, bool, bool] | None = None  # what the latest build is for
+        self._keuze: tuple[str, dict[str, object]] | None = None  # what the latest build is for
         self._voorbeeld_verouderd = False
         self._verder = asyncio.Event()  # set when the preview scrolls, or its fill should stop
         self._vulslot = asyncio.Lock()
@@ -178,18 +177,21 @@ class ExportScherm(Screen[None]):
         if self.overleg_id is not None:
             self.overleg = notulen.overleg(bestand, self.overleg_id)
             self.periode = next((a.periode for a in notulen.uitvoeringsagendas(bestand) if a.id == self.overleg.agenda_id), None)
-        keuzes: list[tuple[Text, str]] = [(letterlijk(f"Uitvoeringsagenda {self.periode or ''}".strip()), "uitvoeringsagenda")]
-        if self.overleg_id is not None:
-            keuzes.append((letterlijk(f"Verslag van het overleg van {toon_datum(self.overleg.datum)}"), "verslag"))
-        soort = self.gekozen_soort or ("verslag" if self.overleg_id is not None else "uitvoeringsagenda")
-        if soort not in {waarde for _, waarde in keuzes}:
-            soort = "uitvoeringsagenda"
+        self.aanleiding = export.Aanleiding(
+            self.overleg_id, self.overleg.datum if self.overleg_id is not None else None, self.periode
+        )
+        # The documents and their options come from the export registry (opslag.export.soorten).
+        soorten = [(soort, titel) for soort in export.SOORTEN.values() if (titel := soort.titel(self.aanleiding)) is not None]
+        keuzes: list[tuple[Text, str]] = [(letterlijk(titel), soort.naam) for soort, titel in soorten]
+        soort = self.gekozen_soort
+        if soort not in {s.naam for s, _ in soorten}:
+            soort = next((s.naam for s, _ in soorten if s.over_overleg), soorten[0][0].naam)
 
         yield Header()
         with Horizontal(id="keuzes"):
             yield Select(keuzes, value=soort, allow_blank=False, id="document", compact=True)
-            yield Checkbox("Kolom Status", id="status", compact=True)
-            yield Checkbox("Regionaal kader citeren", id="kader", compact=True)
+            for optie in export.vinkjes():
+                yield Checkbox(optie.vinkje, id=optie.naam, compact=True)
         with TabbedContent(id="tabs"):
             with TabPane("Voorbeeld", id="voorbeeld"):
                 with VerticalScroll(id="voorbeeldvak"):
@@ -221,14 +223,18 @@ class ExportScherm(Screen[None]):
 
     def vernieuw(self, naam_voorstellen: bool = False) -> None:
         """Build the chosen document again, in a thread; until it is there the screen says 'bezig'."""
-        verslag = self.soort == "verslag"
-        for optie in ("#status", "#kader"):
-            self.query_one(optie, Checkbox).disabled = verslag
-        met_status, met_kader = self.query_one("#status", Checkbox).value, self.query_one("#kader", Checkbox).value
+        soort = export.SOORTEN[self.soort]
+        eigen = {optie.naam for optie in soort.opties}
+        for optie in export.vinkjes():
+            self.query_one(f"#{optie.naam}", Checkbox).disabled = optie.naam not in eigen
+        keuzes = {
+            optie.naam: getattr(self.aanleiding, optie.uit) if optie.uit else self.query_one(f"#{optie.naam}", Checkbox).value
+            for optie in soort.opties
+        }
         # The Select reports its first value after mounting too: one export per choice, not two.
-        if (self.soort, met_status, met_kader) == self._keuze:
+        if (self.soort, keuzes) == self._keuze:
             return
-        self._keuze = (self.soort, met_status, met_kader)
+        self._keuze = (self.soort, keuzes)
         self._ronde += 1
         self._naam_voorstellen |= naam_voorstellen
         self.bezig = True
@@ -236,34 +242,23 @@ class ExportScherm(Screen[None]):
         self._stop_vullen()
         self.query_one("#bezig", Static).display = True
         self.query_one("#weergave", Markdown).display = False
-        self._bouw(
-            self._ronde,
-            self.bestand.pad,
-            self.soort,
-            met_status,
-            met_kader,
-        )
+        self._bouw(self._ronde, self.bestand.pad, self.soort, keuzes)
 
     @work(thread=True, exclusive=True, group="bouw", exit_on_error=False)
-    def _bouw(self, ronde: int, pad: Path, soort: export.Soort, met_status: bool, met_kader: bool) -> None:
+    def _bouw(self, ronde: int, pad: Path, soort: export.Soort, keuzes: dict[str, object]) -> None:
         """Export and parse in a thread, on a read-only connection of its own (SQLite connections
         are not shared between threads here); the result goes back as a message."""
         try:
             with Gemeentebestand.open(pad, alleen_lezen=True) as bestand:
-                if soort == "verslag":
-                    tekst = export.exporteer_verslag(bestand, self.overleg_id)
-                    kenmerk = self.overleg.datum.isoformat()
-                else:
-                    tekst = export.exporteer_uitvoeringsagenda(bestand, self.periode, met_status=met_status, met_kader=met_kader)
-                    kenmerk = self.periode or export.kies_agenda(bestand)[1]
+                gemaakt = export.maak(soort, bestand, keuzes)
         except (TripartietFout, sqlite3.Error) as fout:
             self.post_message(self.Gebouwd(ronde, None, str(fout)))
             return
         if get_current_worker().is_cancelled:
             return
         # The export keeps balanced bidi controls (see opslag.markdown_tekst); on screen they are shown.
-        voorbeeld = zichtbaar(voorbeeldtekst(tekst), regels=True)
-        self.post_message(self.Gebouwd(ronde, Document(tekst, kenmerk, voorbeeld, _parser().parse(voorbeeld))))
+        voorbeeld = zichtbaar(voorbeeldtekst(gemaakt.tekst), regels=True)
+        self.post_message(self.Gebouwd(ronde, Document(gemaakt.tekst, gemaakt.kenmerk, voorbeeld, _parser().parse(voorbeeld))))
 
     @on(Gebouwd)
     def _gebouwd(self, bericht: Gebouwd) -> None:

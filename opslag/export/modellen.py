@@ -1,0 +1,137 @@
+"""The documents as data: what a template gets, one pydantic model per document and its parts.
+
+A template sees the fields of its document model as names (`gemeente`, `punten`, ...); the models
+are frozen, and every text in them has been through `markdown_tekst.schoon` by the builder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Gegevens(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class PartijRegel(Gegevens):
+    code: str
+    naam: str
+    soort: str  # gemeente, corporatie, huurdersvereniging
+
+
+class AfspraakRegel(Gegevens):
+    nummer: int
+    code: str  # AF-001
+    subthema_nummer: str
+    actielijn: str
+    doel: str
+    start: str
+    eind: str
+    status: str
+    toelichting: str
+    verantwoordelijken: list[str]  # party codes, the first is the lead (trekker)
+    betrokkenen: list[str]
+    verantwoordelijke: str  # 'WDD, GZ (met HVZ)': the codes as one text for the table cell
+    wijziging: str = ""  # in a verslag: 'nieuw' or 'gewijzigd' in this meeting
+
+
+class SubthemaBlok(Gegevens):
+    nummer: str
+    onderwerp: str
+    titel_afgeleid: bool  # the title is missing in the source and was derived
+    afspraken: list[AfspraakRegel]
+    regionaal: list[str]  # the regional framework text, footnote marks as superscript digits
+
+
+class ThemaBlok(Gegevens):
+    nummer: str
+    titel: str
+    subthemas: list[SubthemaBlok]  # those with local agreements in this agenda
+    zonder_afspraken: list[SubthemaBlok]  # listed as such, never left out
+
+
+class Voetnoot(Gegevens):
+    nummer: str
+    teken: str  # '²'
+    tekst: str
+
+
+class UitvoeringsagendaDocument(Gegevens):
+    gemeente: str
+    periode: str  # '2026-2027'
+    begin: int
+    eind: int
+    kader_titel: str
+    vastgesteld_op: dt.date | None
+    partijen: list[PartijRegel]
+    themas: list[ThemaBlok]
+    aantal_afspraken: int
+    met_status: bool  # a Status column in the tables
+    met_kader: bool  # the regional framework of each subtheme as a quote
+    voetnoten: list[Voetnoot]  # of the quoted framework text
+
+
+class PersoonRegel(Gegevens):
+    naam: str
+    functie: str
+    omschrijving: str  # 'GZ, beleidsadviseur wonen'
+    partij_code: str
+    partij_naam: str
+    status: str  # aanwezig, mk, zk
+
+
+class PartijGroep(Gegevens):
+    naam: str  # 'Woonstichting De Dorpsweide (WDD)'
+    personen: list[PersoonRegel]
+
+
+class BesluitRegel(Gegevens):
+    nummer: int
+    code: str
+    datum: dt.date
+    tekst: str
+
+
+class ActieRegel(Gegevens):
+    nummer: int
+    code: str
+    datum: dt.date | None  # of the meeting where the action was made
+    wat: str
+    wie: str  # 'Anne Jansen (GZ)', or a party code, or ''
+    deadline: dt.date | None
+    status: str  # open, gereed or vervallen, as it stood at this meeting
+    te_laat: bool  # open at this meeting and its deadline before the meeting date
+
+
+class AgendapuntBlok(Gegevens):
+    nummer: int | None  # None for 'Overig': what belongs to this meeting but to none of its items
+    titel: str
+    subthema_nummer: str | None
+    notitie: str
+    besluiten: list[BesluitRegel]
+    afspraken: list[AfspraakRegel]
+    acties: list[ActieRegel]
+
+    @property
+    def leeg(self) -> bool:
+        return not (self.notitie or self.besluiten or self.afspraken or self.acties)
+
+
+class VerslagDocument(Gegevens):
+    gemeente: str
+    periode: str  # of the uitvoeringsagenda the meeting belongs to
+    overleg_nummer: int  # position, 1 = oldest
+    aantal_overleggen: int
+    soort: str  # ambtelijk, bestuurlijk
+    datum: dt.date
+    plaats: str
+    voorzitter: PersoonRegel | None
+    notulist: PersoonRegel | None
+    aanwezig: list[PartijGroep]  # without chair and minute-taker, who come first and last
+    afwezig: list[PersoonRegel]
+    punten: list[AgendapuntBlok]
+    besluitenlijst: list[BesluitRegel]
+    actielijst: list[ActieRegel]
+    volgende_datum: dt.date | None

@@ -1,0 +1,237 @@
+"""The minutes (verslag) of one meeting as data: who was there, per item what was said and decided."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from opslag.bestand import Gemeentebestand
+from opslag.codes import item_code
+from opslag.export.bouwstenen import AFSPRAAK_KOLOMMEN, afspraak, gemeente, partij_codes
+from opslag.export.fouten import ExportFout
+from opslag.export.modellen import (
+    ActieRegel,
+    AgendapuntBlok,
+    BesluitRegel,
+    PartijGroep,
+    PersoonRegel,
+    VerslagDocument,
+)
+from opslag.markdown_tekst import schoon
+from opslag.modellen import PUNT_TITELS, PuntSoort
+
+
+def kies_overleg(bestand: Gemeentebestand, keuze: str | int = "laatste") -> int:
+    """The id of the meeting at position `keuze` (1 = oldest, as shown) or of the newest ('laatste')."""
+    ids = [r[0] for r in bestand.db.conn.execute("SELECT id FROM overleg ORDER BY datum, id")]
+    if not ids:
+        raise ExportFout("Dit bestand heeft nog geen overleggen, dus ook geen verslag.")
+    tekst = str(keuze).strip().casefold()
+    if tekst == "laatste":
+        return ids[-1]
+    if not tekst.isdigit():
+        raise ExportFout(f"'{keuze}' is geen overleg: geef een volgnummer (1 = oudste) of 'laatste'.")
+    positie = int(tekst)
+    if not 1 <= positie <= len(ids):
+        meervoud = "overleg" if len(ids) == 1 else "overleggen"
+        raise ExportFout(f"Overleg {positie} bestaat niet; dit bestand heeft {len(ids)} {meervoud} (1 = oudste).")
+    return ids[positie - 1]
+
+
+
+def _datum(tekst: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(tekst) if tekst else None
+
+
+def _persoon(naam: str, functie: str, code: str | None, partij: str | None, status: str | None) -> PersoonRegel:
+    code, functie = schoon(code), schoon(functie)
+    return PersoonRegel(
+        naam=schoon(naam),
+        functie=functie,
+        omschrijving=", ".join(deel for deel in (code, functie) if deel),
+        partij_code=code,
+        partij_naam=schoon(partij),
+        status=status or "aanwezig",
+    )
+
+
+def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
+    """The minutes of a meeting as data: nine queries, whatever the number of actions.
+
+    Actions are shown as they stood at this meeting, so the minutes of an earlier meeting stay the
+    same later on: open actions of this and earlier meetings, and those finished in this meeting
+    (marked done on its date or later, before the next meeting). An action finished before this
+    meeting has left the list. Agreements 'gewijzigd' are those edited in that same period.
+    """
+    db = bestand.db.conn  # plain sqlite3: named parameters, whatever wrapper the file uses
+    overleggen = db.execute("SELECT id, datum FROM overleg ORDER BY datum, id").fetchall()
+    positie = next((i for i, (o_id, _) in enumerate(overleggen) if o_id == overleg_id), None)
+    if positie is None:
+        raise ExportFout(f"Overleg {overleg_id} bestaat niet in dit bestand.")
+    rij = db.execute(
+        "SELECT o.datum, o.soort, o.plaats, o.voorzitter_id, o.notulist_id, o.volgende_datum, u.periode "
+        "FROM overleg o JOIN uitvoeringsagenda u ON u.id = o.agenda_id WHERE o.id = ?",
+        [overleg_id],
+    ).fetchone()
+    datum_tekst, soort, plaats, voorzitter_id, notulist_id, volgende, periode = rij
+    datum = dt.date.fromisoformat(datum_tekst)
+    tot = overleggen[positie + 1][1] if positie + 1 < len(overleggen) else "9999-12-31"
+    venster = {"o": overleg_id, "van": datum_tekst, "tot": tot}
+
+    # Who was there: chair first, then per party, minute-taker last; absent with (mk) or (zk).
+    voorzitter = notulist = None
+    groepen: dict[int | None, tuple[str, list[PersoonRegel]]] = {}
+    afwezig: list[PersoonRegel] = []
+    for p_id, naam, functie, partij_id, code, partij, status in db.execute(
+        """
+        SELECT pe.id, pe.naam, pe.functie, pa.id, pa.code, pa.naam, a.status
+        FROM persoon pe
+        LEFT JOIN aanwezigheid a ON a.persoon_id = pe.id AND a.overleg_id = :o
+        LEFT JOIN partij pa ON pa.id = pe.partij_id
+        WHERE a.overleg_id IS NOT NULL OR pe.id IN (:v, :n)
+        ORDER BY pa.id IS NULL, pa.volgorde, pa.id, pe.naam COLLATE NOCASE, pe.naam, pe.id
+        """,
+        {"o": overleg_id, "v": voorzitter_id, "n": notulist_id},
+    ):
+        persoon = _persoon(naam, functie, code, partij, status)
+        if persoon.status != "aanwezig":
+            afwezig.append(persoon)
+            continue
+        if p_id == voorzitter_id:
+            voorzitter = persoon
+        if p_id == notulist_id:
+            notulist = persoon
+        if p_id not in (voorzitter_id, notulist_id):
+            kop = persoon.partij_naam + (f" ({persoon.partij_code})" if persoon.partij_code else "")
+            kop = kop if partij_id is not None else "Zonder partij"
+            groepen.setdefault(partij_id, (kop, []))[1].append(persoon)
+
+    besluiten = [
+        (punt_id, BesluitRegel(nummer=nummer, code=item_code("besluit", nummer), datum=dt.date.fromisoformat(b_datum), tekst=schoon(tekst)))
+        for punt_id, nummer, b_datum, tekst in db.execute(
+            "SELECT agendapunt_id, nummer, datum, tekst FROM besluit WHERE overleg_id = ? ORDER BY nummer, id", [overleg_id]
+        )
+    ]
+
+    # Agreements made in this meeting, or edited from its date until the next meeting.
+    afspraak_filter = """
+        a.overleg_id = :o OR a.id IN (
+            SELECT rij_id FROM wijziging
+            WHERE tabel = 'afspraak' AND actie = 'gewijzigd' AND tijdstip >= :van AND tijdstip < :tot)
+    """
+    afspraak_rijen = db.execute(
+        f"SELECT {AFSPRAAK_KOLOMMEN}, a.overleg_id FROM afspraak a WHERE {afspraak_filter} ORDER BY a.nummer, a.id",
+        venster,
+    ).fetchall()
+    codes = partij_codes(
+        db.execute(
+            "SELECT ap.afspraak_id, ap.rol, p.code FROM afspraak_partij ap JOIN partij p ON p.id = ap.partij_id "
+            f"WHERE ap.afspraak_id IN (SELECT a.id FROM afspraak a WHERE {afspraak_filter}) "
+            "ORDER BY ap.afspraak_id, ap.volgorde, p.code",
+            venster,
+        ).fetchall()
+    )
+    afspraken = [
+        afspraak(r[:9], codes.get(r[0]), "nieuw" if r[9] == overleg_id else "gewijzigd") for r in afspraak_rijen
+    ]
+
+    # Actions: made in this meeting, or open at it (made in this or an earlier meeting).
+    acties_hier: list[tuple[int | None, ActieRegel]] = []
+    actielijst: list[ActieRegel] = []
+    for (nummer, wat, o_id, punt_id, deadline, status, gereed_op, gemaakt, o_datum, persoon, code) in db.execute(
+        """
+        SELECT a.nummer, a.wat, a.overleg_id, a.agendapunt_id, a.deadline, a.status,
+               COALESCE(a.gereed_op, a.aangemaakt_op, o.datum), a.aangemaakt_op, o.datum, pe.naam, pa.code
+        FROM actiepunt a
+        LEFT JOIN overleg o ON o.id = a.overleg_id
+        LEFT JOIN persoon pe ON pe.id = a.persoon_id
+        LEFT JOIN partij pa ON pa.id = COALESCE(a.partij_id, pe.partij_id)
+        WHERE a.overleg_id = :o OR (
+            (a.status = 'open' OR COALESCE(a.gereed_op, a.aangemaakt_op, o.datum) >= :van)
+            AND (o.datum < :van OR (o.datum = :van AND o.id <= :o)
+                 OR (a.overleg_id IS NULL AND COALESCE(a.aangemaakt_op, :van) <= :van)))
+        ORDER BY a.nummer, a.id
+        """,
+        venster,
+    ):
+        if status != "open" and gereed_op is not None:
+            if gereed_op >= tot:
+                status = "open"  # finished after the next meeting: at this meeting it was still open
+            elif gereed_op < datum_tekst and o_id != overleg_id:
+                continue  # finished before this meeting: it has left the list
+        deadline_datum = _datum(deadline)
+        naam = schoon(persoon)
+        code = schoon(code)
+        actie = ActieRegel(
+            nummer=nummer,
+            code=item_code("actiepunt", nummer),
+            datum=_datum(o_datum or gemaakt),
+            wat=schoon(wat),
+            wie=f"{naam} ({code})" if naam and code else naam or code,
+            deadline=deadline_datum,
+            status=status,
+            te_laat=status == "open" and deadline_datum is not None and deadline_datum < datum,
+        )
+        actielijst.append(actie)
+        if o_id == overleg_id:
+            acties_hier.append((punt_id, actie))
+
+    kader = bestand.kader()
+    punten: list[AgendapuntBlok] = []
+    gebruikt_afspraken: set[int] = set()
+    gebruikt_besluiten: set[int] = set()
+    gebruikt_acties: set[int] = set()
+    for volgnummer, (punt_id, soort_punt, subthema, notitie) in enumerate(
+        db.execute(
+            "SELECT id, soort, subthema_nummer, notitie FROM agendapunt WHERE overleg_id = ? ORDER BY volgorde, id",
+            [overleg_id],
+        ).fetchall(),
+        start=1,
+    ):
+        if soort_punt == PuntSoort.SUBTHEMA:
+            sub = kader.subthema(subthema)
+            titel = f"Subthema {sub.titel}"
+            hier_afspraken = [a for a in afspraken if a.subthema_nummer == subthema and a.nummer not in gebruikt_afspraken]
+            gebruikt_afspraken.update(a.nummer for a in hier_afspraken)
+        else:
+            titel = PUNT_TITELS[PuntSoort(soort_punt)]
+            hier_afspraken = []
+        hier_besluiten = [b for p_id, b in besluiten if p_id == punt_id]
+        hier_acties = [a for p_id, a in acties_hier if p_id == punt_id]
+        gebruikt_besluiten.update(b.nummer for b in hier_besluiten)
+        gebruikt_acties.update(a.nummer for a in hier_acties)
+        punten.append(
+            AgendapuntBlok(
+                nummer=volgnummer, titel=titel, subthema_nummer=subthema, notitie=schoon(notitie),
+                besluiten=hier_besluiten, afspraken=hier_afspraken, acties=hier_acties,
+            )
+        )
+    overig = AgendapuntBlok(
+        nummer=None,
+        titel="Overig",
+        subthema_nummer=None,
+        notitie="",
+        besluiten=[b for _, b in besluiten if b.nummer not in gebruikt_besluiten],
+        afspraken=[a for a in afspraken if a.nummer not in gebruikt_afspraken],
+        acties=[a for _, a in acties_hier if a.nummer not in gebruikt_acties],
+    )
+    if not overig.leeg:
+        punten.append(overig)
+
+    return VerslagDocument(
+        gemeente=gemeente(db),
+        periode=periode,
+        overleg_nummer=positie + 1,
+        aantal_overleggen=len(overleggen),
+        soort=soort,
+        datum=datum,
+        plaats=schoon(plaats),
+        voorzitter=voorzitter,
+        notulist=notulist,
+        aanwezig=[PartijGroep(naam=kop, personen=personen) for kop, personen in groepen.values()],
+        afwezig=afwezig,
+        punten=punten,
+        besluitenlijst=[b for _, b in besluiten],
+        actielijst=actielijst,
+        volgende_datum=_datum(volgende),
+    )
+
