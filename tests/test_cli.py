@@ -157,3 +157,14 @@ def test_nieuw_met_nieuwe_map_en_zonder_extensie(tmp_path: Path) -> None:
     assert (tmp_path / "nieuw" / "overleg" / "utrecht.sqlite").is_file()
     assert main(["nieuw", "Zutphen", "--bestand", "zutphen-2027"]) == 0
     assert (tmp_path / "zutphen-2027.sqlite").is_file()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["herstel", "a\x00b"], ["controleer", "a\x00b"], ["a\x00b"], ["verslag", "a\x00b"], ["nieuw", "Aalten", "--bestand", "a\x00b"]],
+)
+def test_nul_teken_in_een_pad_geeft_een_nederlandse_melding(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as uitgang:
+        main(argv)
+    assert uitgang.value.code == 2
+    assert "een pad kan geen nul-teken (\\0) bevatten" in capsys.readouterr().err

@@ -65,6 +65,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"tripartiet: fout: {vertaald}\n")
 
 
+def _padtekst(tekst: str) -> str:
+    """A path from the command line as typed; a NUL cannot be in any file name, and would end in a traceback."""
+    if "\x00" in tekst:
+        raise argparse.ArgumentTypeError("een pad kan geen nul-teken (\\0) bevatten")
+    return tekst
+
+
+def _pad(tekst: str) -> Path:
+    return Path(_padtekst(tekst))
+
+
 def _parser() -> _Parser:
     parser = _Parser(prog="tripartiet", description=OMSCHRIJVING, epilog=VOORBEELDEN)
     parser.add_argument("--version", action="version", version=f"Tripartiet {__version__}", help="toon de versie en stop")
@@ -73,16 +84,16 @@ def _parser() -> _Parser:
     nieuw = sub.add_parser("nieuw", help="maak een nieuw gemeentebestand", description="Maak een nieuw gemeentebestand met de partijen van de gemeente en het regionale kader.")
     nieuw.add_argument("gemeente", metavar="GEMEENTE", help="naam van de gemeente, bijvoorbeeld Aalten")
     # A string, not a Path: Path() drops the trailing slash by which a user names a (new) folder.
-    nieuw.add_argument("--bestand", metavar="PAD", help="waar het bestand komt (een map of een bestandsnaam); standaard de huidige map")
-    nieuw.add_argument("--kader", metavar="PAD", type=Path, help="een ander kaderbestand (Markdown) in plaats van de Achterhoekse afspraken")
+    nieuw.add_argument("--bestand", metavar="PAD", type=_padtekst, help="waar het bestand komt (een map of een bestandsnaam); standaard de huidige map")
+    nieuw.add_argument("--kader", metavar="PAD", type=_pad, help="een ander kaderbestand (Markdown) in plaats van de Achterhoekse afspraken")
 
     demo = sub.add_parser("demo", help="open een voorbeeldbestand met fictieve overleggen", description="Maak (of hergebruik) een voorbeeldbestand met fictieve inhoud en open het.")
-    demo.add_argument("--bestand", metavar="PAD", type=Path, help="waar het voorbeeldbestand komt; standaard in uw gebruikersmap")
-    demo.add_argument("--kader", metavar="PAD", type=Path, help="een ander kaderbestand (Markdown)")
+    demo.add_argument("--bestand", metavar="PAD", type=_pad, help="waar het voorbeeldbestand komt; standaard in uw gebruikersmap")
+    demo.add_argument("--kader", metavar="PAD", type=_pad, help="een ander kaderbestand (Markdown)")
     demo.add_argument("--niet-openen", action="store_true", help="alleen maken, niet openen")
 
     openen = sub.add_parser("open", help="open een gemeentebestand", description="Open een gemeentebestand.")
-    openen.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
+    openen.add_argument("pad", metavar="PAD", type=_pad, help="het gemeentebestand (.sqlite)")
 
     _documentopdrachten(sub)
 
@@ -92,7 +103,7 @@ def _parser() -> _Parser:
         description="Controleer een gemeentebestand zonder het te wijzigen: is het heel, welke schemaversie, hoeveel\n"
         "overleggen, afspraken, besluiten en actiepunten. Geeft 0 terug als alles in orde is.",
     )
-    controleer.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
+    controleer.add_argument("pad", metavar="PAD", type=_pad, help="het gemeentebestand (.sqlite)")
 
     herstel = sub.add_parser(
         "herstel",
@@ -101,7 +112,7 @@ def _parser() -> _Parser:
         "het huidige bestand wordt eerst opzij gezet (naam.voor-herstel-DATUM.sqlite), er gaat niets verloren.\n"
         "Tripartiet maakt een reservekopie bij de eerste opening van elke dag en vóór elke bijwerking.",
     )
-    herstel.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
+    herstel.add_argument("pad", metavar="PAD", type=_pad, help="het gemeentebestand (.sqlite)")
     herstel.add_argument("--kopie", metavar="N", type=int, help="het nummer van de kopie uit de lijst")
     return parser
 
@@ -112,7 +123,7 @@ def _documentopdrachten(sub: argparse._SubParsersAction) -> None:
 
     for soort in SOORTEN.values():
         parser = sub.add_parser(soort.commando, help=soort.hulp, description=soort.omschrijving)
-        parser.add_argument("pad", metavar="PAD", type=Path, help="het gemeentebestand (.sqlite)")
+        parser.add_argument("pad", metavar="PAD", type=_pad, help="het gemeentebestand (.sqlite)")
         for optie in soort.opties:
             if optie.vinkje is not None:
                 parser.add_argument(f"--{optie.naam}", action="store_true", help=optie.hulp)
@@ -123,11 +134,11 @@ def _documentopdrachten(sub: argparse._SubParsersAction) -> None:
 
 def _export_opties(parser: argparse.ArgumentParser, sjabloon: str) -> None:
     parser.add_argument(
-        "-o", "--uitvoer", metavar="UIT.md", type=Path,
+        "-o", "--uitvoer", metavar="UIT.md", type=_pad,
         help="schrijf naar dit bestand (een bestaand bestand wordt vervangen); standaard, of met -, het scherm",
     )
     parser.add_argument(
-        "--sjabloon", metavar="PAD", type=Path,
+        "--sjabloon", metavar="PAD", type=_pad,
         help=f"een eigen sjabloon in de huisstijl van de gemeente: een aangepaste kopie van sjablonen/{sjabloon}",
     )
 
