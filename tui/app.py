@@ -15,7 +15,10 @@ from textual.screen import Screen
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
 from opslag.tekst import zichtbaar
+from tui.lekken import herstel
 from tui.palet import OverlegOpdrachten, SubthemaOpdrachten
+
+herstel()
 
 
 class TripartietApp(App[None]):
