@@ -1,19 +1,22 @@
-"""The list of recently opened municipality files, kept in the user's configuration folder."""
+"""The list of recently opened municipality files, kept in the user's configuration folder.
+
+Read and written without pydantic: the app remembers its file just after the first paint, and
+pydantic costs some 6 MB from the moment it is imported (tests/bench/snelheid.py, figure 5)."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-
-from pydantic import BaseModel, ValidationError
 
 from opslag.mappen import cache_map, data_map, instellingen_map, instellingen_pad  # noqa: F401  (their old home)
 
 MAXIMUM = 10
 
 
-class Instellingen(BaseModel):
-    recente_bestanden: list[str] = []
+@dataclass
+class Instellingen:
+    recente_bestanden: list[str] = field(default_factory=list)
     reservekopie_map: str | None = None  # default: a folder 'reservekopieen' next to the file
 
 
@@ -23,9 +26,16 @@ def _pad() -> Path:
 
 def lees_instellingen() -> Instellingen:
     try:
-        return Instellingen.model_validate_json(_pad().read_text(encoding="utf-8"))
-    except (OSError, ValidationError, ValueError):
+        gegevens = json.loads(_pad().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return Instellingen()  # a missing or broken settings file must never stop the app
+    if not isinstance(gegevens, dict):
+        return Instellingen()
+    recent = gegevens.get("recente_bestanden", [])
+    kopie = gegevens.get("reservekopie_map")
+    if not isinstance(recent, list) or not all(isinstance(p, str) for p in recent) or not isinstance(kopie, str | None):
+        return Instellingen()
+    return Instellingen(recent, kopie)
 
 
 def recente_bestanden() -> list[Path]:
@@ -40,7 +50,7 @@ def onthoud_bestand(pad: Path) -> None:
     try:
         _pad().parent.mkdir(parents=True, exist_ok=True)
         tijdelijk = _pad().with_suffix(".tmp")
-        tijdelijk.write_text(json.dumps(instellingen.model_dump(), indent=2), encoding="utf-8")
+        tijdelijk.write_text(json.dumps(asdict(instellingen), indent=2), encoding="utf-8")
         tijdelijk.replace(_pad())
     except OSError:
         pass  # remembering is a convenience; a read-only home folder is no reason to fail

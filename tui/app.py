@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import gc
+import sys
+import time
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
@@ -15,10 +19,15 @@ from textual.screen import Screen
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
 from opslag.tekst import zichtbaar
-from tui.lekken import herstel
+from tui.lekken import herstel, vergeet_kijkers
 from tui.palet import OverlegOpdrachten, SubthemaOpdrachten
 
 herstel()
+
+# Seconds without a key or mouse event before the app collects garbage itself (`_ruim_op`).
+RUST = 0.1
+# Python's own full collection comes after this many younger ones; the app's at a pause then.
+VOL_NA = 10
 
 
 class TripartietApp(App[None]):
@@ -46,6 +55,10 @@ class TripartietApp(App[None]):
         # Drafts of forms closed with Escape, offered again when the same form reopens.
         self.concepten: dict[str, dict] = {}
         self._geschilderd = False
+        self._laatste_invoer = 0.0
+        self._vorig_scherm: weakref.ref[Screen] | None = None
+        self._opruimer = None
+        self._invoer_geladen = False
 
     def notify(
         self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None, markup: bool = False
@@ -59,6 +72,7 @@ class TripartietApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._na_eerste_scherm)
+        self.screen_change_signal.subscribe(self, self._scherm_gewisseld)
         if self.pad is None:
             from tui.schermen.start import StartScherm
 
@@ -77,19 +91,60 @@ class TripartietApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+            # Full collections are left to the pauses between keys (`_ruim_op`); Python's own only
+            # comes when there was no pause for ten times as long, as a backstop.
+            gc.set_threshold(700, 10, 10 * VOL_NA)
+        self.set_interval(0.5, self._ruim_op)
         self._geschilderd = True
-        # One refresh later still, so the import never competes with the first paint for the GIL.
-        self.call_after_refresh(self.run_worker, self._laad_invoer, thread=True, group="invoer", exit_on_error=False)
+        if self.bestand is not None and self.pad is not None:
+            # One refresh later still, so the write never competes with the first paint.
+            self.call_after_refresh(self.run_worker, self._onthoud, thread=True, group="onthoud", exit_on_error=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._laatste_invoer = time.monotonic()
+        await super().on_event(event)
+
+    def _scherm_gewisseld(self, _scherm: Screen) -> None:
+        """A closed screen is a heap of reference cycles (widgets, styles, the lines they drew): the
+        export screen some 60,000 objects. Left to the collector, the collection that frees them
+        lands in whatever key comes next and holds it up 50-150 ms; it is run here instead, once
+        the user has paused (`RUST`)."""
+        vorige = self._vorig_scherm() if self._vorig_scherm else None
+        self._vorig_scherm = weakref.ref(self.screen)
+        if vorige is not None and vorige not in self.screen_stack and self._opruimer is None:
+            self._opruimer = self.set_timer(RUST, self._na_sluiten)
+        if not self._invoer_geladen and _schrijft(self.screen):
+            self._invoer_geladen = True
+            self.run_worker(self._laad_invoer, thread=True, group="invoer", exit_on_error=False)
+
+    def _na_sluiten(self) -> None:
+        rust = time.monotonic() - self._laatste_invoer
+        if rust < RUST:
+            self._opruimer = self.set_timer(RUST - rust, self._na_sluiten)
+            return
+        self._opruimer = None
+        vergeet_kijkers(self)
+        gc.collect()
+
+    def _ruim_op(self) -> None:
+        """Twice a second: the full collection Python would have started by now (`VOL_NA`), run
+        while no key is being handled, instead of in the middle of the next one."""
+        if gc.isenabled() and gc.get_count()[2] >= VOL_NA and time.monotonic() - self._laatste_invoer >= RUST:
+            gc.collect()
 
     def _laad_invoer(self) -> None:
         """Nothing on the way to the first screen imports pydantic (tests/test_importhygiene.py):
-        rows read back are plain dataclasses. What enters is checked with pydantic, so it is
-        imported here, in a thread after the first paint, and the first form opens as quickly
-        as when it was loaded at start. Remembering the file writes the settings with pydantic too."""
+        rows read back are plain dataclasses, and what enters is checked with pydantic at the
+        first write. It costs 6-10 MB once imported (figure 5 of tests/bench/snelheid.py) and
+        some 150 ms to import, so it is loaded in a thread when a screen that writes opens: the
+        form is there at once, and the models are ready by the time it is filled in."""
         import opslag.invoermodellen  # noqa: F401  (builds the input models)
+
+    def _onthoud(self) -> None:
         from opslag.recent import onthoud_bestand
 
-        if self.bestand is not None and self.pad is not None:
+        if self.pad is not None:
             onthoud_bestand(self.pad)
 
     def open_bestand(self, pad: Path) -> bool:
@@ -111,7 +166,7 @@ class TripartietApp(App[None]):
         from tui.schermen.kader import KaderScherm
         from tui.schermen.overleg import OverlegScherm
 
-        if self._geschilderd:  # else `_laad_invoer` remembers it, after the first paint
+        if self._geschilderd:  # else `_onthoud` remembers it, after the first paint
             from opslag.recent import onthoud_bestand
 
             onthoud_bestand(pad)
@@ -293,3 +348,13 @@ class TripartietApp(App[None]):
     def on_unmount(self) -> None:
         if self.bestand is not None:
             self.bestand.sluit()
+
+
+def _schrijft(scherm: Screen) -> bool:
+    """A form or the attendance screen: a screen that writes what it checks with pydantic. Either
+    module is imported before its screen can be shown, so neither is imported here."""
+    formulier = sys.modules.get("tui.schermen.formulier")
+    aanwezigheid = sys.modules.get("tui.schermen.aanwezigheid")
+    return (formulier is not None and isinstance(scherm, formulier.Formulier)) or (
+        aanwezigheid is not None and isinstance(scherm, aanwezigheid.AanwezigheidScherm)
+    )

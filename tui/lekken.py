@@ -7,6 +7,9 @@ behind each time; every full collection of the cyclic garbage collector walked t
 it paused the app longer with every screen opened. The colours are all the method uses: cached
 on those alone, the cache holds two styles per entry and nothing else.
 
+Textual's Header watches the app's title; the app forgets a closed screen's watchers only when its
+title changes, so every closed screen left its header behind: `vergeet_kijkers` prunes them.
+
 A thread worker sets `active_worker` in the pool thread's own context (`run_in_executor` copies
 none), so the idle thread keeps its last worker alive, and through it the screen that ran it with
 all that screen drew: `na_draad` lets go of it when the work is done.
@@ -53,3 +56,10 @@ def na_draad(werk: Callable[P, T]) -> Callable[P, T]:
             active_worker.set(None)  # type: ignore[arg-type]  (nothing reads it until the next worker sets it)
 
     return omhulsel
+
+
+def vergeet_kijkers(obj: object) -> None:
+    """Drop the watchers `obj` keeps for nodes that have closed (Textual prunes them only when the
+    watched attribute changes)."""
+    for kijkers in getattr(obj, "__watchers", {}).values():
+        kijkers[:] = [(node, terugroep) for node, terugroep in kijkers if not node._closing]
