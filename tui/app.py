@@ -14,7 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
@@ -24,10 +24,12 @@ from tui.palet import OverlegOpdrachten, SubthemaOpdrachten
 
 herstel()
 
-# Seconds without a key or mouse event before the app collects garbage itself (`_ruim_op`).
+# Seconds without a key or mouse event before the app collects what a closed screen left (`_na_sluiten`).
 RUST = 0.1
-# Python's own full collection comes after this many younger ones; the app's at a pause then.
+# Python's own full collection comes after this many younger ones; the app's after a longer pause,
+# when the work a key started (a worker, a preview growing) is surely done (`_ruim_op`).
 VOL_NA = 10
+LANGE_RUST = 1.0
 
 
 class TripartietApp(App[None]):
@@ -112,7 +114,8 @@ class TripartietApp(App[None]):
         the user has paused (`RUST`)."""
         vorige = self._vorig_scherm() if self._vorig_scherm else None
         self._vorig_scherm = weakref.ref(self.screen)
-        if vorige is not None and vorige not in self.screen_stack and self._opruimer is None:
+        # A closed dialog leaves little; it waits for `_ruim_op`.
+        if vorige is not None and not isinstance(vorige, ModalScreen) and vorige not in self.screen_stack and self._opruimer is None:
             self._opruimer = self.set_timer(RUST, self._na_sluiten)
         if not self._invoer_geladen and _schrijft(self.screen):
             self._invoer_geladen = True
@@ -129,8 +132,8 @@ class TripartietApp(App[None]):
 
     def _ruim_op(self) -> None:
         """Twice a second: the full collection Python would have started by now (`VOL_NA`), run
-        while no key is being handled, instead of in the middle of the next one."""
-        if gc.isenabled() and gc.get_count()[2] >= VOL_NA and time.monotonic() - self._laatste_invoer >= RUST:
+        when no key has come for a while, instead of in the middle of the next one."""
+        if gc.isenabled() and gc.get_count()[2] >= VOL_NA and time.monotonic() - self._laatste_invoer >= LANGE_RUST:
             gc.collect()
 
     def _laad_invoer(self) -> None:
