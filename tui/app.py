@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
+from textual.worker import WorkerState
 
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
@@ -121,10 +122,14 @@ class TripartietApp(App[None]):
             self._invoer_geladen = True
             self.run_worker(self._laad_invoer, thread=True, group="invoer", exit_on_error=False)
 
+    def _bezig(self) -> bool:
+        """A thread is building something (an export): a collection now would walk all it made so far."""
+        return any(w._thread_worker and w.state is WorkerState.RUNNING for w in self.workers)
+
     def _na_sluiten(self) -> None:
         rust = time.monotonic() - self._laatste_invoer
-        if rust < RUST:
-            self._opruimer = self.set_timer(RUST - rust, self._na_sluiten)
+        if rust < RUST or self._bezig():
+            self._opruimer = self.set_timer(max(RUST - rust, 0.05), self._na_sluiten)
             return
         self._opruimer = None
         vergeet_kijkers(self)
@@ -133,7 +138,7 @@ class TripartietApp(App[None]):
     def _ruim_op(self) -> None:
         """Twice a second: the full collection Python would have started by now (`VOL_NA`), run
         when no key has come for a while, instead of in the middle of the next one."""
-        if gc.isenabled() and gc.get_count()[2] >= VOL_NA and time.monotonic() - self._laatste_invoer >= LANGE_RUST:
+        if gc.isenabled() and gc.get_count()[2] >= VOL_NA and time.monotonic() - self._laatste_invoer >= LANGE_RUST and not self._bezig():
             gc.collect()
 
     def _laad_invoer(self) -> None:

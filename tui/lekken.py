@@ -24,6 +24,7 @@ from typing import ParamSpec, TypeVar
 from textual.style import Style
 from textual._styles_cache import StylesCache
 from textual.color import Color
+from textual.widget import Widget
 from textual.worker import active_worker
 
 P = ParamSpec("P")
@@ -39,10 +40,21 @@ def _get_inner_outer(self: StylesCache, base_background: Color, background: Colo
     return _binnen_buiten(base_background, background)
 
 
+_verlaat = Widget._message_loop_exit
+
+
+async def _message_loop_exit(self: Widget) -> None:
+    await _verlaat(self)
+    self._styles_cache.clear()
+
+
 def herstel() -> None:
-    """Replace the leaking cache; a Textual that fixed it (no lru_cache there) is left alone."""
+    """Replace the leaking cache; a Textual that fixed it (no lru_cache there) is left alone.
+    A removed widget lets go of the lines it drew at once, as it does of its other caches."""
     if hasattr(StylesCache.get_inner_outer, "cache_info"):
         StylesCache.get_inner_outer = _get_inner_outer
+    if Widget._message_loop_exit is _verlaat:
+        Widget._message_loop_exit = _message_loop_exit
 
 
 def na_draad(werk: Callable[P, T]) -> Callable[P, T]:
