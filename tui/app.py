@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 import gc
+import sys
+import time
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
 from opslag.tekst import zichtbaar
+from tui.lekken import herstel, vergeet_kijkers
 from tui.palet import OverlegOpdrachten, SubthemaOpdrachten
 from tui.schermen.kenmerken import BewaartNotitie, HeeftOverleg, ToontSubthema
+
+herstel()
+
+# Seconds without a key or mouse event before the app collects what a closed screen left (`_na_sluiten`).
+RUST = 0.1
+# Python's own full collection comes after this many younger ones; the app's after a longer pause,
+# when the work a key started (a worker, a preview growing) is surely done (`_ruim_op`).
+VOL_NA = 10
+LANGE_RUST = 1.0
 
 
 class TripartietApp(App[None]):
@@ -49,6 +63,10 @@ class TripartietApp(App[None]):
         # Drafts of forms closed with Escape, offered again when the same form reopens.
         self.concepten: dict[str, dict] = {}
         self._geschilderd = False
+        self._laatste_invoer = 0.0
+        self._vorig_scherm: weakref.ref[Screen] | None = None
+        self._opruimer = None
+        self._invoer_geladen = False
 
     def notify(
         self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None, markup: bool = False
@@ -62,6 +80,7 @@ class TripartietApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._na_eerste_scherm)
+        self.screen_change_signal.subscribe(self, self._scherm_gewisseld)
         if self.pad is None:
             from tui.schermen.start import StartScherm
 
@@ -80,9 +99,14 @@ class TripartietApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+            # Full collections are left to the pauses between keys (`_ruim_op`); Python's own only
+            # comes when there was no pause for ten times as long, as a backstop.
+            gc.set_threshold(700, 10, 10 * VOL_NA)
+        self.set_interval(0.5, self._ruim_op)
         self._geschilderd = True
-        # One refresh later still, so the import never competes with the first paint for the GIL.
-        self.call_after_refresh(self.run_worker, self._laad_invoer, thread=True, group="invoer", exit_on_error=False)
+        if self.bestand is not None and self.pad is not None:
+            # One refresh later still, so the write never competes with the first paint.
+            self.call_after_refresh(self.run_worker, self._onthoud, thread=True, group="onthoud", exit_on_error=False)
         self.call_after_refresh(self._maak_dagkopie)
 
     def _maak_dagkopie(self) -> None:
@@ -95,15 +119,56 @@ class TripartietApp(App[None]):
         if event.worker.group == "dagkopie" and event.state is WorkerState.SUCCESS and event.worker.result:
             self.notify(event.worker.result, title="Geen reservekopie", severity="warning", timeout=15)
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._laatste_invoer = time.monotonic()
+        await super().on_event(event)
+
+    def _scherm_gewisseld(self, _scherm: Screen) -> None:
+        """A closed screen is a heap of reference cycles (widgets, styles, the lines they drew): the
+        export screen some 60,000 objects. Left to the collector, the collection that frees them
+        lands in whatever key comes next and holds it up 50-150 ms; it is run here instead, once
+        the user has paused (`RUST`)."""
+        vorige = self._vorig_scherm() if self._vorig_scherm else None
+        self._vorig_scherm = weakref.ref(self.screen)
+        # A closed dialog leaves little; it waits for `_ruim_op`.
+        if vorige is not None and not isinstance(vorige, ModalScreen) and vorige not in self.screen_stack and self._opruimer is None:
+            self._opruimer = self.set_timer(RUST, self._na_sluiten)
+        if not self._invoer_geladen and _schrijft(self.screen):
+            self._invoer_geladen = True
+            self.run_worker(self._laad_invoer, thread=True, group="invoer", exit_on_error=False)
+
+    def _bezig(self) -> bool:
+        """A thread is building something (an export): a collection now would walk all it made so far."""
+        return any(w._thread_worker and w.state is WorkerState.RUNNING for w in self.workers)
+
+    def _na_sluiten(self) -> None:
+        rust = time.monotonic() - self._laatste_invoer
+        if rust < RUST or self._bezig():
+            self._opruimer = self.set_timer(max(RUST - rust, 0.05), self._na_sluiten)
+            return
+        self._opruimer = None
+        vergeet_kijkers(self)
+        gc.collect()
+
+    def _ruim_op(self) -> None:
+        """Twice a second: the full collection Python would have started by now (`VOL_NA`), run
+        when no key has come for a while, instead of in the middle of the next one."""
+        if gc.isenabled() and gc.get_count()[2] >= VOL_NA and time.monotonic() - self._laatste_invoer >= LANGE_RUST and not self._bezig():
+            gc.collect()
+
     def _laad_invoer(self) -> None:
         """Nothing on the way to the first screen imports pydantic (tests/test_importhygiene.py):
-        rows read back are plain dataclasses. What enters is checked with pydantic, so it is
-        imported here, in a thread after the first paint, and the first form opens as quickly
-        as when it was loaded at start. Remembering the file writes the settings with pydantic too."""
+        rows read back are plain dataclasses, and what enters is checked with pydantic at the
+        first write. It costs 6-10 MB once imported (figure 5 of tests/bench/snelheid.py) and
+        some 150 ms to import, so it is loaded in a thread when a screen that writes opens: the
+        form is there at once, and the models are ready by the time it is filled in."""
         import opslag.invoermodellen  # noqa: F401  (builds the input models)
+
+    def _onthoud(self) -> None:
         from opslag.instellingen import onthoud_bestand
 
-        if self.bestand is not None and self.pad is not None:
+        if self.pad is not None:
             onthoud_bestand(self.pad)
 
     def open_bestand(self, pad: Path) -> bool:
@@ -125,7 +190,7 @@ class TripartietApp(App[None]):
         from tui.schermen.kader import KaderScherm
         from tui.schermen.overleg import OverlegScherm
 
-        if self._geschilderd:  # else `_na_eerste_scherm` sees to both
+        if self._geschilderd:  # else `_onthoud` remembers it, after the first paint
             from opslag.instellingen import onthoud_bestand
 
             onthoud_bestand(pad)
@@ -307,3 +372,13 @@ class TripartietApp(App[None]):
     def on_unmount(self) -> None:
         if self.bestand is not None:
             self.bestand.sluit()
+
+
+def _schrijft(scherm: Screen) -> bool:
+    """A form or the attendance screen: a screen that writes what it checks with pydantic. Either
+    module is imported before its screen can be shown, so neither is imported here."""
+    formulier = sys.modules.get("tui.schermen.formulier")
+    aanwezigheid = sys.modules.get("tui.schermen.aanwezigheid")
+    return (formulier is not None and isinstance(scherm, formulier.Formulier)) or (
+        aanwezigheid is not None and isinstance(scherm, aanwezigheid.AanwezigheidScherm)
+    )

@@ -10,9 +10,17 @@ few milliseconds and notes how late it woke. The blocking window runs on after t
 there until the app is quiet again, so work left for later (a preview rendered in a worker, a
 table filled after the first paint) counts too. Target: both ≤ 100 ms on the 100x file.
 
-The keys: open the actielijst (l), filter it (Esc in the filter window), sort it (s), palette
+The keys: open a form (o, change the meeting; the first one also starts loading pydantic in the
+background), open the actielijst (l), filter it (Esc in the filter window), sort it (s), palette
 "ga naar subthema" (Enter on the hit), switch meeting (Enter in the chooser), open the export
-screen (e) and switch its document (Enter in the document choice).
+screen (e) and switch its document (Enter in the document choice). Every garbage collection is
+timed too, in wall-clock and processor time (the latter barely changes on a busy machine).
+
+    python tests/bench/toetsen.py --geheugen 12
+
+opens and closes the actielijst and the export screen 12 times and prints, per round, the objects
+the collector still tracks after a full collection and RSS: a closed screen that stays alive shows
+as growth per round.
 """
 
 from __future__ import annotations
@@ -35,7 +43,7 @@ if __package__ in (None, ""):
 from bestanden import maak_bestand  # noqa: E402
 
 TIK = 0.002
-GROEPEN = frozenset({"actielijst", "palet", "overleg", "export"})  # the watchdog's interval: a blockade is measured to within a few ms
+GROEPEN = frozenset({"formulier", "actielijst", "palet", "overleg", "export"})  # the watchdog's interval: a blockade is measured to within a few ms
 
 
 class Waakhond:
@@ -44,6 +52,7 @@ class Waakhond:
     def __init__(self) -> None:
         self.langste = 0.0
         self._taak: asyncio.Task | None = None
+        self.gc = GcPauzes()
 
     async def _loop(self) -> None:
         lus = asyncio.get_running_loop()
@@ -54,13 +63,43 @@ class Waakhond:
 
     def start(self) -> None:
         self._taak = asyncio.get_running_loop().create_task(self._loop())
+        self.gc.start()
 
     def stop(self) -> None:
         if self._taak:
             self._taak.cancel()
+        self.gc.stop()
 
     def reset(self) -> None:
         self.langste = 0.0
+        self.gc.langste = self.gc.langste_cpu = 0.0
+
+
+class GcPauzes:
+    """Every run of the cyclic garbage collector: how long it held the GIL, and what it freed.
+    Also the processor time it took, which other processes on a busy machine do not inflate."""
+
+    def __init__(self) -> None:
+        self.langste = 0.0
+        self.langste_cpu = 0.0
+        self.alle: list[tuple[int, float, float, int]] = []  # (generation, ms, processor ms, objects freed)
+        self._begin = (0.0, 0.0)
+
+    def _terugroep(self, fase: str, info: dict) -> None:
+        if fase == "start":
+            self._begin = (time.perf_counter(), time.thread_time())
+            return
+        duur = (time.perf_counter() - self._begin[0]) * 1000
+        cpu = (time.thread_time() - self._begin[1]) * 1000
+        self.langste = max(self.langste, duur)
+        self.langste_cpu = max(self.langste_cpu, cpu)
+        self.alle.append((info["generation"], duur, cpu, info["collected"]))
+
+    def start(self) -> None:
+        gc.callbacks.append(self._terugroep)
+
+    def stop(self) -> None:
+        gc.callbacks.remove(self._terugroep)
 
 
 async def _na_refresh(app) -> None:  # noqa: ANN001
@@ -90,8 +129,9 @@ async def _rustig(app, waakhond: Waakhond, ruststand: float = 0.15) -> None:  # 
             return
 
 
-async def meet(app, waakhond: Waakhond, toets: Callable[[], object], klaar: Callable[[], bool]) -> tuple[float, float]:  # noqa: ANN001
-    """(ms to the changed screen, longest blockade in ms) of one key."""
+async def meet(app, waakhond: Waakhond, toets: Callable[[], object], klaar: Callable[[], bool]) -> tuple[float, float, float, float]:  # noqa: ANN001
+    """(ms to the changed screen, longest blockade, longest garbage collection in it, its processor
+    time) of one key."""
     await _rustig(app, waakhond)
     waakhond.reset()
     begin = time.perf_counter()
@@ -103,7 +143,7 @@ async def meet(app, waakhond: Waakhond, toets: Callable[[], object], klaar: Call
     await _na_refresh(app)
     scherm = time.perf_counter() - begin
     await _rustig(app, waakhond)
-    return scherm * 1000, waakhond.langste * 1000
+    return scherm * 1000, waakhond.langste * 1000, waakhond.gc.langste, waakhond.gc.langste_cpu
 
 
 def _druk(app, toets: str) -> Callable[[], object]:  # noqa: ANN001
@@ -125,22 +165,23 @@ def _document_zichtbaar(scherm) -> bool:  # noqa: ANN001
     return isinstance(scherm, ExportScherm) and not scherm.bezig and scherm.query_one("#weergave").display
 
 
-async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> dict[str, list[tuple[float, float]]]:
+async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple[dict[str, list[tuple[float, float, float, float]]], GcPauzes]:
     from textual.command import CommandList
     from textual.widgets import Select
 
     from tui.app import TripartietApp
     from tui.schermen.actielijst import ActiefilterScherm, ActielijstScherm
     from tui.schermen.export import ExportScherm
+    from tui.schermen.formulier import Formulier
     from tui.schermen.overleg import OverlegScherm
     from tui.schermen.overleg_kiezer import OverlegKiezer
 
     gc.disable()  # as tui.cli starts the app; the app turns it back on
     app = TripartietApp(pad)
-    uitkomst: dict[str, list[tuple[float, float]]] = {}
+    uitkomst: dict[str, list[tuple[float, float, float, float]]] = {}
     waakhond = Waakhond()
 
-    def noteer(naam: str, meting: tuple[float, float]) -> None:
+    def noteer(naam: str, meting: tuple[float, float, float, float]) -> None:
         uitkomst.setdefault(naam, []).append(meting)
 
     async with app.run_test(size=(120, 40)) as pilot:
@@ -148,6 +189,14 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> dict[
         await pilot.pause()
         waakhond.start()
         for ronde in range(keer):
+            if "formulier" in groepen:
+                # --- a form: the first one also starts loading pydantic in the background ---
+                naam = "formulier openen (o), eerste" if ronde == 0 else "formulier openen (o)"
+                noteer(naam, await meet(app, waakhond, _druk(app, "o"), lambda: isinstance(app.screen, Formulier)))
+                await pilot.press("escape")
+                await pilot.pause()
+                assert isinstance(app.screen, OverlegScherm)
+
             if "actielijst" in groepen:
                 # --- actielijst: open, filter, sort, back ---
                 noteer("actielijst openen (l)", await meet(app, waakhond, _druk(app, "l"),
@@ -217,7 +266,57 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> dict[
                 await pilot.pause()
                 assert isinstance(app.screen, OverlegScherm)
         waakhond.stop()
-    return uitkomst
+    return uitkomst, waakhond.gc
+
+
+def _rss_mb() -> float:
+    for regel in open("/proc/self/status"):
+        if regel.startswith("VmRSS:"):
+            return int(regel.split()[1]) / 1024
+    return 0.0
+
+
+async def meet_geheugen(pad: Path, keer: int) -> list[tuple[int, float, float]]:
+    """Open and close the actielijst and the export screen `keer` times; after each round the
+    objects the collector still tracks (after a full collection), RSS, and the longest collection
+    of the round. A screen or cache that outlives its screen shows as growth per round."""
+    from tui.app import TripartietApp
+    from tui.schermen.actielijst import ActielijstScherm
+    from tui.schermen.overleg import OverlegScherm
+
+    gc.disable()
+    app = TripartietApp(pad)
+    waakhond = Waakhond()
+    rondes = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        waakhond.start()
+        for _ in range(keer):
+            await _rustig(app, waakhond)
+            waakhond.reset()
+            await meet(app, waakhond, _druk(app, "l"),
+                       lambda: isinstance(app.screen, ActielijstScherm) and app.screen.query_one("#acties").row_count > 0)
+            await pilot.press("escape")
+            await meet(app, waakhond, _druk(app, "e"), lambda: _document_zichtbaar(app.screen))
+            await pilot.press("escape")
+            await _rustig(app, waakhond)
+            assert isinstance(app.screen, OverlegScherm)
+            gc_langste = waakhond.gc.langste_cpu
+            gc.collect()
+            rondes.append((len(gc.get_objects()), _rss_mb(), gc_langste))
+        waakhond.stop()
+    return rondes
+
+
+def _druk_geheugen(rondes: list[tuple[int, float, float]]) -> None:
+    print(f"\n{'ronde':<8}{'objecten':>10}{'RSS MB':>9}{'langste gc, cpu ms':>20}")
+    for i, (objecten, rss, langste) in enumerate(rondes, 1):
+        print(f"{i:<8}{objecten:>10}{rss:>9.1f}{langste:>20.0f}")
+    helft = len(rondes) // 2
+    if helft:
+        groei = (rondes[-1][0] - rondes[helft - 1][0]) / (len(rondes) - helft)
+        print(f"groei in de tweede helft: {groei:.0f} objecten per ronde")
 
 
 def main() -> None:
@@ -225,19 +324,31 @@ def main() -> None:
     parser.add_argument("--schaal", type=int, default=100, help="1 = realistisch, 100 = het grote bestand")
     parser.add_argument("--keer", type=int, default=5)
     parser.add_argument("--alleen", choices=sorted(GROEPEN), action="append", help="alleen deze toetsen (herhaalbaar)")
+    parser.add_argument("--geheugen", type=int, metavar="N", help="in plaats daarvan: N keer actielijst en exportscherm open en dicht")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as map_:
         pad = maak_bestand(Path(map_) / "bestand.sqlite", args.schaal, perioden=True)
-        uitkomst = asyncio.run(meet_alles(pad, args.keer, set(args.alleen or GROEPEN)))
+        if args.geheugen:
+            _druk_geheugen(asyncio.run(meet_geheugen(pad, args.geheugen)))
+            return
+        uitkomst, pauzes = asyncio.run(meet_alles(pad, args.keer, set(args.alleen or GROEPEN)))
     print(f"\nfiguur 6, {args.schaal}x bestand, {args.keer} keer per toets (ms; doel ≤ 100)")
-    print(f"{'toets':<34}{'scherm mediaan':>16}{'slechtste':>11}{'blokkade mediaan':>18}{'slechtste':>11}")
+    print(f"{'toets':<34}{'scherm mediaan':>16}{'slechtste':>11}{'blokkade mediaan':>18}{'slechtste':>11}{'gc slechtste':>14}{'(cpu)':>7}")
     samenvatting = {}
     for naam, metingen in uitkomst.items():
         scherm = [m[0] for m in metingen]
         blok = [m[1] for m in metingen]
         samenvatting[naam] = {"scherm_mediaan_ms": statistics.median(scherm), "scherm_slechtste_ms": max(scherm),
-                              "blokkade_mediaan_ms": statistics.median(blok), "blokkade_slechtste_ms": max(blok)}
-        print(f"{naam:<34}{statistics.median(scherm):>16.0f}{max(scherm):>11.0f}{statistics.median(blok):>18.0f}{max(blok):>11.0f}")
+                              "blokkade_mediaan_ms": statistics.median(blok), "blokkade_slechtste_ms": max(blok),
+                              "gc_slechtste_ms": max(m[2] for m in metingen), "gc_slechtste_cpu_ms": max(m[3] for m in metingen)}
+        print(f"{naam:<34}{statistics.median(scherm):>16.0f}{max(scherm):>11.0f}{statistics.median(blok):>18.0f}{max(blok):>11.0f}"
+              f"{max(m[2] for m in metingen):>14.0f}{max(m[3] for m in metingen):>7.0f}")
+    # Every collection of the run, also those between keys (after a screen closed, at idle).
+    lang = sorted((p for p in pauzes.alle if p[1] >= 20), key=lambda p: -p[1])
+    print(f"collecties: {len(pauzes.alle)}; ≥ 20 ms (generatie, ms, cpu ms, opgeruimd): "
+          + ", ".join(f"({g}, {ms:.0f}, {cpu:.0f}, {n})" for g, ms, cpu, n in lang[:12]))
+    samenvatting["gc"] = {"collecties": len(pauzes.alle), "langste_ms": max((p[1] for p in pauzes.alle), default=0),
+                          "langste_cpu_ms": max((p[2] for p in pauzes.alle), default=0), "vanaf_20_ms": len(lang)}
     print(json.dumps(samenvatting, indent=2))
 
 

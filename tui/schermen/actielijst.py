@@ -145,6 +145,11 @@ class ActielijstScherm(Screen[None]):
         self._lees_kleuren()
         self.app.theme_changed_signal.subscribe(self, self._thema_gewijzigd)
 
+    def on_unmount(self) -> None:
+        # The signal keeps its subscribers in a WeakKeyDictionary whose value, the callback,
+        # refers to the screen: without this every closed list, its 500 rows with it, stayed alive.
+        self.app.theme_changed_signal.unsubscribe(self)
+
     def on_screen_resume(self) -> None:
         # Also on the first show, and after another screen closes: actions, people or parties
         # may have been added or changed meanwhile. The filter window changes nothing in the

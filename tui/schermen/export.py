@@ -34,6 +34,7 @@ from opslag.tekst import zichtbaar
 from tui.widgets.voettekst import Voettekst
 from tui.schermen.bevestig import BevestigScherm
 from tui.weergave import letterlijk
+from tui.lekken import na_draad
 from tui.widgets.veilig import Invoer, Tekstvak
 
 # Textual's Markdown widget takes about a second per 20 kB; past this size the preview shows the
@@ -245,6 +246,7 @@ class ExportScherm(Screen[None]):
         self._bouw(self._ronde, self.bestand.pad, self.soort, keuzes)
 
     @work(thread=True, exclusive=True, group="bouw", exit_on_error=False)
+    @na_draad
     def _bouw(self, ronde: int, pad: Path, soort: export.Soort, keuzes: dict[str, object]) -> None:
         """Export and parse in a thread, on a read-only connection of its own (SQLite connections
         are not shared between threads here); the result goes back as a message."""
