@@ -150,12 +150,14 @@ def waar_gebruikt_partij(bestand: Gemeentebestand, partij_id: int) -> str:
 
 def wijzig_partij(bestand: Gemeentebestand, gewijzigd: Partij) -> Partij:
     """Name, code and kind of an existing party; its place in the order stays."""
-    from opslag import notulen
-
     if gewijzigd.id is None:
         raise ValueError("wijzig_partij needs an id")
-    oud = partij(bestand, gewijzigd.id)
-    notulen.bewaar_partij(bestand, replace(gewijzigd, volgorde=oud.volgorde))
+    gewijzigd = _valideer(replace(gewijzigd, volgorde=partij(bestand, gewijzigd.id).volgorde))
+    if bestand.db.execute("SELECT 1 FROM partij WHERE code = ? AND id != ?", [gewijzigd.code, gewijzigd.id]).fetchone():
+        raise OngeldigeInvoer("code", f"De afkorting {gewijzigd.code} is al in gebruik voor een andere partij.")
+    rij = gewijzigd.als_rij("id")
+    with bestand.schrijf("partij", gewijzigd.id, "gewijzigd", rij) as db:
+        db["partij"].update(gewijzigd.id, rij)
     return partij(bestand, gewijzigd.id)
 
 

@@ -212,7 +212,7 @@ async def test_partijcode_wijzigen_en_dubbele_code_geweigerd(demo_pad: Path) -> 
         assert type(app.screen).__name__ == "PartijenScherm"
         tabel = app.screen.query_one(DataTable)
         tabel.move_cursor(row=tabel.get_row_index(str(wdd.id)))
-        await pilot.press("e")
+        await pilot.press("enter")
         await pilot.pause()
         code = app.screen.query_one("#code", Input)
         assert code.value == "WDD"

@@ -30,8 +30,8 @@ class AanwezigheidScherm(Dialoog[None]):
         Binding("m", "zet('mk')", "Afwezig mk", id="mk"),
         Binding("z", "zet('zk')", "Afwezig zk", id="zk"),
         Binding("space", "volgende", "Volgende status", key_display="spatie", show=False, id="wissel"),
-        Binding("n", "nieuw", "Nieuwe persoon", id="nieuwe_persoon"),
-        Binding("e", "wijzig", "Wijzig persoon", id="wijzig_persoon"),
+        Binding("n", "nieuw", "Nieuw", id="nieuwe_persoon"),
+        Binding("e", "wijzig", "Wijzig", id="wijzig_persoon"),
         Binding("s", "samenvoegen", "Samenvoegen", id="samenvoegen"),
         Binding("delete", "verwijder", "Verwijder persoon", key_display="Del", show=False, id="verwijder_persoon"),
         Binding("ctrl+z", "herstel", "Ongedaan maken", show=False, id="herstel"),
@@ -51,7 +51,9 @@ class AanwezigheidScherm(Dialoog[None]):
         yield Label("Aanwezigheid", id="titel", classes="dialoogtitel")
         yield DataTable(id="personen", cursor_type="row", zebra_stripes=True)
         yield Label("", id="telling", classes="dialooghulp")
-        yield Label("spatie: volgende status (ook terug naar niet aangegeven)   Del: verwijderen   ctrl+z: ongedaan maken", classes="dialooghulp")
+        # The footer cannot hold every key at 80 columns: these two lines can.
+        yield Label("spatie: volgende status, ook leeg   e: wijzigen   Del: verwijderen", classes="dialooghulp")
+        yield Label("s: samenvoegen met een ander   P: partijen   ctrl+z: ongedaan maken", classes="dialooghulp")
 
     def compose(self) -> ComposeResult:
         yield from super().compose()

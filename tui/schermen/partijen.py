@@ -19,7 +19,7 @@ from tui.widgets.voettekst import Voettekst
 class PartijenScherm(Dialoog[None]):
     BINDINGS = [
         Binding("n", "nieuw", "Nieuwe partij", id="nieuwe_partij"),
-        Binding("e,enter", "wijzig", "Wijzig", id="wijzig_partij"),
+        Binding("e", "wijzig", "Wijzig", id="wijzig_partij"),
         Binding("delete", "verwijder", "Verwijder", key_display="Del", id="verwijder_partij"),
         Binding("ctrl+z", "herstel", "Ongedaan maken", show=False, id="herstel"),
         Binding("escape", "sluit", "Klaar", key_display="Esc", id="klaar"),
@@ -35,7 +35,7 @@ class PartijenScherm(Dialoog[None]):
     def inhoud(self) -> ComposeResult:
         yield Label("Partijen", id="titel", classes="dialoogtitel")
         yield DataTable(id="partijlijst", cursor_type="row", zebra_stripes=True)
-        yield Label("n: nieuw   e of Enter: wijzigen   Del: verwijderen   ctrl+z: ongedaan maken", classes="dialooghulp")
+        yield Label("n: nieuw   e of Enter: wijzigen   Del: verwijderen   ctrl+z: terug", classes="dialooghulp")
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -59,6 +59,11 @@ class PartijenScherm(Dialoog[None]):
             tabel.move_cursor(row=tabel.get_row_index(str(cursor)))
         elif tabel.row_count:
             tabel.move_cursor(row=min(rij, tabel.row_count - 1))
+
+    def on_data_table_row_selected(self, bericht: DataTable.RowSelected) -> None:
+        """Enter on a row: the table takes the key itself and reports it so."""
+        bericht.stop()
+        self.action_wijzig()
 
     def _huidige(self) -> int | None:
         tabel = self.query_one(DataTable)
