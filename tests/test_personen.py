@@ -196,6 +196,9 @@ async def test_ongebruikte_persoon_verwijderen_gebruikte_niet(demo_pad: Path) ->
         assert type(app.screen).__name__ == "AanwezigheidScherm"  # no question: it cannot be done
         meldingen = [n.message for n in app._notifications]
         assert any("Anne Jansen kan niet verwijderd worden: op de presentielijst van 3 overleggen" in m for m in meldingen)
+        await pilot.press("ctrl+z")  # the removed person comes back
+        await pilot.pause()
+        assert _rijen(demo_pad, f"SELECT naam FROM persoon WHERE id = {los.id}") == [("Eenmalige Gast",)]
         await pilot.press("escape")
         await pilot.press("ctrl+q")
     assert _rijen(demo_pad, f"SELECT naam FROM persoon WHERE id = {anne.id}") == [("Anne Jansen",)]
