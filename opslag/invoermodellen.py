@@ -44,6 +44,14 @@ class PersoonInvoer(Invoer):
     functie: str = ""
     partij_id: int | None = None
 
+    @field_validator("naam")
+    @classmethod
+    def _zonder_witruimte_rond(cls, waarde: str) -> str:
+        waarde = waarde.strip()
+        if not waarde:
+            raise ValueError("mag niet leeg zijn")
+        return waarde
+
 
 class UitvoeringsagendaInvoer(Invoer):
     id: int | None = None

@@ -380,16 +380,20 @@ def herstel_laatste_verwijdering(bestand: Gemeentebestand) -> str | None:
     """Undo the last deletion that was not undone yet; returns what was restored, for the message."""
     regel = bestand.db.execute(
         """
-        SELECT id, tabel, rij_id, gegevens FROM wijziging w
-        WHERE actie = 'verwijderd' AND NOT EXISTS (
+        SELECT id, tabel, rij_id, gegevens, actie FROM wijziging w
+        WHERE actie IN ('verwijderd', 'samengevoegd') AND NOT EXISTS (
             SELECT 1 FROM wijziging h WHERE h.actie = 'hersteld' AND h.gegevens = CAST(w.id AS TEXT))
         ORDER BY id DESC LIMIT 1
         """
     ).fetchone()
     if regel is None:
         return None
-    wijziging_id, tabel, rij_id, gegevens = regel
+    wijziging_id, tabel, rij_id, gegevens, actie = regel
     inhoud = json.loads(gegevens)
+    if tabel in ("persoon", "partij"):
+        from opslag import personen
+
+        return personen.herstel(bestand, wijziging_id, tabel, actie, inhoud)
     with bestand.transactie():
         bestand.db[tabel].insert(inhoud["rij"])
         koppeling = _VERWIJDERBAAR[tabel]

@@ -43,7 +43,7 @@ class TripartietApp(App[None]):
         # The dialogs' shared frame first: a dialog's own rules of the same weight come later and win.
         *(f"schermen/{naam}.tcss" for naam in (
             "dialoog", "overleg", "kader", "start", "formulier", "aanwezigheid", "actielijst", "actiefilter", "export",
-            "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen",
+            "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen", "partijen",
         )),
     ]
     COMMANDS = {SubthemaOpdrachten, OverlegOpdrachten}
@@ -273,6 +273,15 @@ class TripartietApp(App[None]):
                 self.notify(f"{partij.code} ({partij.naam}) is toegevoegd.", title="Bewaard")
 
         self.push_screen(PartijFormulier(self.bestand), na)
+
+    def action_partijen(self) -> None:
+        from tui.schermen.partijen import PartijenScherm
+
+        if self.bestand is None or self.bestand.alleen_lezen:
+            self.notify("Er is geen bestand open om in te schrijven.", severity="warning")
+            return
+        if not isinstance(self.screen, PartijenScherm):
+            self.push_screen(PartijenScherm(self.bestand))
 
     def action_kader(self) -> None:
         from tui.schermen.kader import KaderScherm

@@ -87,9 +87,10 @@ OPDRACHTEN: list[tuple[str, str, str]] = [
     ("Nieuw overleg", "Maak een nieuw overleg met agenda", "nieuw_overleg"),
     ("Overleg wijzigen", "Datum, plaats, voorzitter, notulist, volgend overleg", "scherm('wijzig_overleg')"),
     ("Nieuwe partij", "Een gemeente, corporatie of huurdersvereniging toevoegen", "nieuwe_partij"),
+    ("Partijen beheren", "Partijen wijzigen (naam, afkorting, soort) of verwijderen", "partijen"),
     ("Exporteren", "Uitvoeringsagenda of verslag als Markdown-bestand, met voorbeeld", "export"),
     ("Kader bekijken", "Blader door alle thema's en subthema's van het regionale kader", "kader"),
-    ("Herstel laatste verwijdering", "Zet de laatst verwijderde afspraak, besluit of actie terug", "scherm('herstel')"),
+    ("Herstel laatste verwijdering", "Zet de laatst verwijderde afspraak, besluit, actie, persoon of partij terug", "scherm('herstel')"),
 ]
 
 

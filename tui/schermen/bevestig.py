@@ -1,4 +1,4 @@
-"""A yes/no question before something is deleted."""
+"""A yes/no question before something is deleted or merged."""
 
 from __future__ import annotations
 
@@ -16,13 +16,14 @@ class BevestigScherm(Dialoog[bool]):
         Binding("n,escape", "antwoord(False)", "Nee", id="nee"),
     ]
 
-    def __init__(self, vraag: str) -> None:
+    def __init__(self, vraag: str, ja: str = "ja, verwijderen") -> None:
         super().__init__()
         self.vraag = vraag
+        self.ja = ja
 
     def inhoud(self) -> ComposeResult:
         yield Label(letterlijk(self.vraag, regels=True), id="vraag")  # quotes stored text
-        yield Label("j of Enter: ja, verwijderen   n of Esc: nee", id="keuze", classes="dialooghulp")
+        yield Label(f"j of Enter: {self.ja}   n of Esc: nee", id="keuze", classes="dialooghulp")
 
     def action_antwoord(self, ja: bool) -> None:
         self.dismiss(ja)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Select, SelectionList
@@ -13,10 +14,14 @@ from opslag.bestand import Gemeentebestand
 from opslag.datums import lees_datum, lees_periode, toon_datum
 from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
-from opslag.modellen import Overleg, OverlegSoort
+from opslag.modellen import Overleg, OverlegSoort, Persoon
 from tui.schermen.formulier import Formulier, Veld
 from tui.widgets.veilig import Invoer
 from tui.weergave import letterlijk
+
+# The last choice in Voorzitter and Notulist: add a person without leaving the form (a new file
+# knows nobody yet). Not a person's id: ids start at 1.
+NIEUWE_PERSOON = -1
 
 
 class OverlegFormulier(Formulier[Overleg]):
@@ -25,10 +30,11 @@ class OverlegFormulier(Formulier[Overleg]):
         self.bestaand = bestaand
         self.vorige = vorige  # a new meeting starts from the previous one's place and people
         self.TITEL = "Overleg wijzigen" if bestaand else "Nieuw overleg"
+        self._gekozen: dict[str, object] = {}  # voorzitter/notulist before '+ nieuwe persoon…'
 
     def velden(self) -> ComposeResult:
         bestand = self.bestand
-        personen = [(letterlijk(p.naam), p.id) for p in notulen.personen(bestand)]
+        personen = self._persoonkeuzes()
         with Horizontal(classes="naast"):
             yield Veld("Datum", Invoer(id="datum", placeholder="dd-mm-jjjj"), verplicht=True)
             yield Veld("Soort", Select([("ambtelijk", "ambtelijk"), ("bestuurlijk", "bestuurlijk")], id="soort", allow_blank=False, value="ambtelijk"))
@@ -42,6 +48,32 @@ class OverlegFormulier(Formulier[Overleg]):
         if not self.bestaand:
             subthemas = [(letterlijk(s.titel), s.nummer, True) for s in bestand.kader().subthemas]
             yield Veld("Subthema's op de agenda", SelectionList(*subthemas, id="subthemas"), hulp="spatie: aan/uit")
+
+    def _persoonkeuzes(self) -> list:
+        return [(letterlijk(p.naam), p.id) for p in notulen.personen(self.bestand)] + [("+ nieuwe persoon…", NIEUWE_PERSOON)]
+
+    @on(Select.Changed, "#voorzitter, #notulist")
+    def _nieuwe_persoon(self, event: Select.Changed) -> None:
+        if event.value != NIEUWE_PERSOON:
+            self._gekozen[event.select.id] = event.value
+            return
+        from tui.schermen.persoon_formulier import PersoonFormulier
+
+        veld = event.select
+        vorige = self._gekozen.get(veld.id, Select.NULL)
+
+        def na(persoon: Persoon | None) -> None:
+            # Both lists get the new person; the other keeps its choice, this one takes the new person.
+            for select in self.query("#voorzitter, #notulist").results(Select):
+                waarde = select.value
+                select.set_options(self._persoonkeuzes())
+                if select is veld:
+                    select.value = persoon.id if persoon else vorige
+                else:
+                    select.value = waarde
+            veld.focus()
+
+        self.app.push_screen(PersoonFormulier(self.bestand), na)
 
     def vul(self) -> None:
         bron = self.bestaand or self.vorige
@@ -70,8 +102,8 @@ class OverlegFormulier(Formulier[Overleg]):
             datum=datum,
             soort=OverlegSoort(w["soort"]),
             plaats=schone_tekst(w["plaats"], "plaats", "De plaats"),
-            voorzitter_id=None if w["voorzitter"] is Select.NULL else w["voorzitter"],
-            notulist_id=None if w["notulist"] is Select.NULL else w["notulist"],
+            voorzitter_id=None if w["voorzitter"] in (Select.NULL, NIEUWE_PERSOON) else w["voorzitter"],
+            notulist_id=None if w["notulist"] in (Select.NULL, NIEUWE_PERSOON) else w["notulist"],
             volgende_datum=volgende,
         )
         if self.bestaand:
