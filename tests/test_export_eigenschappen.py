@@ -48,7 +48,7 @@ _tekst = st.one_of(
     st.text(max_size=40),
     st.lists(st.one_of(st.sampled_from(GEMEEN), st.text(max_size=6)), max_size=8).map("".join),
 )
-_TERMIJNEN = ["", "2026", "2027", "Q1 2026", "Q3 2026", "Q4 2027", "01-07-2026"]
+_TERMIJNEN = ["", "2026", "2027", "Q1 2026", "Q3 2026", "Q4 2027", "01-07-2026", "2028"]  # 2028: after 2026-2027, with a note
 
 
 def _formulier_regel(tekst: str) -> str:

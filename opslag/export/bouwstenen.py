@@ -23,12 +23,22 @@ def partij_codes(rijen: list[tuple[int, str, str]]) -> dict[int, tuple[list[str]
     return uit
 
 
-def afspraak(rij: tuple, codes: tuple[list[str], list[str]] | None, wijziging: str = "") -> AfspraakRegel:
+def verantwoordelijke(verantwoordelijk: list[str], betrokken: list[str]) -> str:
+    """'WDD (trekker), GZ; met HVZ': the lead named as such rather than implied by the order, as the
+    form and the lists show it; those involved after 'met', without brackets inside brackets."""
+    delen = []
+    if verantwoordelijk:
+        delen.append(", ".join([f"{verantwoordelijk[0]} (trekker)", *verantwoordelijk[1:]]))
+    if betrokken:
+        delen.append(f"met {', '.join(betrokken)}")
+    return "; ".join(delen)
+
+
+def afspraak(
+    rij: tuple, codes: tuple[list[str], list[str]] | None, wijziging: str = "", eind_buiten_periode: str = ""
+) -> AfspraakRegel:
     afspraak_id, nummer, subthema, actielijn, doel, start, eind, status, toelichting = rij
     verantwoordelijk, betrokken = codes or ([], [])
-    tekst = ", ".join(verantwoordelijk)
-    if betrokken:
-        tekst = f"{tekst} (met {', '.join(betrokken)})" if tekst else f"met {', '.join(betrokken)}"
     return AfspraakRegel(
         nummer=nummer,
         code=item_code("afspraak", nummer),
@@ -41,8 +51,9 @@ def afspraak(rij: tuple, codes: tuple[list[str], list[str]] | None, wijziging: s
         toelichting=schoon(toelichting),
         verantwoordelijken=verantwoordelijk,
         betrokkenen=betrokken,
-        verantwoordelijke=tekst,
+        verantwoordelijke=verantwoordelijke(verantwoordelijk, betrokken),
         wijziging=wijziging,
+        eind_buiten_periode=eind_buiten_periode,
     )
 
 

@@ -33,8 +33,9 @@ class AfspraakRegel(Gegevens):
     toelichting: str
     verantwoordelijken: list[str]  # party codes, the first is the lead (trekker)
     betrokkenen: list[str]
-    verantwoordelijke: str  # 'WDD, GZ (met HVZ)': the codes as one text for the table cell
+    verantwoordelijke: str  # 'WDD (trekker), GZ; met HVZ': the codes as one text for the table cell
     wijziging: str = ""  # in a verslag: 'nieuw' or 'gewijzigd' in this meeting
+    eind_buiten_periode: str = ""  # in an uitvoeringsagenda: 'na' or 'voor' its period, else ''
 
 
 class SubthemaBlok(Gegevens):
@@ -42,7 +43,8 @@ class SubthemaBlok(Gegevens):
     onderwerp: str
     titel_afgeleid: bool  # the title is missing in the source and was derived
     afspraken: list[AfspraakRegel]
-    regionaal: list[str]  # the regional framework text, footnote marks as superscript digits
+    lokaal: list[str]  # the framework's Lokaal level: what the local agenda works out
+    regionaal: list[str]  # the framework's Regionaal level; both with footnote marks as superscript digits
 
 
 class ThemaBlok(Gegevens):
@@ -59,6 +61,8 @@ class Voetnoot(Gegevens):
 
 
 class UitvoeringsagendaDocument(Gegevens):
+    titel: str  # for the header line of Word and PDF, without the status
+    status: str  # 'CONCEPT' until vastgesteld_op is set, then 'Vastgesteld op 15-12-2026'
     gemeente: str
     periode: str  # '2026-2027'
     begin: int
@@ -69,8 +73,10 @@ class UitvoeringsagendaDocument(Gegevens):
     themas: list[ThemaBlok]
     aantal_afspraken: int
     met_status: bool  # a Status column in the tables
-    met_kader: bool  # the regional framework of each subtheme as a quote
+    met_kader: bool  # the framework of each subtheme (Lokaal and Regionaal) as a quote
     voetnoten: list[Voetnoot]  # of the quoted framework text
+    afgeleide_titels: list[str]  # numbers of the subthemes whose title the framework's text lacks
+    vandaag: dt.date  # the cycle paragraph speaks of dates before it in the past tense
 
 
 class PersoonRegel(Gegevens):

@@ -111,7 +111,8 @@ SOORTEN: dict[Soort, Documentsoort] = {
                 Optie("agenda", "de periode, bijvoorbeeld 2026-2027; standaard de lopende", "periode",
                       metavar="PERIODE", uit="periode"),
                 Optie("status", "voeg aan de tabellen een kolom Status toe", "met_status", vinkje="Kolom Status"),
-                Optie("kader", "citeer bij elk subthema het regionale kader", "met_kader", vinkje="Regionaal kader citeren"),
+                Optie("kader", "citeer bij elk subthema het kader: lokaal (wat de agenda uitwerkt) en regionaal",
+                      "met_kader", vinkje="Kader citeren"),
             ),
         ),
         Documentsoort(

@@ -9,6 +9,7 @@ from opslag import datums
 from opslag.bestand import Gemeentebestand
 from opslag.export.bouwstenen import AFSPRAAK_KOLOMMEN, afspraak, gemeente, partij_codes
 from opslag.export.fouten import ExportFout
+from opslag.fouten import OngeldigeInvoer
 from opslag.export.modellen import AfspraakRegel, PartijRegel, SubthemaBlok, ThemaBlok, UitvoeringsagendaDocument, Voetnoot
 from opslag.markdown_tekst import schoon
 from opslag.voetnoten import met_tekens, teken, verwijzingen
@@ -34,6 +35,24 @@ def kies_agenda(bestand: Gemeentebestand, periode: str | None = None) -> tuple[i
     return agenda_id, eigen, dt.date.fromisoformat(vastgesteld) if vastgesteld else None
 
 
+def eind_buiten_periode(eind: str, periode: str) -> str:
+    """'na' or 'voor' when the term `eind` ends outside the agenda's two years, else ''.
+
+    An agreement may run on after its agenda (it holds until a bestuurlijk overleg decides otherwise),
+    but a document to be signed should say so rather than leave it for the reader to spot."""
+    try:
+        grenzen = datums.termijn_grenzen(eind)
+    except OngeldigeInvoer:
+        return ""  # an export shows what the file holds; a term it cannot read is no reason to refuse
+    if grenzen is None:
+        return ""
+    laatste_dag = grenzen[1]
+    if laatste_dag.year > int(periode[5:]):
+        return "na"
+    if laatste_dag.year < int(periode[:4]):
+        return "voor"
+    return ""
+
 
 def bouw(
     bestand: Gemeentebestand, periode: str | None = None, *, met_status: bool = False, met_kader: bool = False
@@ -54,23 +73,30 @@ def bouw(
     )
     per_subthema: dict[str, list[AfspraakRegel]] = {}
     for rij in rijen:
-        per_subthema.setdefault(rij[2], []).append(afspraak(rij, codes.get(rij[0])))
+        per_subthema.setdefault(rij[2], []).append(
+            afspraak(rij, codes.get(rij[0]), eind_buiten_periode=eind_buiten_periode(rij[6], periode))
+        )
 
     kader = bestand.kader()
     gebruikte_voetnoten: dict[str, None] = {}
+    afgeleid: list[str] = []
     themas: list[ThemaBlok] = []
     for thema in kader.themas:
         met, zonder = [], []
         for sub in thema.subthemas:
-            regionaal: list[str] = []
             afspraken = per_subthema.get(sub.nummer, [])
+            # Lokaal is what this agenda works out; Regionaal is quoted beside it for context.
+            niveaus: dict[str, list[str]] = {"lokaal": [], "regionaal": []}
             if met_kader and afspraken:
-                for punt in sub.regionaal:
-                    gebruikte_voetnoten.update(dict.fromkeys(verwijzingen(punt.tekst)))
-                    regionaal.append(met_tekens(punt.tekst))
+                for niveau, teksten in niveaus.items():
+                    for punt in sub.niveau(niveau):
+                        gebruikte_voetnoten.update(dict.fromkeys(verwijzingen(punt.tekst)))
+                        teksten.append(met_tekens(punt.tekst))
+            if sub.titel_afgeleid:
+                afgeleid.append(sub.nummer)
             blok = SubthemaBlok(
                 nummer=sub.nummer, onderwerp=sub.onderwerp, titel_afgeleid=sub.titel_afgeleid,
-                afspraken=afspraken, regionaal=regionaal,
+                afspraken=afspraken, **niveaus,
             )
             (met if afspraken else zonder).append(blok)
         themas.append(ThemaBlok(nummer=thema.nummer, titel=thema.titel, subthemas=met, zonder_afspraken=zonder))
@@ -80,8 +106,11 @@ def bouw(
         if v.nummer in gebruikte_voetnoten
     ]
     begin, eind = (int(jaar) for jaar in periode.split("-"))
+    naam = gemeente(db)
     return UitvoeringsagendaDocument(
-        gemeente=gemeente(db),
+        titel=f"Tweejarige uitvoeringsagenda gemeente {naam} {begin} t/m {eind}",
+        status=f"Vastgesteld op {vastgesteld.strftime('%d-%m-%Y')}" if vastgesteld else "CONCEPT",
+        gemeente=naam,
         periode=periode,
         begin=begin,
         eind=eind,
@@ -96,5 +125,7 @@ def bouw(
         met_status=met_status,
         met_kader=met_kader,
         voetnoten=voetnoten,
+        afgeleide_titels=afgeleid,
+        vandaag=datums.vandaag(),
     )
 
