@@ -225,3 +225,25 @@ async def test_scherm_weigert_onveilig_doel_zonder_omzetten(demo_pad: Path, monk
         assert any("hier wordt niet naartoe geëxporteerd" in m.message for m in app._notifications)
         assert not scherm.omzetten_bezig and omgezet == []
     assert demo_pad.read_bytes() == voor
+
+
+def test_voorbeeldafbeeldingen_voor_de_readme(tmp_path: Path) -> None:
+    """docs/maak_voorbeelden.py makes the PNGs the README shows: PDF pages, small enough to commit."""
+    import importlib.util
+
+    wortel = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("maak_voorbeelden", wortel / "docs" / "maak_voorbeelden.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    uit = tmp_path / "png"
+    uit.mkdir()
+    gemaakt = script.maak(tmp_path, uit)
+    namen = {png.name for png in gemaakt}
+    assert namen == {f"{soort}-{n}.png" for soort in ("verslag", "uitvoeringsagenda") for n in (1, 2)}
+    assert (tmp_path / "verslag.pdf").read_bytes().startswith(b"%PDF-")
+    for png in gemaakt:
+        assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+        assert png.stat().st_size < 300_000
+    readme = (wortel / "README.md").read_text(encoding="utf-8")
+    for naam in namen:  # the README shows each, and each is committed
+        assert f"docs/{naam}" in readme and (wortel / "docs" / naam).is_file()
