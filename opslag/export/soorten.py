@@ -98,7 +98,7 @@ SOORTEN: dict[Soort, Documentsoort] = {
         Documentsoort(
             naam="uitvoeringsagenda",
             commando="export",
-            hulp="schrijf de uitvoeringsagenda als Markdown",
+            hulp="schrijf de uitvoeringsagenda (Markdown, Word, ODT of PDF)",
             omschrijving=(
                 "Schrijf de tweejarige uitvoeringsagenda als Markdown: de partijen, de werkwijze, per thema en\n"
                 "subthema een tabel Actielijn | Doel | Start | Eind | Verantwoordelijke, en de vaststelling met\n"
@@ -118,7 +118,7 @@ SOORTEN: dict[Soort, Documentsoort] = {
         Documentsoort(
             naam="verslag",
             commando="verslag",
-            hulp="schrijf het verslag van een overleg als Markdown",
+            hulp="schrijf het verslag van een overleg (Markdown, Word, ODT of PDF)",
             omschrijving=(
                 "Schrijf het verslag van een overleg als Markdown: aanwezigen en afwezigen, per agendapunt de\n"
                 "aantekeningen, besluiten, afspraken en actiepunten, de besluitenlijst, de actielijst en de\n"
