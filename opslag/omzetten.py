@@ -99,18 +99,34 @@ def zet_om(
     if formaat == "md":
         return _schrijf(doel, markdown.encode("utf-8"))
     stijl = _controleer_huisstijl(formaat, Path(huisstijl) if huisstijl else standaard_huisstijl(formaat))
+    if formaat == "pdf":
+        inhoud = _typst(_typst_bron(markdown, titel, status, stijl), stijl)
+    else:
+        opties = [*_opties(titel, status), f"--reference-doc={stijl}"]
+        inhoud = _vul_kop(_pandoc(markdown, formaat, opties, stijl), titel, status)
+    return _schrijf(doel, inhoud)
+
+
+def typst_bron(markdown: str, *, titel: str, status: str | None = None, huisstijl: Path | None = None) -> tuple[bytes, Path]:
+    """The Typst source `zet_om` makes the PDF from, and the template's folder (Typst's root).
+
+    For pictures of the pages (docs/maak_voorbeelden.py renders it as PNG with typst itself)."""
+    stijl = _controleer_huisstijl("pdf", Path(huisstijl) if huisstijl else standaard_huisstijl("pdf"))
+    return _typst_bron(markdown, titel, status, stijl), stijl.parent
+
+
+def _opties(titel: str, status: str | None) -> list[str]:
     # `-M` values are literal text (pandoc escapes them per format); only 'true'/'false' would
     # turn into booleans, and titles and statuses are never just that.
     opties = ["--columns=100000", f"--metadata=titel={_eenregelig(titel)}", f"--metadata=status={_eenregelig(status)}"]
     if is_concept(status):
         opties.append("--metadata=concept")
-    if formaat == "pdf":
-        opties += [f"--template={stijl}", f"--lua-filter={_TYPST_FILTER}"]
-        inhoud = _typst(_pandoc(markdown, "typst", opties, stijl), stijl)
-    else:
-        inhoud = _pandoc(markdown, formaat, [*opties, f"--reference-doc={stijl}"], stijl)
-        inhoud = _vul_kop(inhoud, titel, status)
-    return _schrijf(doel, inhoud)
+    return opties
+
+
+def _typst_bron(markdown: str, titel: str, status: str | None, stijl: Path) -> bytes:
+    opties = [*_opties(titel, status), f"--template={stijl}", f"--lua-filter={_TYPST_FILTER}"]
+    return _pandoc(markdown, "typst", opties, stijl)
 
 
 def _controleer_huisstijl(formaat: str, pad: Path) -> Path:

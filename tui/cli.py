@@ -29,6 +29,8 @@ voorbeelden:
                                   schrijf de uitvoeringsagenda als Markdown
   tripartiet verslag aalten.sqlite --overleg laatste -o verslag.md
                                   schrijf het verslag van het laatste overleg
+  tripartiet verslag aalten.sqlite -o verslag.pdf
+                                  hetzelfde als PDF (ook: .docx voor Word, .odt)
 """
 
 COMMANDO_S = ("nieuw", "demo", "open", "controleer", "herstel")  # and one per document kind (opslag.export.soorten)
@@ -134,12 +136,21 @@ def _documentopdrachten(sub: argparse._SubParsersAction) -> None:
 
 def _export_opties(parser: argparse.ArgumentParser, sjabloon: str) -> None:
     parser.add_argument(
-        "-o", "--uitvoer", metavar="UIT.md", type=_pad,
-        help="schrijf naar dit bestand (een bestaand bestand wordt vervangen); standaard, of met -, het scherm",
+        "-o", "--uitvoer", metavar="UIT", type=_pad,
+        help="schrijf naar dit bestand (een bestaand bestand wordt vervangen); standaard, of met -, het scherm "
+        "(alleen Markdown); de extensie (.md, .docx, .odt, .pdf) kiest het formaat",
+    )
+    parser.add_argument(
+        "--formaat", metavar="md|docx|odt|pdf",
+        help="Markdown (standaard), Word, ODT of PDF; Word, ODT en PDF alleen met -o",
     )
     parser.add_argument(
         "--sjabloon", metavar="PAD", type=_pad,
         help=f"een eigen sjabloon in de huisstijl van de gemeente: een aangepaste kopie van sjablonen/{sjabloon}",
+    )
+    parser.add_argument(
+        "--huisstijl", metavar="PAD", type=_pad,
+        help="een eigen huisstijl voor Word, ODT of PDF in plaats van sjablonen/huisstijl.docx, .odt of .typ",
     )
 
 
@@ -295,7 +306,9 @@ def _exporteer(args: argparse.Namespace) -> int:
     from opslag.bestand import Gemeentebestand
     from opslag.kop import is_actueel
 
-    if args.uitvoer is not None and str(args.uitvoer) != "-":
+    naar_bestand = args.uitvoer is not None and str(args.uitvoer) != "-"
+    formaat = _formaat(args, naar_bestand)
+    if naar_bestand:
         export.controleer_doel(args.uitvoer, args.pad)  # a bad -o is reported before any work is done
     # Read-only: an export changes nothing, makes no backup, and works while the app has the file
     # open. Only a file from an older Tripartiet is first brought up to date, as the app would.
@@ -303,8 +316,9 @@ def _exporteer(args: argparse.Namespace) -> int:
     with Gemeentebestand.open(args.pad, alleen_lezen=alleen_lezen) as bestand:
         soort = export.bij_commando(args.commando)
         keuzes = {optie.naam: optie.lees(bestand, getattr(args, optie.naam)) for optie in soort.opties}
-        tekst = export.maak(soort, bestand, keuzes, args.sjabloon).tekst
-    if args.uitvoer is None or str(args.uitvoer) == "-":
+        gemaakt = export.maak(soort, bestand, keuzes, args.sjabloon)
+    tekst = gemaakt.tekst
+    if not naar_bestand:
         if sys.stdout.isatty():
             # The Markdown already holds no control characters (see opslag.markdown_tekst); on a
             # terminal the balanced bidi controls it keeps are shown too. Piped, the bytes are
@@ -320,9 +334,26 @@ def _exporteer(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(tekst)
         return 0
-    doel = export.schrijf_export(args.uitvoer, tekst, args.pad)
+    doel = export.schrijf_document(args.uitvoer, gemaakt, formaat, args.pad, args.huisstijl)
     _zeg(f"Geschreven: {doel}", file=sys.stderr)
     return 0
+
+
+def _formaat(args: argparse.Namespace, naar_bestand: bool) -> str:
+    """The format to write, from --formaat and the extension of -o; refused before any work.
+
+    Word, ODT and PDF need -o: binary data on a terminal is garbage, and a file at a name nobody
+    typed could silently replace a document someone is reviewing (the command line asks nothing)."""
+    from opslag.export import ExportFout
+    from opslag.omzetten import formaat_voor
+
+    formaat = formaat_voor(args.uitvoer if naar_bestand else None, args.formaat)
+    if formaat != "md" and not naar_bestand:
+        raise ExportFout(f"{formaat.upper()} kan niet op het scherm; geef met -o een bestandsnaam op, "
+                         f"bijvoorbeeld -o {args.commando if args.commando != 'export' else 'uitvoeringsagenda'}.{formaat}.")
+    if formaat == "md" and args.huisstijl is not None:
+        raise ExportFout("--huisstijl geldt voor Word, ODT en PDF; kies er een met --formaat of met de extensie van -o.")
+    return formaat
 
 
 def _start(pad: Path | None) -> int:

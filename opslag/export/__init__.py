@@ -18,7 +18,8 @@ The modules:
     bouwstenen         rows both builders read alike (agreements and their parties)
     omgeving           the Jinja environment, its bytecode cache, template errors in Dutch
     grenzen            time and size limits for a municipality's own template
-    schrijven          controleer_doel, schrijf_export, voorgestelde_naam
+    schrijven          controleer_doel, schrijf_export, schrijf_document (Markdown, Word, ODT or
+                       PDF through opslag.omzetten), titel_en_status, voorgestelde_naam
     fouten             ExportFout, SjabloonFout
 
 A new document kind (an evaluation, a regional monitor) takes:
@@ -30,7 +31,8 @@ A new document kind (an evaluation, a regional monitor) takes:
        it shows).
 Nothing else: `tripartiet NAAM` (tui/cli.py) and the choice and checkboxes on the export screen
 (tui/schermen/export.py) are made from the registry; tests/test_export_soorten.py proves that.
-Another output format (Word) is a second writer beside `omgeving.maak_markdown`.
+Word, ODT and PDF are made from the Markdown (`schrijf_document`, opslag.omzetten): a new kind
+gets them without more work.
 
 This package's own import is cheap: what it offers is imported on first use (`export.maak`), so
 the command line's `--help` (which reads the registry) and the app's start never load Jinja or
@@ -67,6 +69,8 @@ _WAAR = {
     "controleer_doel": "schrijven",
     "schrijf_export": "schrijven",
     "voorgestelde_naam": "schrijven",
+    "schrijf_document": "schrijven",
+    "titel_en_status": "schrijven",
 }
 
 __all__ = sorted([*(naam for naam in _WAAR if not naam.startswith("_")), "exporteer_uitvoeringsagenda", "exporteer_verslag"])

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from opslag.bestand import EXTENSIE, bestandsnaam
 from opslag.kop import SQLITE_KOP
@@ -13,14 +15,17 @@ from opslag.export.fouten import ExportFout
 from opslag.fouten import OngeldigeNaam
 from opslag.mappen import instellingen_map
 
+if TYPE_CHECKING:
+    from opslag.export.soorten import Export
 
-def voorgestelde_naam(gemeente: str, soort: str, kenmerk: str) -> str:
-    """'uitvoeringsagenda-aalten-2026-2027.md', 'verslag-aalten-2026-11-19.md'."""
+
+def voorgestelde_naam(gemeente: str, soort: str, kenmerk: str, formaat: str = "md") -> str:
+    """'uitvoeringsagenda-aalten-2026-2027.md', 'verslag-aalten-2026-11-19.pdf'."""
     try:
         stam = bestandsnaam(gemeente).removesuffix(".sqlite")
     except OngeldigeNaam:
         stam = "gemeente"
-    return f"{soort}-{stam}-{kenmerk}.md"
+    return f"{soort}-{stam}-{kenmerk}.{formaat}"
 
 
 # Side files SQLite keeps next to a database; an export written over one damages the database.
@@ -75,7 +80,7 @@ def controleer_doel(pad: Path | str, bron: Path | str | None = None) -> Path:
     if toestand is not None and _is_sqlite(echt):
         raise weiger("dit is een SQLite-database (een gemeentebestand, een reservekopie of een bestand van een ander programma)")
     if echt.suffix.casefold() == EXTENSIE or any(echt.name.casefold().endswith(EXTENSIE + d) for d in _BIJBESTANDEN):
-        raise weiger(f"een export is Markdown; een naam op {EXTENSIE} is voor gemeentebestanden")
+        raise weiger(f"een naam op {EXTENSIE} is voor gemeentebestanden, niet voor exports")
     for deel in _BIJBESTANDEN:
         if echt.name.endswith(deel) and _is_sqlite(echt.with_name(echt.name.removesuffix(deel))):
             raise weiger("dit is een hulpbestand van een SQLite-database (SQLite schrijft daar wijzigingen in)")
@@ -109,3 +114,42 @@ def schrijf_export(pad: Path | str, tekst: str, bron: Path | str | None = None) 
         raise ExportFout(f"{pad}: het bestand kon niet geschreven worden ({fout.strerror or fout}).") from None
     return doel
 
+
+
+_KOP = re.compile(r"^# +(.+?)\s*$", re.MULTILINE)
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a CommonMark backslash escape: '\(' -> '('
+
+
+def titel_en_status(gemaakt: Export) -> tuple[str, str | None]:
+    """The title and status that Word, ODT and PDF put in the header of every page.
+
+    From the document model when it has them (`titel`, `status`); otherwise the title is the
+    Markdown's first level-1 heading and there is no status. A municipality's own template may
+    change the heading, and then the header follows what the document says."""
+    titel = getattr(gemaakt.document, "titel", None)
+    status = getattr(gemaakt.document, "status", None)
+    if not titel:
+        kop = _KOP.search(gemaakt.tekst)
+        titel = _ESCAPE.sub(r"\1", kop[1]) if kop else ""
+    return str(titel), (str(status) if status else None)
+
+
+def schrijf_document(
+    pad: Path | str,
+    gemaakt: Export,
+    formaat: str,
+    bron: Path | str | None = None,
+    huisstijl: Path | str | None = None,
+) -> Path:
+    """Write an export as Markdown, Word, ODT or PDF (opslag.omzetten), all or nothing.
+
+    The target is checked first, for every format: a refused target costs no conversion."""
+    doel = controleer_doel(pad, bron)
+    if formaat == "md":
+        if huisstijl is not None:
+            raise ExportFout("Een huisstijl geldt voor Word, ODT en PDF; Markdown heeft er geen. Kies een ander formaat of laat de huisstijl weg.")
+        return schrijf_export(doel, gemaakt.tekst, bron)
+    from opslag.omzetten import zet_om
+
+    titel, status = titel_en_status(gemaakt)
+    return zet_om(gemaakt.tekst, formaat, doel, titel=titel, status=status, huisstijl=Path(huisstijl) if huisstijl else None)

@@ -70,8 +70,9 @@ class Documentsoort(
         return any(optie.uit == "overleg_id" for optie in self.opties)
 
 
-class Export(namedtuple("Export", "tekst kenmerk")):
-    """A made export: the Markdown as the file gets it, and the `kenmerk` for its proposed name."""
+class Export(namedtuple("Export", "tekst kenmerk document", defaults=(None,))):
+    """A made export: the Markdown as the file gets it, the `kenmerk` for its proposed name, and the
+    document model it was made from (Word and PDF take their header's title and status from it)."""
 
     __slots__ = ()
 
@@ -97,7 +98,7 @@ SOORTEN: dict[Soort, Documentsoort] = {
         Documentsoort(
             naam="uitvoeringsagenda",
             commando="export",
-            hulp="schrijf de uitvoeringsagenda als Markdown",
+            hulp="schrijf de uitvoeringsagenda (Markdown, Word, ODT of PDF)",
             omschrijving=(
                 "Schrijf de tweejarige uitvoeringsagenda als Markdown: de partijen, de werkwijze, per thema en\n"
                 "subthema een tabel Actielijn | Doel | Start | Eind | Verantwoordelijke, en de vaststelling met\n"
@@ -118,7 +119,7 @@ SOORTEN: dict[Soort, Documentsoort] = {
         Documentsoort(
             naam="verslag",
             commando="verslag",
-            hulp="schrijf het verslag van een overleg als Markdown",
+            hulp="schrijf het verslag van een overleg (Markdown, Word, ODT of PDF)",
             omschrijving=(
                 "Schrijf het verslag van een overleg als Markdown: aanwezigen en afwezigen, per agendapunt de\n"
                 "aantekeningen, besluiten, afspraken en actiepunten, de besluitenlijst, de actielijst en de\n"
@@ -169,4 +170,4 @@ def maak(soort: Documentsoort | Soort, bestand: object, keuzes: Mapping[str, obj
     soort = SOORTEN[soort] if isinstance(soort, str) else soort
     keuzes = keuzes or {}
     document = soort.bouw(bestand, **{o.parameter: keuzes[o.naam] for o in soort.opties if o.naam in keuzes})
-    return Export(maak_markdown(document, standaard_sjabloon(soort), sjabloon), str(getattr(document, soort.kenmerk)))
+    return Export(maak_markdown(document, standaard_sjabloon(soort), sjabloon), str(getattr(document, soort.kenmerk)), document)

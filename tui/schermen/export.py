@@ -2,7 +2,9 @@
 
 The preview shows the document as a Markdown renderer shows it (CommonMark with tables, the same
 rules the export guarantees its structure under) and as source. The file name is proposed in the
-folder of the municipality file; an existing file is only replaced after a yes.
+folder of the municipality file; an existing file is only replaced after a yes. The file is
+Markdown, Word, ODT or PDF (the format choice and the file name's extension follow each other);
+Word, ODT and PDF are converted in a thread, as a long document takes seconds.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from textual.widgets._markdown import MarkdownBlock, MarkdownTable  # not export
 from opslag import export, notulen
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
+from opslag.omzetten import FORMATEN, formaat_voor
 from opslag.tekst import zichtbaar
 from tui.widgets.voettekst import Voettekst
 from tui.schermen.bevestig import BevestigScherm
@@ -51,6 +54,8 @@ VOORRAAD_SCHERMEN = 2
 # Long tables are shown as tables of this many rows, each with the header: one Rich table of
 # hundreds of rows takes longer to lay out than a step may take.
 TABELRIJEN = 30
+_HULP = "ctrl+s of Enter in de bestandsnaam: opslaan   Esc: terug"
+_FORMAATKEUZES = [("Markdown", "md"), ("Word (.docx)", "docx"), ("ODT (.odt)", "odt"), ("PDF", "pdf")]
 
 
 def _kap(tekst: str, maximum: int) -> tuple[str, bool]:
@@ -132,6 +137,7 @@ class Document:
     kenmerk: str
     voorbeeld: str
     tokens: list[Token]
+    gemaakt: export.Export | None = None  # what Word and PDF take their header's title and status from
 
 
 class ExportScherm(Screen[None]):
@@ -166,6 +172,7 @@ class ExportScherm(Screen[None]):
         self._verder = asyncio.Event()  # set when the preview scrolls, or its fill should stop
         self._vulslot = asyncio.Lock()
         self._vulronde = 0  # the fill that may go on; older ones stop at their next step
+        self.omzetten_bezig = False  # a Word/ODT/PDF file is being made in a thread
 
     # --- building -------------------------------------------------------------------------------
 
@@ -204,7 +211,8 @@ class ExportScherm(Screen[None]):
         with Horizontal(id="opslaanregel"):
             yield Label("Bestand:", id="bestandlabel")
             yield Invoer(id="bestandsnaam", compact=True)
-        yield Label("ctrl+s of Enter in de bestandsnaam: opslaan   Esc: terug", id="hulp")
+            yield Select(_FORMAATKEUZES, value="md", allow_blank=False, id="formaat", compact=True)
+        yield Label(_HULP, id="hulp")
         yield Voettekst()
 
     def on_resize(self) -> None:
@@ -260,7 +268,8 @@ class ExportScherm(Screen[None]):
             return
         # The export keeps balanced bidi controls (see opslag.markdown_tekst); on screen they are shown.
         voorbeeld = zichtbaar(voorbeeldtekst(gemaakt.tekst), regels=True)
-        self.post_message(self.Gebouwd(ronde, Document(gemaakt.tekst, gemaakt.kenmerk, voorbeeld, _parser().parse(voorbeeld))))
+        document = Document(gemaakt.tekst, gemaakt.kenmerk, voorbeeld, _parser().parse(voorbeeld), gemaakt)
+        self.post_message(self.Gebouwd(ronde, document))
 
     @on(Gebouwd)
     def _gebouwd(self, bericht: Gebouwd) -> None:
@@ -286,7 +295,7 @@ class ExportScherm(Screen[None]):
             self.toon_voorbeeld()
         if self._naam_voorstellen:
             self._naam_voorstellen = False
-            naam = export.voorgestelde_naam(self.bestand.gemeente().naam, self.soort, self.document.kenmerk)
+            naam = export.voorgestelde_naam(self.bestand.gemeente().naam, self.soort, self.document.kenmerk, self.formaat)
             self.query_one("#bestandsnaam", Input).value = str(self.bestand.pad.parent / naam)
 
     def toon_voorbeeld(self) -> None:
@@ -370,6 +379,30 @@ class ExportScherm(Screen[None]):
         event.stop()
         self.action_opslaan()
 
+    @property
+    def formaat(self) -> str:
+        return self.query_one("#formaat", Select).value  # type: ignore[return-value]
+
+    @on(Select.Changed, "#formaat")
+    def _ander_formaat(self) -> None:
+        """The file name's extension follows the chosen format (a name without one of ours gets it added)."""
+        invoer = self.query_one("#bestandsnaam", Input)
+        naam = invoer.value.strip()
+        if not naam:
+            return
+        pad = Path(naam)
+        stam = naam[: -len(pad.suffix)] if pad.suffix.lower().lstrip(".") in FORMATEN else naam
+        nieuw = f"{stam}.{self.formaat}"
+        if nieuw != naam:
+            invoer.value = nieuw
+
+    @on(Input.Changed, "#bestandsnaam")
+    def _andere_naam(self, event: Input.Changed) -> None:
+        """And the format follows a typed extension of ours."""
+        achtervoegsel = Path(event.value.strip()).suffix.lower().lstrip(".")
+        if achtervoegsel in FORMATEN and achtervoegsel != self.formaat:
+            self.query_one("#formaat", Select).value = achtervoegsel
+
     def doelpad(self) -> Path:
         pad = Path(self.query_one("#bestandsnaam", Input).value.strip()).expanduser()
         return pad if pad.is_absolute() else self.bestand.pad.parent / pad
@@ -377,6 +410,9 @@ class ExportScherm(Screen[None]):
     def action_opslaan(self) -> None:
         if self.bezig:
             self.notify("Het document wordt nog opgebouwd; probeer het zo opnieuw.", title="Niet opgeslagen", severity="warning")
+            return
+        if self.omzetten_bezig:
+            self.notify("Het vorige bestand wordt nog gemaakt; probeer het zo opnieuw.", title="Niet opgeslagen", severity="warning")
             return
         if not self.tekst:
             self.notify("Er is niets om op te slaan.", title="Niet opgeslagen", severity="error")
@@ -403,11 +439,42 @@ class ExportScherm(Screen[None]):
 
     def schrijf(self, pad: Path) -> None:
         try:
-            doel = export.schrijf_export(pad, self.tekst, self.bestand.pad)
+            formaat = formaat_voor(pad, self.formaat)
+            gemaakt = self.document.gemaakt if self.document and self.document.gemaakt else export.Export(self.tekst, "")
+            if formaat == "md":  # a few milliseconds: written at once, as it always was
+                doel = export.schrijf_document(pad, gemaakt, formaat, self.bestand.pad)
+            else:
+                export.controleer_doel(pad, self.bestand.pad)  # refused before any conversion
+                self.omzetten_bezig = True
+                self.query_one("#hulp", Label).update(f"Bezig met het maken van {letterlijk(pad.name)} ({formaat.upper()})…")
+                self._zet_om(pad, gemaakt, formaat)
+                return
         except TripartietFout as fout:
             self.notify(str(fout), title="Niet opgeslagen", severity="error", timeout=10)
             return
         self.notify(f"Opgeslagen als {doel}", title="Geëxporteerd")
+
+    @work(thread=True, exclusive=True, group="omzetten", exit_on_error=False)
+    def _zet_om(self, pad: Path, gemaakt: export.Export, formaat: str) -> None:
+        """Convert and write in a thread (pandoc, for PDF also typst: up to seconds); the outcome
+        is told through the app, so also when the screen was left meanwhile."""
+        try:
+            doel, fout = export.schrijf_document(pad, gemaakt, formaat, self.bestand.pad), ""
+        except TripartietFout as uitzondering:
+            doel, fout = pad, str(uitzondering)
+        try:
+            self.app.call_from_thread(self._omgezet, doel, fout)
+        except RuntimeError:  # the app has ended meanwhile: nobody left to tell
+            pass
+
+    def _omgezet(self, doel: Path, fout: str) -> None:
+        self.omzetten_bezig = False
+        if self.is_mounted:
+            self.query_one("#hulp", Label).update(_HULP)
+        if fout:
+            self.app.notify(fout, title="Niet opgeslagen", severity="error", timeout=10)
+        else:
+            self.app.notify(f"Opgeslagen als {doel}", title="Geëxporteerd")
 
     def action_terug(self) -> None:
         self.app.pop_screen()
