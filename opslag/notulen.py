@@ -176,7 +176,7 @@ def agendapunten(bestand: Gemeentebestand, overleg_id: int) -> list[Agendapunt]:
     return [
         Agendapunt.uit_rij(r)
         for r in bestand.db.query(
-            "SELECT id, overleg_id, volgorde, soort, subthema_nummer, notitie FROM agendapunt "
+            "SELECT id, overleg_id, volgorde, soort, subthema_nummer, notitie, titel FROM agendapunt "
             "WHERE overleg_id = ? ORDER BY volgorde",
             [overleg_id],
         )
@@ -391,12 +391,20 @@ def herstel_laatste_verwijdering(bestand: Gemeentebestand) -> str | None:
     wijziging_id, tabel, rij_id, gegevens = regel
     inhoud = json.loads(gegevens)
     with bestand.transactie():
-        bestand.db[tabel].insert(inhoud["rij"])
-        koppeling = _VERWIJDERBAAR[tabel]
+        if tabel == "agendapunt":  # back at its place on the agenda
+            from opslag.agenda import herstel_punt
+
+            herstel_punt(bestand, inhoud["rij"])
+        else:
+            bestand.db[tabel].insert(inhoud["rij"])
+        koppeling = _VERWIJDERBAAR.get(tabel)
         if koppeling and inhoud["gekoppeld"]:
             bestand.db[koppeling[0]].insert_all(inhoud["gekoppeld"])
         bestand.db["wijziging"].insert(
             {"tijdstip": dt.datetime.now().isoformat(timespec="seconds"), "tabel": tabel, "rij_id": rij_id,
              "actie": "hersteld", "gegevens": str(wijziging_id)}
         )
+    if tabel == "agendapunt":
+        rij = inhoud["rij"]
+        return f"Agendapunt {rij['titel'] or 'subthema ' + str(rij['subthema_nummer'])}"
     return item_code(tabel, inhoud["rij"]["nummer"])
