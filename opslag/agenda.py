@@ -19,10 +19,15 @@ _ONDERWERPEN = (PuntSoort.SUBTHEMA, PuntSoort.VRIJ)
 _NA_ONDERWERPEN = (PuntSoort.RONDVRAAG, PuntSoort.SLUITING)
 
 
-def _punten(bestand: Gemeentebestand, overleg_id: int) -> list[Agendapunt]:
-    from opslag.notulen import agendapunten
-
-    return agendapunten(bestand, overleg_id)
+def agendapunten(bestand: Gemeentebestand, overleg_id: int) -> list[Agendapunt]:
+    return [
+        Agendapunt.uit_rij(r)
+        for r in bestand.db.query(
+            "SELECT id, overleg_id, volgorde, soort, subthema_nummer, notitie, titel FROM agendapunt "
+            "WHERE overleg_id = ? ORDER BY volgorde",
+            [overleg_id],
+        )
+    ]
 
 
 def _punt(bestand: Gemeentebestand, punt_id: int) -> Agendapunt:
@@ -62,7 +67,7 @@ def voeg_punt_toe(
     """Put a subtheme, or a free item with `titel`, on the agenda, just before the rondvraag."""
     if (subthema is None) == (titel is None):
         raise ValueError("subthema of titel")
-    punten = _punten(bestand, overleg_id)
+    punten = agendapunten(bestand, overleg_id)
     if subthema is not None:
         sub = next((s for s in bestand.kader().subthemas if s.nummer == subthema), None)
         if sub is None:
@@ -113,7 +118,7 @@ def verwijder_punt(bestand: Gemeentebestand, punt_id: int) -> Agendapunt:
             f"Dit punt heeft inhoud ({', '.join(gevonden)}) en blijft op de agenda. "
             "Verwijder die eerst.",
         )
-    overige = [p for p in _punten(bestand, punt.overleg_id) if p.id != punt_id]
+    overige = [p for p in agendapunten(bestand, punt.overleg_id) if p.id != punt_id]
     i = min(punt.volgorde, len(overige) - 1)
     with bestand.schrijf("agendapunt", punt_id, "verwijderd", {"rij": punt.als_rij(), "gekoppeld": []}) as db:
         # The walk-through was here: it goes on at the item that takes its place.
@@ -135,7 +140,7 @@ def herstel_punt(bestand: Gemeentebestand, rij: dict) -> None:
         return
     ids = [r[0] for r in db.execute("SELECT id FROM agendapunt WHERE overleg_id = ? ORDER BY volgorde", [overleg_id])]
     db["agendapunt"].insert({**rij, "volgorde": len(ids) + 1000})
-    punten = _punten(bestand, overleg_id)
+    punten = agendapunten(bestand, overleg_id)
     zonder = [p for p in punten if p.id != rij["id"]]
     plek = min(rij["volgorde"], _invoegplek(zonder))
     eerste_onderwerp = next((i for i, p in enumerate(zonder) if not p.vast or p.soort in _NA_ONDERWERPEN), len(zonder))
@@ -150,7 +155,7 @@ def verplaats_punt(bestand: Gemeentebestand, punt_id: int, richting: int) -> Age
     punt = _punt(bestand, punt_id)
     if punt.vast:
         raise OngeldigeInvoer("agenda", f"{PUNT_TITELS[punt.soort]} is een vast punt en blijft op zijn plaats.")
-    punten = _punten(bestand, punt.overleg_id)
+    punten = agendapunten(bestand, punt.overleg_id)
     i = next(i for i, p in enumerate(punten) if p.id == punt_id)
     j = i + (1 if richting > 0 else -1)
     if not 0 <= j < len(punten) or punten[j].vast:

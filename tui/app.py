@@ -16,7 +16,7 @@ from textual.worker import Worker, WorkerState
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
 from opslag.tekst import zichtbaar
-from tui.palet import OverlegOpdrachten, SubthemaOpdrachten
+from tui.palet import AgendaOpdrachten, OverlegOpdrachten, SubthemaOpdrachten
 from tui.schermen.kenmerken import BewaartNotitie, HeeftOverleg, ToontSubthema
 
 
@@ -32,7 +32,7 @@ class TripartietApp(App[None]):
             "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen",
         )),
     ]
-    COMMANDS = {SubthemaOpdrachten, OverlegOpdrachten}
+    COMMANDS = {SubthemaOpdrachten, AgendaOpdrachten, OverlegOpdrachten}
     COMMAND_PALETTE_DISPLAY = "ctrl+p"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Afsluiten", priority=True, id="afsluiten"),

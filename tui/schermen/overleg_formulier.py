@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Select, SelectionList
 
@@ -17,6 +18,22 @@ from opslag.modellen import Overleg, OverlegSoort
 from tui.schermen.formulier import Formulier, Veld
 from tui.widgets.veilig import Invoer
 from tui.weergave import letterlijk
+
+
+class SubthemaKeuze(SelectionList[str]):
+    """The subthemes on a new meeting's agenda: all on at first; a few for a short meeting."""
+
+    BINDING_GROUP_TITLE = "In de lijst met subthema's"
+    BINDINGS = [
+        Binding("u", "alles(False)", "Alles uit", id="alles_uit"),
+        Binding("a", "alles(True)", "Alles aan", id="alles_aan"),
+    ]
+
+    def action_alles(self, aan: bool) -> None:
+        if aan:
+            self.select_all()
+        else:
+            self.deselect_all()
 
 
 class OverlegFormulier(Formulier[Overleg]):
@@ -41,7 +58,7 @@ class OverlegFormulier(Formulier[Overleg]):
             yield Veld("Volgend overleg", Invoer(id="volgende", placeholder="dd-mm-jjjj"))
         if not self.bestaand:
             subthemas = [(letterlijk(s.titel), s.nummer, True) for s in bestand.kader().subthemas]
-            yield Veld("Subthema's op de agenda", SelectionList(*subthemas, id="subthemas"), hulp="spatie: aan/uit")
+            yield Veld("Subthema's op de agenda", SubthemaKeuze(*subthemas, id="subthemas"), hulp="spatie: aan/uit, u: alles uit, a: alles aan")
 
     def vul(self) -> None:
         bron = self.bestaand or self.vorige
