@@ -24,9 +24,10 @@ class KaderScherm(Screen[None]):
     BINDINGS = [
         Binding("tab", "app.focus_next", "Lijst/tekst", key_display="Tab", id="wissel"),
         Binding("g", "app.command_palette", "Ga naar", id="ga_naar"),
+        # Only over a meeting (check_action); early in the Footer, which is full at 80 columns.
+        Binding("z", "zet_op_agenda", "Op de agenda", id="zet_op_agenda"),
         Binding("n", "app.nieuw_overleg", "Nieuw overleg", id="nieuw_overleg"),
         Binding("w", "app.wissel_overleg", "Overleggen", id="overleggen"),
-        Binding("z", "zet_op_agenda", "Zet op de agenda", id="zet_op_agenda"),
         Binding("escape", "terug", "Terug", key_display="Esc", id="terug"),
     ]
 
@@ -45,6 +46,7 @@ class KaderScherm(Screen[None]):
         nummer = getattr(self, "huidig", None)
         if overleg is None or nummer is None:
             return
+        self.app.clear_notifications()  # 'not on the agenda' no longer holds, and would cover the agenda
         if overleg.zet_op_agenda(subthema=nummer):
             stapel = self.app.screen_stack
             for _ in range(len(stapel) - 1 - stapel.index(overleg)):  # type: ignore[arg-type]

@@ -21,11 +21,12 @@ class AgendaLijst(OptionList):
     BINDING_GROUP_TITLE = "In de agenda (na Esc)"
     BINDINGS = [
         Binding("enter", "select", "Typen", id="typ"),
-        Binding("v", "screen.vrij_punt", "Vrij punt", id="vrij_punt"),
-        Binding("delete,x", "verwijder", "Van de agenda", key_display="Del", id="punt_verwijderen"),
+        # Not in the Footer, where a/b/t must fit at 80 columns: F1 lists them, the palette has them too.
+        Binding("v", "screen.vrij_punt", "Vrij agendapunt toevoegen", show=False, id="vrij_punt"),
+        Binding("delete,x", "verwijder", "Punt van de agenda halen", key_display="Del", show=False, id="punt_verwijderen"),
         # alt+arrows reach the app in every terminal we tried, tmux included; ctrl+shift+arrows not in all.
-        Binding("alt+up,ctrl+shift+up", "verplaats(-1)", "Omhoog", key_display="alt+↑", id="punt_omhoog"),
-        Binding("alt+down,ctrl+shift+down", "verplaats(1)", "Omlaag", key_display="alt+↓", id="punt_omlaag"),
+        Binding("alt+up,ctrl+shift+up", "verplaats(-1)", "Punt omhoog", key_display="alt+↑", show=False, id="punt_omhoog"),
+        Binding("alt+down,ctrl+shift+down", "verplaats(1)", "Punt omlaag", key_display="alt+↓", show=False, id="punt_omlaag"),
         *LETTERTOETSEN,
     ]
 
