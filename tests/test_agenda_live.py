@@ -11,7 +11,7 @@ import pytest
 from opslag import agenda, notulen
 from opslag.bestand import Gemeentebestand, nieuw_bestand
 from opslag.export import exporteer_verslag
-from opslag.fouten import OngeldigeInvoer
+from opslag.fouten import AlleenLezen, OngeldigeInvoer
 from opslag.schema import SCHEMA_VERSIE
 from tests.hulp import schermtekst
 from tui.app import TripartietApp
@@ -236,3 +236,19 @@ def test_een_bestand_van_versie_2_krijgt_de_titelkolom(tmp_path: Path) -> None:
         assert bestand.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSIE
         kolommen = {r[1] for r in bestand.db.execute("PRAGMA table_info(agendapunt)")}
     assert "titel" in kolommen
+
+
+def test_verwijderd_vrij_punt_komt_terug_op_zijn_plaats_en_alleen_lezen_weigert(demo_pad: Path) -> None:
+    with Gemeentebestand.open(demo_pad) as bestand:
+        overleg_id = notulen.laatste_overleg(bestand).id
+        vrij = agenda.voeg_punt_toe(bestand, overleg_id, titel="Presentatie wijkvisie")
+        agenda.verplaats_punt(bestand, vrij.id, -1)
+        voor = _agenda(demo_pad, overleg_id)
+        agenda.verwijder_punt(bestand, vrij.id)
+        assert "Presentatie wijkvisie" not in _agenda(demo_pad, overleg_id)
+        assert notulen.herstel_laatste_verwijdering(bestand) == "Agendapunt Presentatie wijkvisie"
+        assert _agenda(demo_pad, overleg_id) == voor
+    with Gemeentebestand.open(demo_pad, alleen_lezen=True) as bestand:
+        with pytest.raises(AlleenLezen):
+            agenda.voeg_punt_toe(bestand, overleg_id, subthema="1.7")
+    assert "1.7" not in _agenda(demo_pad, overleg_id)
