@@ -50,13 +50,15 @@ class ActieStatus(StrEnum):
 
 
 class PuntSoort(StrEnum):
-    """The standing items of a meeting; the subthemes go between actielijst and rondvraag."""
+    """The standing items of a meeting; subthemes and free items (VRIJ, with a title of their
+    own, added during the meeting) go between actielijst and rondvraag."""
 
     OPENING = "opening"
     MEDEDELINGEN = "mededelingen"
     VERSLAG = "verslag"
     ACTIELIJST = "actielijst"
     SUBTHEMA = "subthema"
+    VRIJ = "vrij"
     RONDVRAAG = "rondvraag"
     SLUITING = "sluiting"
 
@@ -189,6 +191,12 @@ class Agendapunt(Rij):
     soort: PuntSoort
     subthema_nummer: str | None = None
     notitie: str = ""
+    titel: str | None = None  # only a free item (VRIJ) has one
+
+    @property
+    def vast(self) -> bool:
+        """A standing item: it stays on the agenda, in its place."""
+        return self.soort not in (PuntSoort.SUBTHEMA, PuntSoort.VRIJ)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from opslag import datums
+from opslag.agenda import agendapunten, herstel_punt  # noqa: F401  (agendapunten: read here by callers, as before)
 from opslag.bestand import Gemeentebestand
 from opslag.codes import item_code
 from opslag.fouten import NietGevonden, OngeldigeInvoer
@@ -22,7 +23,6 @@ from opslag.modellen import (
     ActieStatus,
     Actiepunt,
     Afspraak,
-    Agendapunt,
     Besluit,
     Overleg,
     Partij,
@@ -170,17 +170,6 @@ def zet_huidig_punt(bestand: Gemeentebestand, overleg_id: int, punt_id: int) -> 
             "ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde",
             [str(overleg_id)],
         )
-
-
-def agendapunten(bestand: Gemeentebestand, overleg_id: int) -> list[Agendapunt]:
-    return [
-        Agendapunt.uit_rij(r)
-        for r in bestand.db.query(
-            "SELECT id, overleg_id, volgorde, soort, subthema_nummer, notitie FROM agendapunt "
-            "WHERE overleg_id = ? ORDER BY volgorde",
-            [overleg_id],
-        )
-    ]
 
 
 def bewaar_notitie(bestand: Gemeentebestand, punt_id: int, tekst: str) -> None:
@@ -395,12 +384,18 @@ def herstel_laatste_verwijdering(bestand: Gemeentebestand) -> str | None:
 
         return personen.herstel(bestand, wijziging_id, tabel, actie, inhoud)
     with bestand.transactie():
-        bestand.db[tabel].insert(inhoud["rij"])
-        koppeling = _VERWIJDERBAAR[tabel]
+        if tabel == "agendapunt":  # back at its place on the agenda
+            herstel_punt(bestand, inhoud["rij"])
+        else:
+            bestand.db[tabel].insert(inhoud["rij"])
+        koppeling = _VERWIJDERBAAR.get(tabel)
         if koppeling and inhoud["gekoppeld"]:
             bestand.db[koppeling[0]].insert_all(inhoud["gekoppeld"])
         bestand.db["wijziging"].insert(
             {"tijdstip": dt.datetime.now().isoformat(timespec="seconds"), "tabel": tabel, "rij_id": rij_id,
              "actie": "hersteld", "gegevens": str(wijziging_id)}
         )
+    if tabel == "agendapunt":
+        rij = inhoud["rij"]
+        return f"Agendapunt {rij['titel'] or 'subthema ' + str(rij['subthema_nummer'])}"
     return item_code(tabel, inhoud["rij"]["nummer"])

@@ -197,8 +197,17 @@ def _v2(db: "Database") -> None:
     db["afspraak_partij"].create_index(["partij_id"], if_not_exists=True)
 
 
+def _v3_plek(db: "Database") -> None:
+    """Holds the place of version 3, another change made in parallel; replaced when that lands."""
+
+
+def _v4(db: "Database") -> None:
+    """A free agenda item (soort 'vrij', added during the meeting) has a title of its own."""
+    db["agendapunt"].add_column("titel", str)
+
+
 # Append only: index + 1 is the schema version that a migration brings a file to.
-MIGRATIES: list[Callable[["Database"], None]] = [_v1, _v2]
+MIGRATIES: list[Callable[["Database"], None]] = [_v1, _v2, _v3_plek, _v4]
 SCHEMA_VERSIE = len(MIGRATIES)
 
 

@@ -170,3 +170,21 @@ def test_sigterm_met_open_formulier_bewaart_concept_naast_het_bestand(terminal: 
     losse = list(demo_pad.parent.glob(f"{demo_pad.stem}-niet-bewaard-*.txt"))
     assert len(losse) == 1
     assert "Folder verhuiscoach maken" in losse[0].read_text(encoding="utf-8")
+
+
+def test_agendapunt_verplaatsen_met_alt_pijl_in_echte_terminal(terminal: Terminal, demo_pad: Path) -> None:
+    """alt+up reaches the app through tmux (ctrl+shift+up does too, but not in every terminal)."""
+    terminal.wacht_op("1.6 Monitoring — 6 van 11")
+    terminal.toetsen("Escape")
+    terminal.wacht_op("a Afspraak")  # the agenda's keys are now in the Footer
+    terminal.toetsen("M-Up")
+    terminal.wacht_op("1.6 Monitoring — 5 van 11")
+    terminal.toetsen("C-q")
+    einde = time.monotonic() + 10
+    while terminal.actief() and time.monotonic() < einde:
+        time.sleep(0.2)
+
+    with Gemeentebestand.open(demo_pad) as bestand:
+        overleg = notulen.laatste_overleg(bestand)
+        volgorde = [p.subthema_nummer for p in notulen.agendapunten(bestand, overleg.id) if p.subthema_nummer]
+    assert volgorde[:2] == ["1.6", "1.1"]

@@ -21,7 +21,7 @@ from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
 from opslag.tekst import zichtbaar
 from tui.lekken import herstel, vergeet_kijkers
-from tui.palet import OverlegOpdrachten, SubthemaOpdrachten
+from tui.palet import AgendaOpdrachten, OverlegOpdrachten, SubthemaOpdrachten
 from tui.schermen.kenmerken import BewaartNotitie, HeeftOverleg, ToontSubthema
 
 herstel()
@@ -46,7 +46,7 @@ class TripartietApp(App[None]):
             "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen", "partijen",
         )),
     ]
-    COMMANDS = {SubthemaOpdrachten, OverlegOpdrachten}
+    COMMANDS = {SubthemaOpdrachten, AgendaOpdrachten, OverlegOpdrachten}
     COMMAND_PALETTE_DISPLAY = "ctrl+p"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Afsluiten", priority=True, id="afsluiten"),

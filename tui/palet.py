@@ -1,4 +1,5 @@
-"""Command palette: jump to a subtheme by number, title or a word of its text."""
+"""Command palette: jump to a subtheme by number, title or a word of its text; to a standing or
+free item of the meeting's agenda; put a subtheme on that agenda."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from opslag.kader import NIVEAUS, Subthema
+from opslag.modellen import PUNT_TITELS, PuntSoort
 from opslag.tekst import zichtbaar
+from tui.schermen.kenmerken import HeeftOverleg, ZetOpAgenda
 
 
 def _volledige_tekst(sub: Subthema) -> str:
@@ -77,6 +80,65 @@ class SubthemaOpdrachten(Provider):
             yield Hit(score, gemarkeerd(matcher, tekst), partial(self._ga_naar, sub), text=tekst, help=hulp)
 
 
+def _zoekterm(query: str, *voorvoegsels: str) -> str:
+    zoek = " ".join(query.casefold().split())
+    for voorvoegsel in voorvoegsels:
+        zoek = zoek.removeprefix(voorvoegsel).strip(" :")
+    return zoek
+
+
+class AgendaOpdrachten(Provider):
+    """The meeting's own agenda: 'rondvraag' goes to the rondvraag, as '4.2' goes to a subtheme;
+    '1.7' also offers 'Zet op de agenda: 1.7 Middenhuur' when it is not on it."""
+
+    async def startup(self) -> None:
+        self.punten: list[tuple[int, str]] = []
+        self.ontbrekend: list[Subthema] = []
+        bestand = getattr(self.app, "bestand", None)
+        scherm = self.screen
+        if bestand is None or not isinstance(scherm, ZetOpAgenda) or not isinstance(scherm, HeeftOverleg) or scherm.overleg_id is None:
+            return
+        from opslag.notulen import agendapunten
+
+        punten = agendapunten(bestand, scherm.overleg_id)
+        self.punten = [
+            (p.id, (p.titel or "") if p.soort is PuntSoort.VRIJ else PUNT_TITELS[p.soort])
+            for p in punten if p.soort is not PuntSoort.SUBTHEMA
+        ]
+        op_agenda = {p.subthema_nummer for p in punten}
+        self.ontbrekend = [s for s in bestand.kader().subthemas if s.nummer not in op_agenda]
+
+    def _ga_naar(self, punt_id: int) -> None:
+        self.screen.ga_naar_punt(punt_id)  # type: ignore[attr-defined]
+
+    def _zet_op_agenda(self, nummer: str) -> None:
+        self.screen.zet_op_agenda(subthema=nummer)  # type: ignore[attr-defined]
+
+    async def discover(self) -> Hits:
+        for punt_id, titel in self.punten:
+            tekst = f"Ga naar {titel}"
+            yield DiscoveryHit(Content(zichtbaar(tekst)), partial(self._ga_naar, punt_id), text=tekst)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        zoek = _zoekterm(query, "ga naar")
+        if zoek:
+            for punt_id, titel in self.punten:
+                tekst = f"Ga naar {titel}"
+                score = 0.95 if zoek in titel.casefold() else 0.4 * matcher.match(tekst)
+                if score > 0:
+                    yield Hit(score, gemarkeerd(matcher, tekst), partial(self._ga_naar, punt_id), text=tekst)
+        zoek = _zoekterm(query, "zet op de agenda", "op de agenda", "zet op")
+        if not zoek:
+            return
+        for sub in self.ontbrekend:
+            titel = sub.titel.casefold()
+            if zoek.rstrip(".") == sub.nummer or zoek in titel:
+                tekst = f"Zet op de agenda: {sub.titel}"
+                yield Hit(0.85, gemarkeerd(matcher, tekst), partial(self._zet_op_agenda, sub.nummer), text=tekst,
+                          help="komt vóór de rondvraag van dit overleg")
+
+
 OPDRACHTEN: list[tuple[str, str, str]] = [
     ("Nieuwe afspraak", "Leg een afspraak vast bij het huidige subthema", "scherm('afspraak')"),
     ("Nieuw besluit", "Leg een besluit vast bij het huidige agendapunt", "scherm('besluit')"),
@@ -86,6 +148,10 @@ OPDRACHTEN: list[tuple[str, str, str]] = [
     ("Wissel van overleg", "Kies een ander overleg van dit bestand", "wissel_overleg"),
     ("Nieuw overleg", "Maak een nieuw overleg met agenda", "nieuw_overleg"),
     ("Overleg wijzigen", "Datum, plaats, voorzitter, notulist, volgend overleg", "scherm('wijzig_overleg')"),
+    ("Vrij agendapunt toevoegen…", "Een punt met een eigen titel op de agenda, vóór de rondvraag", "scherm('vrij_punt')"),
+    ("Agendapunt van de agenda halen", "Het huidige punt, als er niets bij is vastgelegd", "scherm('verwijder_punt')"),
+    ("Agendapunt omhoog", "Het huidige punt een plaats hoger (ook: alt+↑ in de agenda)", "scherm('punt_omhoog')"),
+    ("Agendapunt omlaag", "Het huidige punt een plaats lager (ook: alt+↓ in de agenda)", "scherm('punt_omlaag')"),
     ("Nieuwe partij", "Een gemeente, corporatie of huurdersvereniging toevoegen", "nieuwe_partij"),
     ("Partijen beheren", "Partijen wijzigen (naam, afkorting, soort) of verwijderen", "partijen"),
     ("Exporteren", "Uitvoeringsagenda of verslag als Markdown-bestand, met voorbeeld", "export"),

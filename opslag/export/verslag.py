@@ -180,9 +180,9 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
     gebruikt_afspraken: set[int] = set()
     gebruikt_besluiten: set[int] = set()
     gebruikt_acties: set[int] = set()
-    for volgnummer, (punt_id, soort_punt, subthema, notitie) in enumerate(
+    for volgnummer, (punt_id, soort_punt, subthema, notitie, eigen_titel) in enumerate(
         db.execute(
-            "SELECT id, soort, subthema_nummer, notitie FROM agendapunt WHERE overleg_id = ? ORDER BY volgorde, id",
+            "SELECT id, soort, subthema_nummer, notitie, titel FROM agendapunt WHERE overleg_id = ? ORDER BY volgorde, id",
             [overleg_id],
         ).fetchall(),
         start=1,
@@ -193,7 +193,7 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
             hier_afspraken = [a for a in afspraken if a.subthema_nummer == subthema and a.nummer not in gebruikt_afspraken]
             gebruikt_afspraken.update(a.nummer for a in hier_afspraken)
         else:
-            titel = PUNT_TITELS[PuntSoort(soort_punt)]
+            titel = schoon(eigen_titel) if soort_punt == PuntSoort.VRIJ else PUNT_TITELS[PuntSoort(soort_punt)]
             hier_afspraken = []
         hier_besluiten = [b for p_id, b in besluiten if p_id == punt_id]
         hier_acties = [a for p_id, a in acties_hier if p_id == punt_id]

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static, Tree
 
 from opslag.bestand import Gemeentebestand
+from tui.schermen.kenmerken import ZetOpAgenda
 from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren, subthema_inhoud
 from tui.weergave import letterlijk
@@ -23,10 +24,33 @@ class KaderScherm(Screen[None]):
     BINDINGS = [
         Binding("tab", "app.focus_next", "Lijst/tekst", key_display="Tab", id="wissel"),
         Binding("g", "app.command_palette", "Ga naar", id="ga_naar"),
+        # Only over a meeting (check_action); early in the Footer, which is full at 80 columns.
+        Binding("z", "zet_op_agenda", "Op de agenda", id="zet_op_agenda"),
         Binding("n", "app.nieuw_overleg", "Nieuw overleg", id="nieuw_overleg"),
         Binding("w", "app.wissel_overleg", "Overleggen", id="overleggen"),
         Binding("escape", "terug", "Terug", key_display="Esc", id="terug"),
     ]
+
+    def _overleg(self) -> ZetOpAgenda | None:
+        """The meeting this screen was opened from, if any."""
+        return next((s for s in reversed(self.app.screen_stack) if isinstance(s, ZetOpAgenda)), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "zet_op_agenda":
+            return self._overleg() is not None  # no meeting open: the key is not offered
+        return True
+
+    def action_zet_op_agenda(self) -> None:
+        """Put the subtheme shown on the agenda of the meeting below, and go there."""
+        overleg = self._overleg()
+        nummer = getattr(self, "huidig", None)
+        if overleg is None or nummer is None:
+            return
+        self.app.clear_notifications()  # 'not on the agenda' no longer holds, and would cover the agenda
+        if overleg.zet_op_agenda(subthema=nummer):
+            stapel = self.app.screen_stack
+            for _ in range(len(stapel) - 1 - stapel.index(overleg)):  # type: ignore[arg-type]
+                self.app.pop_screen()
 
     def action_terug(self) -> None:
         if len(self.app.screen_stack) > 2:

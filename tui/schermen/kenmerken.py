@@ -34,3 +34,10 @@ class BewaartNotitie(Protocol):
     def onbewaarde_notitie(self) -> str | None:
         """The text that is not in the file, to keep elsewhere."""
         ...
+
+
+@runtime_checkable
+class ZetOpAgenda(Protocol):
+    """A running meeting whose agenda takes a subtheme ('zet op de agenda' in the framework screen)."""
+
+    def zet_op_agenda(self, *, subthema: str | None = None, titel: str | None = None) -> bool: ...

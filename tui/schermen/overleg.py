@@ -22,6 +22,7 @@ from opslag import datums, notulen
 from opslag.bestand import Gemeentebestand
 from opslag.datums import toon_datum
 from opslag.modellen import PUNT_TITELS, Agendapunt, Overleg, PuntSoort
+from tui.schermen.overleg_agenda import AgendaWijzigen
 from tui.schermen.overleg_vastleggen import Vastleggen
 from tui.weergave import (
     Kleuren, actieregel, afspraakregels, besluitregel, eerdere_regels, letterlijk, punt_uitleg, subthema_inhoud,
@@ -43,7 +44,7 @@ class OverlegKader(Kaderblok):
     BINDINGS = LETTERTOETSEN
 
 
-class OverlegScherm(Vastleggen, Screen[None]):
+class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
     AUTO_FOCUS = "#notitie"
     BINDINGS = [
         Binding("ctrl+down", "stap(1)", "Volgende", id="volgend_punt"),
@@ -80,7 +81,6 @@ class OverlegScherm(Vastleggen, Screen[None]):
     def on_mount(self) -> None:
         self.kleuren = Kleuren.uit_thema(self.app.get_css_variables())
         self.laad_overleg()
-        self.call_after_refresh(self.vernieuw_agenda)  # titles are cut to the width known after layout
 
     def laad_overleg(self) -> None:
         self.overleg: Overleg = notulen.overleg(self.bestand, self.overleg_id)
@@ -101,6 +101,8 @@ class OverlegScherm(Vastleggen, Screen[None]):
     def punt_titel(self, punt: Agendapunt) -> str:
         if punt.soort is PuntSoort.SUBTHEMA:
             return self.bestand.kader().subthema(punt.subthema_nummer).titel
+        if punt.soort is PuntSoort.VRIJ:
+            return punt.titel or ""
         return PUNT_TITELS[punt.soort]
 
     def vernieuw_agenda(self) -> None:
@@ -237,14 +239,15 @@ class OverlegScherm(Vastleggen, Screen[None]):
         self.query_one("#agenda", AgendaLijst).focus()
 
     def toon_subthema(self, nummer: str) -> None:
-        """Palette 'ga naar subthema': to its agenda item, or show its framework if not on the agenda."""
+        """Palette 'ga naar subthema': to its agenda item, or show its framework if not on the
+        agenda, where z puts it on (the palette also offers 'Zet op de agenda')."""
         for i, punt in enumerate(self.punten):
             if punt.subthema_nummer == nummer:
                 self.ga_naar_index(i)
                 return
         from tui.schermen.kader import KaderScherm
 
-        self.notify(f"Subthema {nummer} staat niet op de agenda van dit overleg; hier is het kader.", timeout=4)
+        self.notify(f"Subthema {nummer} staat niet op de agenda van dit overleg. z: zet het op de agenda.", timeout=6)
         self.app.push_screen(KaderScherm(self.bestand, nummer))
 
     def action_kader(self) -> None:
@@ -255,9 +258,7 @@ class OverlegScherm(Vastleggen, Screen[None]):
     def on_resize(self) -> None:
         breed = self.size.width >= 120
         if breed != self.has_class("breed"):
-            self.set_class(breed, "breed")
-            if self.punten:
-                self.call_after_refresh(self.vernieuw_agenda)
+            self.set_class(breed, "breed")  # the agenda list fits its lines to its new width itself
 
     def on_screen_suspend(self) -> None:
         self.bewaar_notitie()

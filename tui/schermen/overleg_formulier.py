@@ -6,6 +6,7 @@ import datetime as dt
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Select, SelectionList
 
@@ -22,6 +23,22 @@ from tui.weergave import letterlijk
 # The last choice in Voorzitter and Notulist: add a person without leaving the form (a new file
 # knows nobody yet). Not a person's id: ids start at 1.
 NIEUWE_PERSOON = -1
+
+
+class SubthemaKeuze(SelectionList[str]):
+    """The subthemes on a new meeting's agenda: all on at first; a few for a short meeting."""
+
+    BINDING_GROUP_TITLE = "In de lijst met subthema's"
+    BINDINGS = [
+        Binding("u", "alles(False)", "Alles uit", id="alles_uit"),
+        Binding("a", "alles(True)", "Alles aan", id="alles_aan"),
+    ]
+
+    def action_alles(self, aan: bool) -> None:
+        if aan:
+            self.select_all()
+        else:
+            self.deselect_all()
 
 
 class OverlegFormulier(Formulier[Overleg]):
@@ -47,7 +64,7 @@ class OverlegFormulier(Formulier[Overleg]):
             yield Veld("Volgend overleg", Invoer(id="volgende", placeholder="dd-mm-jjjj"))
         if not self.bestaand:
             subthemas = [(letterlijk(s.titel), s.nummer, True) for s in bestand.kader().subthemas]
-            yield Veld("Subthema's op de agenda", SelectionList(*subthemas, id="subthemas"), hulp="spatie: aan/uit")
+            yield Veld("Subthema's op de agenda", SubthemaKeuze(*subthemas, id="subthemas"), hulp="spatie: aan/uit, u: alles uit, a: alles aan")
 
     def _persoonkeuzes(self) -> list:
         return [(letterlijk(p.naam), p.id) for p in notulen.personen(self.bestand)] + [("+ nieuwe persoon…", NIEUWE_PERSOON)]

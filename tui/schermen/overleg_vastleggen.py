@@ -31,6 +31,7 @@ class Vastleggen:
         def toon_items(self) -> None: ...
         def vernieuw_agenda(self) -> None: ...
         def laad_overleg(self) -> None: ...
+        def herlaad_agenda(self, punt_id: int | None = None) -> None: ...
 
     def _na_wijziging(self, melding: str) -> Callable[[object], None]:
         def na(resultaat: object) -> None:
@@ -127,8 +128,7 @@ class Vastleggen:
             self.notify("Er is niets om terug te zetten.", severity="warning")
             return
         self.notify(f"{hersteld} is teruggezet.", title="Hersteld")
-        self.toon_items()
-        self.vernieuw_agenda()
+        self.herlaad_agenda()  # an agenda item may be back
 
     def action_aanwezigheid(self) -> None:
         if self._alleen_lezen():
