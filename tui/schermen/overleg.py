@@ -52,6 +52,16 @@ class OverlegScherm(Vastleggen, Screen[None]):
         Binding("ctrl+z", "herstel", "Verwijdering ongedaan maken", show=False, id="herstel"),
     ]
 
+    UITLEG = (
+        "Links staat de agenda, rechts het punt waar u bent: het kader (k), de aantekeningen en "
+        "de lijsten met afspraken, besluiten en actiepunten. Tab gaat naar het volgende deel, "
+        "shift+Tab terug; Esc gaat altijd naar de agenda, Enter in de agenda naar de aantekeningen. "
+        "In de aantekeningen typt u gewoon; daarbuiten werken de lettertoetsen hieronder. "
+        "In een lijst kiest u een regel met de pijltjes: Enter wijzigt hem, Delete verwijdert hem "
+        "(ctrl+z zet hem terug), g zet een actiepunt op gereed."
+    )
+    """The F1 page starts with how the screen is laid out: the keys alone do not say where Tab goes."""
+
     index = var(0, init=False)
     """The agenda item on screen; setting it shows that item (`ga_naar_index` also saves and remembers)."""
 
