@@ -33,6 +33,9 @@ from tui.widgets.lettertoetsen import LETTERTOETSEN
 from tui.widgets.notitieveld import Notitieveld
 from tui.widgets.voettekst import Voettekst
 
+# Rows at the bottom of the screen a notification covers, with its margins: it sits bottom right,
+# above the footer (Textual's toast: a margin row, padding, title, message, padding; the rack's margin).
+RUIMTE_MELDING = 5
 MAX_REGELS = 50  # per list on the meeting screen; more is an archive, not something to talk through
 
 
@@ -185,6 +188,27 @@ class OverlegScherm(Vastleggen, Screen[None]):
             eerdere_regels(open_eerder, MAX_REGELS), "Geen openstaande actiepunten uit eerdere overleggen.",
             kop=f"Openstaande actiepunten uit eerdere overleggen ({aantal}) — g: gereed",
         )
+
+    def laat_zien(self, sleutel: str) -> None:
+        """Bring the line of the item just saved into view, above the notification confirming it:
+        without this the new line was below the fold or under the toast (bottom right)."""
+        from textual.geometry import Region, Spacing
+        from textual.widgets.option_list import OptionDoesNotExist
+
+        werkvlak = self.query_one("#werkvlak", VerticalScroll)
+        for lijst in self.query(ItemLijst):
+            try:
+                index = lijst.get_option_index(sleutel)
+            except OptionDoesNotExist:
+                continue
+            lijst.highlighted = index  # the list scrolls itself to the line
+            # Where the line is in the list: the same (private) table OptionList.scroll_to_highlight reads.
+            regel, hoogte = lijst._index_to_line[index], lijst._heights[index]
+            y = lijst.virtual_region.y + lijst.gutter.top + regel - round(lijst.scroll_y)
+            werkvlak.scroll_to_region(
+                Region(0, y, 1, hoogte), spacing=Spacing(0, 0, RUIMTE_MELDING, 0), animate=False, force=True, immediate=True
+            )
+            return
 
     # --- notes ------------------------------------------------------------------------------------
 

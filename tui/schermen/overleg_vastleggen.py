@@ -31,6 +31,7 @@ class Vastleggen:
         def toon_items(self) -> None: ...
         def vernieuw_agenda(self) -> None: ...
         def laad_overleg(self) -> None: ...
+        def laat_zien(self, sleutel: str) -> None: ...
 
     def _na_wijziging(self, melding: str) -> Callable[[object], None]:
         def na(resultaat: object) -> None:
@@ -39,6 +40,8 @@ class Vastleggen:
             self.notify(melding.format(code=getattr(resultaat, "code", "")), title="Bewaard")
             self.toon_items()
             self.vernieuw_agenda()
+            if rij_id := getattr(resultaat, "id", None):  # after the layout that the new line changes
+                self.call_after_refresh(self.laat_zien, f"{type(resultaat).__name__.lower()}:{rij_id}")
 
         return na
 
