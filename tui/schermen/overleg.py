@@ -140,6 +140,7 @@ class OverlegScherm(Vastleggen, Screen[None]):
         self.query_one("#punttekst", Label).display = bool(uitleg)
         self.notitieveld.toon(punt.id, punt.notitie)
         self.toon_items()
+        self.query_one("#acties", ItemLijst).styles.clear_rule("margin")  # see laat_zien
         self.query_one("#werkvlak", VerticalScroll).scroll_home(animate=False)
         agenda = self.query_one("#agenda", AgendaLijst)
         if agenda.highlighted != self.index:
@@ -192,6 +193,14 @@ class OverlegScherm(Vastleggen, Screen[None]):
     def laat_zien(self, sleutel: str) -> None:
         """Bring the line of the item just saved into view, above the notification confirming it:
         without this the new line was below the fold or under the toast (bottom right)."""
+        # Room below the last list to scroll the line up into, until the next item is shown. Only
+        # then: focusing the note centres it, and with room to scroll that would push the headings
+        # above it out of view. (Padding of the scroll area would shrink its view instead.)
+        self.query_one("#acties", ItemLijst).styles.margin = (0, 0, RUIMTE_MELDING, 0)
+        # After the layout the new line and the room change: the new margin is laid out one refresh later.
+        self.call_after_refresh(self.call_after_refresh, self._scroll_naar, sleutel)
+
+    def _scroll_naar(self, sleutel: str) -> None:
         from textual.geometry import Region, Spacing
         from textual.widgets.option_list import OptionDoesNotExist
 

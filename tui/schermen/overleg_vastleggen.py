@@ -40,8 +40,8 @@ class Vastleggen:
             self.notify(melding.format(code=getattr(resultaat, "code", "")), title="Bewaard")
             self.toon_items()
             self.vernieuw_agenda()
-            if rij_id := getattr(resultaat, "id", None):  # after the layout that the new line changes
-                self.call_after_refresh(self.laat_zien, f"{type(resultaat).__name__.lower()}:{rij_id}")
+            if rij_id := getattr(resultaat, "id", None):
+                self.laat_zien(f"{type(resultaat).__name__.lower()}:{rij_id}")
 
         return na
 
