@@ -41,9 +41,19 @@ def _gemeente_code(naam: str) -> str:
     return "G" + (letters or "M")
 
 
+def _sleutel(naam: str) -> str:
+    """'Oost-Gelre', 'oost gelre' and ' Oost  Gelre ' are one municipality: case, hyphens and spaces aside."""
+    return " ".join(naam.replace("-", " ").split()).casefold()
+
+
+def bekende_gemeente(gemeente: str) -> str | None:
+    """The Achterhoek municipality `gemeente` names, spelled as it spells itself; None if unknown."""
+    return next((naam for naam in _ACHTERHOEK if _sleutel(naam) == _sleutel(gemeente)), None)
+
+
 def standaard_partijen(gemeente: str) -> list[Partij]:
     """The parties for a new file; an unknown municipality gets only itself as party."""
-    bekend = next((naam for naam in _ACHTERHOEK if naam.casefold() == gemeente.casefold()), None)
+    bekend = bekende_gemeente(gemeente)
     if bekend is None:
         return [Partij(naam=f"Gemeente {gemeente}", code=_gemeente_code(gemeente), soort=PartijSoort.GEMEENTE)]
     code, corporaties, huurders = _ACHTERHOEK[bekend]
@@ -54,6 +64,5 @@ def standaard_partijen(gemeente: str) -> list[Partij]:
 
 
 def canonieke_naam(gemeente: str) -> str:
-    """'oost gelre' -> 'Oost Gelre' for the known municipalities; others as typed."""
-    gemeente = " ".join(gemeente.split())
-    return next((naam for naam in _ACHTERHOEK if naam.casefold() == gemeente.casefold()), gemeente)
+    """'oost gelre' or 'Oost-Gelre' -> 'Oost Gelre' for the known municipalities; others as typed."""
+    return bekende_gemeente(gemeente) or " ".join(gemeente.split())

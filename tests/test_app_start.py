@@ -72,3 +72,35 @@ async def test_geopend_bestand_wordt_na_het_eerste_scherm_onthouden(demo_pad: Pa
             await pilot.pause()
         await app.workers.wait_for_complete()
     assert recente_bestanden() == [demo_pad.resolve()]
+
+
+async def test_startscherm_biedt_het_voorbeeldbestand(tmp_path: Path) -> None:
+    """A first-time user without files can open the practice file, as `tripartiet demo` does."""
+    from opslag.demo import standaard_demo_pad
+
+    app = TripartietApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lijst = app.screen.query_one("#bestanden", OptionList)
+        assert "Voorbeeldbestand (Zonnedal) openen" in schermtekst(lijst)
+        await pilot.press("escape", "end", "enter")  # to the list, its last line
+        await pilot.pause()
+        assert app.bestand is not None and app.bestand.pad == standaard_demo_pad()
+        assert app.bestand.gemeente().naam.startswith("Zonnedal")
+        assert type(app.screen).__name__ == "OverlegScherm"
+    assert list(tmp_path.glob("*.sqlite")) == [], "the demo goes to the data folder, not the working folder"
+
+
+async def test_voorbeeldbestand_staat_eenmaal_op_het_startscherm(tmp_path: Path) -> None:
+    from opslag.demo import maak_demo, standaard_demo_pad
+
+    pad = standaard_demo_pad()
+    pad.parent.mkdir(parents=True)
+    maak_demo(pad)
+    onthoud_bestand(pad)
+    app = TripartietApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tekst = schermtekst(app.screen.query_one("#bestanden", OptionList))
+        assert "demo-zonnedal.sqlite" not in tekst
+        assert tekst.count("Voorbeeldbestand (Zonnedal) openen") == 1

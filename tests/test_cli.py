@@ -169,3 +169,46 @@ def test_nul_teken_in_een_pad_geeft_een_nederlandse_melding(argv: list[str], cap
         main(argv)
     assert uitgang.value.code == 2
     assert "een pad kan geen nul-teken (\\0) bevatten" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argument", "opdracht"),
+    [
+        ("Aalten", "tripartiet nieuw Aalten"),
+        ("aalten.sqlite", "tripartiet nieuw Aalten"),
+        ("oost-gelre.sqlite", "tripartiet nieuw 'Oost Gelre'"),
+        ("sub/aalten.sqlite", "tripartiet nieuw Aalten --bestand sub/aalten.sqlite"),
+    ],
+)
+def test_ontbrekend_bestand_noemt_de_opdracht_die_het_maakt(
+    tmp_path: Path, argument: str, opdracht: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([argument]) == 1
+    fout = capsys.readouterr().err
+    assert "dit bestand bestaat niet" in fout
+    assert fout.rstrip().endswith(opdracht)
+    assert list(tmp_path.rglob("*.sqlite")) == [], "nothing is made on the user's behalf"
+
+
+@pytest.mark.parametrize("argument", ["Oost-Gelre", "oost gelre", "OOST GELRE"])
+def test_gemeentenaam_vindt_het_bestand_van_tripartiet_nieuw(
+    tmp_path: Path, argument: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["nieuw", "oost gelre"]) == 0
+    assert "Alleen de gemeente" not in capsys.readouterr().out, "oost gelre is a known municipality"
+    with Gemeentebestand.open(tmp_path / "oost-gelre.sqlite") as bestand:
+        assert bestand.gemeente().naam == "Oost Gelre"
+    geopend: list[Path] = []
+
+    class NepApp:  # the file found is what matters here, not the screen
+        def __init__(self, pad: Path) -> None:
+            geopend.append(pad)
+            self.bestand = self.foutmelding = self.return_code = None
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr("tui.app.TripartietApp", NepApp)
+    monkeypatch.setattr("tui.cli._vang_signalen", lambda app: None)
+    assert main([argument]) == 0
+    assert geopend == [Path("oost-gelre.sqlite")]

@@ -144,3 +144,11 @@ def test_onbekende_gemeente_krijgt_alleen_zichzelf() -> None:
     assert gemeente.naam == "Gemeente Zutphen"
     assert gemeente.soort == PartijSoort.GEMEENTE
     assert gemeente.code.startswith("G") and len(gemeente.code) > 1
+
+
+@pytest.mark.parametrize("getypt", ["Oost-Gelre", "oost gelre", " OOST-gelre ", "Oost Gelre"])
+def test_oost_gelre_met_streepje_of_kleine_letters(getypt: str) -> None:
+    assert canonieke_naam(getypt) == "Oost Gelre"
+    assert standaard_partijen(getypt) == standaard_partijen("Oost Gelre")
+    assert canonieke_naam("Oude-IJsselstreek") == "Oude IJsselstreek"
+    assert canonieke_naam("  Zutphen ") == "Zutphen", "an unknown municipality stays as typed"

@@ -272,9 +272,9 @@ def _nieuw(args: argparse.Namespace) -> int:
     kader = lees_kader(args.kader) if args.kader else None
     nieuw_bestand(args.gemeente, pad, kader)
     _zeg(f"Gemeentebestand gemaakt: {pad}\nOpen het met: tripartiet {pad}")
-    from opslag.partijen import achterhoekse_gemeenten
+    from opslag.partijen import bekende_gemeente
 
-    if args.gemeente.strip().casefold() not in {g.casefold() for g in achterhoekse_gemeenten()}:
+    if bekende_gemeente(args.gemeente) is None:
         _zeg("Alleen de gemeente staat als partij in het bestand. Voeg de corporatie(s) en huurdersvereniging(en) toe\n"
               "in de app: ctrl+p → Nieuwe partij (of P in het scherm Aanwezigheid).")
     return 0
@@ -364,6 +364,7 @@ def _start(pad: Path | None) -> int:
     if pad is not None:
         from opslag.kop import controleer
 
+        pad = _zoek_bestand(pad)
         controleer(pad)  # a bad file gets its Dutch message before the screen opens
     from tui.app import TripartietApp
 
@@ -376,6 +377,40 @@ def _start(pad: Path | None) -> int:
         _zeg(f"tripartiet: {app.foutmelding}", file=sys.stderr)
         return 1
     return 1 if app.return_code else 0  # a crash Textual reported itself
+
+
+def _zoek_bestand(pad: Path) -> Path:
+    """`tripartiet Aalten` or `tripartiet oost-gelre` opens the municipality's file in this folder,
+    as `tripartiet nieuw` named it. A file that is not there gets the command that makes it."""
+    import shlex
+
+    from opslag.fouten import BestandBestaatNiet
+    from opslag.partijen import canonieke_naam
+
+    if pad.exists():
+        return pad
+    in_deze_map = pad.parent == Path(".")
+    if pad.suffix not in ("", ".sqlite"):
+        raise BestandBestaatNiet(pad, "dit bestand bestaat niet.")
+    gemeente = canonieke_naam(pad.stem.replace("-", " ") if pad.suffix else pad.name)
+    if in_deze_map and not pad.suffix:
+        pad = Path(_bestandsnaam(pad.name) or pad)
+        if pad.exists():
+            return pad
+    opdracht = f"tripartiet nieuw {shlex.quote(gemeente)}"
+    if not (in_deze_map and pad.name in (gemeente, _bestandsnaam(gemeente))):
+        opdracht += f" --bestand {shlex.quote(str(pad.with_suffix('.sqlite')))}"
+    raise BestandBestaatNiet(pad, f"dit bestand bestaat niet. Een nieuw gemeentebestand maakt u met:\n  {opdracht}")
+
+
+def _bestandsnaam(gemeente: str) -> str | None:
+    from opslag.bestand import bestandsnaam
+    from opslag.fouten import OngeldigeNaam
+
+    try:
+        return bestandsnaam(gemeente)
+    except OngeldigeNaam:
+        return None
 
 
 def _vang_signalen(app) -> None:  # noqa: ANN001

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -25,7 +26,18 @@ class Dialoog(ModalScreen[T]):
     'Klaar', 'Toepassen'): a binding here would put Esc first in a dialog's footer, since Textual
     keeps a key where the base class put it when a subclass binds it again. `sluit` is the
     plain one: close without an answer.
+
+    F1 is bound here because a modal screen hides the app's own bindings from the keys pressed
+    in it (only priority bindings pass); hidden in the footer, so Esc keeps its place there.
     """
+
+    BINDINGS = [Binding("f1", "app.toetsen", "Toetsen", show=False, id="toetsen")]
+
+    UITLEG = (
+        "Tab en shift+Tab gaan naar het volgende en het vorige veld of de volgende en de vorige lijst; "
+        "in een lijst kiest u met de pijltjes."
+    )
+    """Shown above the keys on the F1 page of this window."""
 
     def kader(self) -> Widget:
         return Vertical(classes="dialoogkader")

@@ -34,6 +34,9 @@ from tui.widgets.lettertoetsen import LETTERTOETSEN
 from tui.widgets.notitieveld import Notitieveld
 from tui.widgets.voettekst import Voettekst
 
+# Rows at the bottom of the screen a notification covers, with its margins: it sits bottom right,
+# above the footer (Textual's toast: a margin row, padding, title, message, padding; the rack's margin).
+RUIMTE_MELDING = 5
 MAX_REGELS = 50  # per list on the meeting screen; more is an archive, not something to talk through
 
 
@@ -52,6 +55,16 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
         Binding("escape", "naar_agenda", "Agenda", key_display="Esc", id="naar_agenda"),
         Binding("ctrl+z", "herstel", "Verwijdering ongedaan maken", show=False, id="herstel"),
     ]
+
+    UITLEG = (
+        "Links staat de agenda, rechts het punt waar u bent: het kader (k), de aantekeningen en "
+        "de lijsten met afspraken, besluiten en actiepunten. Tab gaat naar het volgende deel, "
+        "shift+Tab terug; Esc gaat altijd naar de agenda, Enter in de agenda naar de aantekeningen. "
+        "In de aantekeningen typt u gewoon; daarbuiten werken de lettertoetsen hieronder. "
+        "In een lijst kiest u een regel met de pijltjes: Enter wijzigt hem, Delete verwijdert hem "
+        "(ctrl+z zet hem terug), g zet een actiepunt op gereed."
+    )
+    """The F1 page starts with how the screen is laid out: the keys alone do not say where Tab goes."""
 
     index = var(0, init=False)
     """The agenda item on screen; setting it shows that item (`ga_naar_index` also saves and remembers)."""
@@ -129,6 +142,7 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
         self.query_one("#punttekst", Label).display = bool(uitleg)
         self.notitieveld.toon(punt.id, punt.notitie)
         self.toon_items()
+        self.query_one("#acties", ItemLijst).styles.clear_rule("margin")  # see laat_zien
         self.query_one("#werkvlak", VerticalScroll).scroll_home(animate=False)
         agenda = self.query_one("#agenda", AgendaLijst)
         if agenda.highlighted != self.index:
@@ -177,6 +191,35 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
             eerdere_regels(open_eerder, MAX_REGELS), "Geen openstaande actiepunten uit eerdere overleggen.",
             kop=f"Openstaande actiepunten uit eerdere overleggen ({aantal}) — g: gereed",
         )
+
+    def laat_zien(self, sleutel: str) -> None:
+        """Bring the line of the item just saved into view, above the notification confirming it:
+        without this the new line was below the fold or under the toast (bottom right)."""
+        # Room below the last list to scroll the line up into, until the next item is shown. Only
+        # then: focusing the note centres it, and with room to scroll that would push the headings
+        # above it out of view. (Padding of the scroll area would shrink its view instead.)
+        self.query_one("#acties", ItemLijst).styles.margin = (0, 0, RUIMTE_MELDING, 0)
+        # After the layout the new line and the room change: the new margin is laid out one refresh later.
+        self.call_after_refresh(self.call_after_refresh, self._scroll_naar, sleutel)
+
+    def _scroll_naar(self, sleutel: str) -> None:
+        from textual.geometry import Region, Spacing
+        from textual.widgets.option_list import OptionDoesNotExist
+
+        werkvlak = self.query_one("#werkvlak", VerticalScroll)
+        for lijst in self.query(ItemLijst):
+            try:
+                index = lijst.get_option_index(sleutel)
+            except OptionDoesNotExist:
+                continue
+            lijst.highlighted = index  # the list scrolls itself to the line
+            # Where the line is in the list: the same (private) table OptionList.scroll_to_highlight reads.
+            regel, hoogte = lijst._index_to_line[index], lijst._heights[index]
+            y = lijst.virtual_region.y + lijst.gutter.top + regel - round(lijst.scroll_y)
+            werkvlak.scroll_to_region(
+                Region(0, y, 1, hoogte), spacing=Spacing(0, 0, RUIMTE_MELDING, 0), animate=False, force=True, immediate=True
+            )
+            return
 
     # --- notes ------------------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ class Vastleggen:
         def vernieuw_agenda(self) -> None: ...
         def laad_overleg(self) -> None: ...
         def herlaad_agenda(self, punt_id: int | None = None) -> None: ...
+        def laat_zien(self, sleutel: str) -> None: ...
 
     def _na_wijziging(self, melding: str) -> Callable[[object], None]:
         def na(resultaat: object) -> None:
@@ -40,6 +41,8 @@ class Vastleggen:
             self.notify(melding.format(code=getattr(resultaat, "code", "")), title="Bewaard")
             self.toon_items()
             self.vernieuw_agenda()
+            if rij_id := getattr(resultaat, "id", None):
+                self.laat_zien(f"{type(resultaat).__name__.lower()}:{rij_id}")
 
         return na
 

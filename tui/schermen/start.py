@@ -19,6 +19,9 @@ from tui.widgets.veilig import Invoer
 from tui.weergave import letterlijk
 
 
+VOORBEELD = "Voorbeeldbestand (Zonnedal) openen"
+
+
 def bekende_bestanden(map_: Path) -> list[Path]:
     """The files in `map_` and the recently opened ones, each once, recent first."""
     from opslag.instellingen import recente_bestanden
@@ -61,21 +64,42 @@ class StartScherm(Screen[None]):
         yield Voettekst()
 
     def on_mount(self) -> None:
+        from opslag.demo import standaard_demo_pad
+
         lijst = self.query_one("#bestanden", OptionList)
         cwd = Path.cwd().resolve()
+        demo = standaard_demo_pad().resolve()
         for pad in bekende_bestanden(cwd):
-            lijst.add_option(Option(letterlijk(_beschrijving(pad, cwd)), id=str(pad)))
+            if pad != demo:  # it has its own line, below
+                lijst.add_option(Option(letterlijk(_beschrijving(pad, cwd)), id=str(pad)))
         if lijst.option_count:
             lijst.highlighted = 0
             lijst.focus()
         else:
             lijst.add_option(Option("(nog geen bestanden gevonden)", disabled=True))
             self.query_one("#nieuwe-gemeente", Input).focus()
+        lijst.add_option(Option(VOORBEELD, id=VOORBEELD))
 
     @on(OptionList.OptionSelected, "#bestanden")
     def _open(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
+        if event.option.id == VOORBEELD:
+            self._open_voorbeeld()
+        elif event.option.id:
             self.app.open_bestand(Path(event.option.id))
+
+    def _open_voorbeeld(self) -> None:
+        """As `tripartiet demo`: the practice file in the user's data folder, made the first time."""
+        from opslag.demo import maak_demo, standaard_demo_pad
+
+        pad = standaard_demo_pad()
+        if not pad.exists():
+            try:
+                pad.parent.mkdir(parents=True, exist_ok=True)
+                maak_demo(pad)
+            except (OSError, TripartietFout) as fout:
+                self.app.notify(f"Het voorbeeldbestand kon niet gemaakt worden: {fout}", severity="error", timeout=10)
+                return
+        self.app.open_bestand(pad)
 
     @on(Input.Submitted, "#nieuwe-gemeente")
     def _maak(self, event: Input.Submitted) -> None:

@@ -28,6 +28,21 @@ def _eigen_bindingen(klasse: type) -> list[Binding]:
     return [b for b in klasse.__dict__.get("BINDINGS", []) if isinstance(b, Binding) and b.description]
 
 
+def _scherm_bindingen(klasse: type) -> list[Binding]:
+    """A screen's keys with those of our own classes it builds on (a form's Esc and ctrl+s are
+    Formulier's, F1 is Dialoog's), its own first; a key bound again below wins, as in Textual."""
+    bindingen: list[Binding] = []
+    gezien: set[str] = set()
+    for basis in klasse.__mro__:
+        if not basis.__module__.startswith("tui."):
+            continue
+        for binding in _eigen_bindingen(basis):
+            if binding.key not in gezien:
+                gezien.add(binding.key)
+                bindingen.append(binding)
+    return bindingen
+
+
 class ToetsenScherm(Dialoog[None]):
     BINDINGS = [Binding("escape,f1", "sluit", "Sluiten", id="sluiten")]
 
@@ -40,10 +55,12 @@ class ToetsenScherm(Dialoog[None]):
 
     def inhoud(self) -> ComposeResult:
         yield Label("Toetsen van dit scherm (Esc of F1: sluiten)", id="titel", classes="dialoogtitel")
+        if uitleg := getattr(self.scherm, "UITLEG", ""):
+            yield Static(uitleg, id="uitleg", markup=False)
         yield Static(self._tabel())
 
     def _tabel(self) -> Group:
-        groepen: dict[str, list[Binding]] = {"Overal op dit scherm": _eigen_bindingen(type(self.scherm))}
+        groepen: dict[str, list[Binding]] = {"Overal op dit scherm": _scherm_bindingen(type(self.scherm))}
         gezien: set[type] = set()
         for widget in self.scherm.query("*"):
             klasse = type(widget)
