@@ -39,7 +39,8 @@ TABELLEN: dict[str, tuple[str, ...]] = {
     "voetnoot": ("nummer", "tekst"),
     "uitvoeringsagenda": ("id", "periode", "vastgesteld_op"),
     "overleg": ("id", "agenda_id", "datum", "soort", "plaats", "voorzitter_id", "notulist_id", "volgende_datum",
-                "huidig_punt_id"),
+                "huidig_punt_id", "begintijd", "eindtijd", "verslag_vastgesteld_op", "verslag_vastgesteld_in",
+                "verslag_wijzigingen"),
     "agendapunt": ("id", "overleg_id", "volgorde", "soort", "subthema_nummer", "notitie"),
     "aanwezigheid": ("overleg_id", "persoon_id", "status"),
     "nummering": ("soort", "laatste"),
@@ -52,6 +53,11 @@ TABELLEN: dict[str, tuple[str, ...]] = {
     "wijziging": ("id", "tijdstip", "tabel", "rij_id", "actie", "gegevens"),
 }
 
+# Columns a migration added, with the schema version from which a file must have them.
+SINDS_VERSIE: dict[tuple[str, str], int] = {
+    ("overleg", k): 3 for k in ("begintijd", "eindtijd", "verslag_vastgesteld_op", "verslag_vastgesteld_in", "verslag_wijzigingen")
+}
+
 # Columns read back as JSON lists, and as dates; (table, column, key column for the message).
 # Only what every opening reads: scanning the dates of 40,000 actions costs 85 ms on a 100x file,
 # and a bad one there is still reported, when it is read (fouten.beschadiging).
@@ -60,12 +66,13 @@ _DATUMS = [("overleg", "datum", "id"), ("overleg", "volgende_datum", "id"), ("ui
 
 
 def _fout_in_inhoud(conn: sqlite3.Connection) -> str | None:
+    versie = conn.execute("PRAGMA user_version").fetchone()[0]
     for tabel, kolommen in TABELLEN.items():
         aanwezig = {rij[1] for rij in conn.execute(f"PRAGMA table_info({tabel})")}
         if not aanwezig:
             return f"tabel '{tabel}' ontbreekt"
         for kolom in kolommen:
-            if kolom not in aanwezig:
+            if kolom not in aanwezig and versie >= SINDS_VERSIE.get((tabel, kolom), 0):
                 return f"kolom '{kolom}' van tabel '{tabel}' ontbreekt"
     rij = conn.execute("SELECT naam, aangemaakt FROM gemeente WHERE id = 1").fetchone()
     if rij is None or not rij[0]:

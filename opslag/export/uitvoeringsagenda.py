@@ -80,8 +80,11 @@ def bouw(
         if v.nummer in gebruikte_voetnoten
     ]
     begin, eind = (int(jaar) for jaar in periode.split("-"))
+    naam = gemeente(db)
     return UitvoeringsagendaDocument(
-        gemeente=gemeente(db),
+        titel=f"Tweejarige uitvoeringsagenda gemeente {naam} {begin} t/m {eind}",
+        status=f"Vastgesteld op {vastgesteld.strftime('%d-%m-%Y')}" if vastgesteld else "CONCEPT",
+        gemeente=naam,
         periode=periode,
         begin=begin,
         eind=eind,
