@@ -49,6 +49,11 @@ def status(overleg: Overleg) -> str:
     return f"Vastgesteld op {toon_datum(overleg.verslag_vastgesteld_op)}"
 
 
+def nu() -> dt.datetime:
+    """The clock the app offers start and end times from (a function, so tests can set it)."""
+    return dt.datetime.now()
+
+
 def zet_tijd(bestand: Gemeentebestand, overleg: Overleg, veld: str, tijd: dt.time) -> Overleg:
     """Record the start ('begintijd') or end ('eindtijd') of a meeting."""
     notulen.wijzig_overleg(bestand, replace(overleg, **{veld: tijd.strftime("%H:%M")}))
