@@ -54,7 +54,7 @@ async def test_voorbeeld_als_opgemaakte_markdown_en_als_bron(demo_pad: Path) -> 
         assert scherm.query_one("#bestandsnaam", Input).value == str(demo_pad.parent / "verslag-zonnedal-fictief-2026-11-19.md")
         assert scherm.query_one("#broncode", TextArea).text == verwacht
         weergave = scherm.query_one("#weergave", Markdown)
-        assert schermtekst(weergave.query_one(MarkdownH1)) .strip() == "Verslag ambtelijk tripartite overleg wonen Zonnedal (fictief)"
+        assert schermtekst(weergave.query_one(MarkdownH1)) .strip() == "Verslag ambtelijk tripartite overleg wonen Zonnedal (fictief) — concept"
         tabellen = weergave.query(VoorbeeldTabel)
         assert len(tabellen) == 5  # three items with tables, besluitenlijst, actielijst
         actielijst = schermtekst(tabellen.last().query_one(Static))
