@@ -58,7 +58,7 @@ async def test_voorbeeld_als_opgemaakte_markdown_en_als_bron(demo_pad: Path) -> 
         tabellen = weergave.query(VoorbeeldTabel)
         assert len(tabellen) == 5  # three items with tables, besluitenlijst, actielijst
         actielijst = schermtekst(tabellen.last().query_one(Static))
-        assert "Nr." in actielijst and "Status" in actielijst and "A-009" in actielijst and "(te laat)" in actielijst
+        assert "Nr." in actielijst and "Stand" in actielijst and "A-009" in actielijst and "verstreken" in actielijst
         assert scherm.query_one("#tabs", TabbedContent).active == "voorbeeld"
         scherm.query_one("#tabs", TabbedContent).active = "bron"
         await pilot.pause()
