@@ -39,7 +39,8 @@ TABELLEN: dict[str, tuple[str, ...]] = {
     "voetnoot": ("nummer", "tekst"),
     "uitvoeringsagenda": ("id", "periode", "vastgesteld_op"),
     "overleg": ("id", "agenda_id", "datum", "soort", "plaats", "voorzitter_id", "notulist_id", "volgende_datum",
-                "huidig_punt_id"),
+                "huidig_punt_id", "begintijd", "eindtijd", "verslag_vastgesteld_op", "verslag_vastgesteld_in",
+                "verslag_wijzigingen"),
     "agendapunt": ("id", "overleg_id", "volgorde", "soort", "subthema_nummer", "notitie", "titel"),
     "aanwezigheid": ("overleg_id", "persoon_id", "status"),
     "nummering": ("soort", "laatste"),
@@ -53,7 +54,10 @@ TABELLEN: dict[str, tuple[str, ...]] = {
 }
 
 # Columns a migration added, with the schema version from which a file must have them.
-SINDS_VERSIE: dict[tuple[str, str], int] = {("agendapunt", "titel"): 4}
+SINDS_VERSIE: dict[tuple[str, str], int] = {
+    **{("overleg", k): 3 for k in ("begintijd", "eindtijd", "verslag_vastgesteld_op", "verslag_vastgesteld_in", "verslag_wijzigingen")},
+    ("agendapunt", "titel"): 4,
+}
 
 # Columns read back as JSON lists, and as dates; (table, column, key column for the message).
 # Only what every opening reads: scanning the dates of 40,000 actions costs 85 ms on a 100x file,

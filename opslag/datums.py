@@ -111,3 +111,21 @@ def lees_periode(tekst: str) -> str:
 def _kort(tekst: str, lengte: int = 30) -> str:
     zichtbaar = "".join(teken if teken.isprintable() else "?" for teken in tekst)
     return zichtbaar if len(zichtbaar) <= lengte else zichtbaar[: lengte - 1] + "…"
+
+
+def lees_tijd(tekst: str, veld: str) -> str | None:
+    """'14:03', '14.03' or '1403' as 'HH:MM'; empty is None (not recorded)."""
+    schoon = tekst.strip().replace(".", ":")
+    if not schoon:
+        return None
+    if schoon.isdigit() and len(schoon) in (3, 4):
+        schoon = f"{schoon[:-2]}:{schoon[-2:]}"
+    uren, _, minuten = schoon.partition(":")
+    if not (uren.isdigit() and minuten.isdigit() and len(minuten) == 2 and int(uren) <= 23 and int(minuten) <= 59):
+        raise OngeldigeInvoer(veld, f"'{_kort(tekst.strip())}' is geen tijd. Gebruik uu:mm, bijvoorbeeld 14:00.")
+    return f"{int(uren):02d}:{minuten}"
+
+
+def toon_tijd(tijd: str | None) -> str:
+    """'14:00' as Dutch minutes write it: '14.00'."""
+    return tijd.replace(":", ".") if tijd else ""

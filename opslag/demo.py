@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from opslag import notulen
+from opslag import notulen, vaststelling
 from opslag.bestand import Gemeentebestand, nieuw_bestand
 from opslag.kader import Kader
 from opslag.modellen import (
@@ -66,7 +66,7 @@ def _vul(b: Gemeentebestand) -> None:
     o1 = notulen.nieuw_overleg(
         b,
         Overleg(agenda_id=agenda.id, datum=dt.date(2026, 3, 12), soort=OverlegSoort.AMBTELIJK, plaats="Gemeentehuis Zonnedal, kamer 2.14",
-                voorzitter_id=anne, notulist_id=marloes, volgende_datum=dt.date(2026, 6, 18)),
+                voorzitter_id=anne, notulist_id=marloes, volgende_datum=dt.date(2026, 6, 18), begintijd="14:00", eindtijd="16:05"),
         ["1.1", "1.5", "1.9", "2.1.1", "3.3", "4.2"],
     )
     for p, status in [(anne, Aanwezig.AANWEZIG), (marloes, Aanwezig.AANWEZIG), (pieter, Aanwezig.AANWEZIG),
@@ -74,7 +74,7 @@ def _vul(b: Gemeentebestand) -> None:
         notulen.zet_aanwezigheid(b, Aanwezigheid(overleg_id=o1.id, persoon_id=p, status=status))
     punten = {(p.soort, p.subthema_nummer): p for p in notulen.agendapunten(b, o1.id)}
     notitie = {
-        (PuntSoort.OPENING, None): "Anne opent het eerste overleg over de uitvoeringsagenda 2026-2027. De agenda wordt ongewijzigd vastgesteld.",
+        (PuntSoort.OPENING, None): "Dit is het eerste overleg over de uitvoeringsagenda 2026-2027. De agenda wordt ongewijzigd vastgesteld.",
         (PuntSoort.MEDEDELINGEN, None): "WDD meldt dat de nieuwe directeur-bestuurder per 1 april begint. HVZ heeft twee nieuwe bestuursleden.",
         (PuntSoort.SUBTHEMA, "1.1"): "Volgens de geactualiseerde woondeal zijn in Zonnedal tot 2030 zo'n 180 woningen nodig, waarvan 30% sociale huur. "
             "WDD kan in plan De Esch 40 sociale huurwoningen bouwen als de grondprijs past. HVZ vraagt aandacht voor kleine woningen voor één- en tweepersoonshuishoudens.",
@@ -83,7 +83,7 @@ def _vul(b: Gemeentebestand) -> None:
         (PuntSoort.SUBTHEMA, "4.2"): "Door netcongestie schuift de aansluiting van de nieuwbouw in De Esch mogelijk een half jaar op. "
             "Gemeente en WDD plannen een gezamenlijk gesprek met Liander.",
         (PuntSoort.RONDVRAAG, None): "Kees vraagt of de huurders vooraf de conceptteksten van de uitvoeringsagenda krijgen. Dat wordt toegezegd.",
-        (PuntSoort.SLUITING, None): "Anne sluit het overleg om 16.05 uur. Het volgende overleg is op 18 juni 2026.",
+        (PuntSoort.SLUITING, None): "Het volgende overleg is op 18 juni 2026.",
     }
     for sleutel, tekst in notitie.items():
         notulen.bewaar_notitie(b, punten[sleutel].id, tekst)
@@ -126,7 +126,7 @@ def _vul(b: Gemeentebestand) -> None:
     o2 = notulen.nieuw_overleg(
         b,
         Overleg(agenda_id=agenda.id, datum=dt.date(2026, 6, 18), soort=OverlegSoort.BESTUURLIJK, plaats="Kantoor Woonstichting De Dorpsweide",
-                voorzitter_id=wethouder, notulist_id=marloes, volgende_datum=dt.date(2026, 11, 19)),
+                voorzitter_id=wethouder, notulist_id=marloes, volgende_datum=dt.date(2026, 11, 19), begintijd="10:00", eindtijd="11:30"),
         ["1.1", "1.10", "4.1", "4.3"],
     )
     for p, status in [(wethouder, Aanwezig.AANWEZIG), (anne, Aanwezig.AANWEZIG), (marloes, Aanwezig.AANWEZIG),
@@ -134,7 +134,6 @@ def _vul(b: Gemeentebestand) -> None:
         notulen.zet_aanwezigheid(b, Aanwezigheid(overleg_id=o2.id, persoon_id=p, status=status))
     punten2 = {(p.soort, p.subthema_nummer): p for p in notulen.agendapunten(b, o2.id)}
     for sleutel, tekst in {
-        (PuntSoort.VERSLAG, None): "Het verslag van 12 maart 2026 wordt met één tekstuele wijziging vastgesteld.",
         (PuntSoort.ACTIELIJST, None): "A-001 is gereed: de grondprijs past binnen de sociale grondprijs. A-002 loopt nog.",
         (PuntSoort.SUBTHEMA, "1.10"): "De wethouder wil de aanpak van betalingsachterstanden gezamenlijk oppakken. WDD doet mee met vroegsignalering.",
         (PuntSoort.SUBTHEMA, "4.3"): "WDD heeft nog 120 woningen met label E, F of G; die zijn eind 2028 verbeterd of verkocht. HVZ vraagt om goede begeleiding van bewoners tijdens de werkzaamheden.",
@@ -145,7 +144,7 @@ def _vul(b: Gemeentebestand) -> None:
     labels = afspraak(o2, "4.3", "Uitfaseren van woningen met label E, F en G", "120 woningen", "2026", "2028", [wds], [hv],
                       AfspraakStatus.IN_UITVOERING, 120, "woningen", "Jaarlijkse terugkoppeling aan gemeente en HVZ in het vierde kwartaal.")
     notulen.bewaar_besluit(b, Besluit(overleg_id=o2.id, agendapunt_id=punten2[(PuntSoort.VERSLAG, None)].id, datum=o2.datum,
-                                      tekst="Het verslag van het ambtelijk overleg van 12 maart 2026 wordt vastgesteld."))
+                                      tekst="Het bestuurlijk overleg neemt kennis van het verslag van het ambtelijk overleg van 12 maart 2026."))
     notulen.bewaar_besluit(b, Besluit(overleg_id=o2.id, agendapunt_id=punten2[(PuntSoort.SUBTHEMA, "1.10")].id, datum=o2.datum,
                                       tekst="Gemeente en WDD werken een convenant vroegsignalering uit; HVZ denkt mee."))
     actie(o2, (PuntSoort.SUBTHEMA, "4.3"), "Planning labelverbetering per complex delen met HVZ", ruud, wds, dt.date(2026, 10, 1), labels.id)
@@ -155,7 +154,7 @@ def _vul(b: Gemeentebestand) -> None:
     o3 = notulen.nieuw_overleg(
         b,
         Overleg(agenda_id=agenda.id, datum=dt.date(2026, 11, 19), soort=OverlegSoort.AMBTELIJK, plaats="Gemeentehuis Zonnedal, kamer 2.14",
-                voorzitter_id=anne, notulist_id=marloes, volgende_datum=dt.date(2027, 2, 11)),
+                voorzitter_id=anne, notulist_id=marloes, volgende_datum=dt.date(2027, 2, 11), begintijd="14:00"),
         ["1.1", "1.6", "1.9", "3.2", "4.2"],
     )
     for p, status in [(anne, Aanwezig.AANWEZIG), (marloes, Aanwezig.AANWEZIG), (pieter, Aanwezig.AANWEZIG),
@@ -163,13 +162,13 @@ def _vul(b: Gemeentebestand) -> None:
         notulen.zet_aanwezigheid(b, Aanwezigheid(overleg_id=o3.id, persoon_id=p, status=status))
     punten3 = {(p.soort, p.subthema_nummer): p for p in notulen.agendapunten(b, o3.id)}
     for sleutel, tekst in {
-        (PuntSoort.VERSLAG, None): "Het verslag van 18 juni 2026 wordt ongewijzigd vastgesteld.",
         (PuntSoort.ACTIELIJST, None): "A-002 is gereed. A-003 schuift naar januari: de voorlichtingsavond is verplaatst.",
         (PuntSoort.SUBTHEMA, "1.1"): "De omgevingsvergunning voor De Esch is verleend. Start bouw is gepland in het tweede kwartaal van 2027.",
         (PuntSoort.SUBTHEMA, "1.6"): "Partijen gebruiken de halfjaarlijkse Woon- en Vastgoedmonitor als basis voor de evaluatie in het voorjaar.",
         (PuntSoort.SUBTHEMA, "3.2"): "WDD zet in 2027 € 35.000 leefbaarheidsbudget in voor buurthuis Het Anker; HVZ vraagt om een bewonerspanel.",
     }.items():
         notulen.bewaar_notitie(b, punten3[sleutel].id, tekst)
+    vaststelling.stel_vast(b, o1.id, o3, "Bij 1.9: de voorlichting aan senioren geeft HVZ samen met de verhuiscoach.")
     notulen.zet_actiestatus(b, a2.id, ActieStatus.GEREED, o3.datum)
     notulen.bewaar_actiepunt(b, replace(a3, deadline=dt.date(2027, 1, 31)))
     afspraak(o3, "3.2", "Leefbaarheidsbudget inzetten voor buurthuis Het Anker", "€ 35.000 in 2027", "Q1 2027", "Q4 2027", [wds], [gz, hv], aantal=35000, eenheid="euro")

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from opslag import modellen as m
 
 T = TypeVar("T", bound=m.Rij)
+TIJD = r"^([01]\d|2[0-3]):[0-5]\d$"  # HH:MM
 
 
 class Invoer(BaseModel):
@@ -69,6 +70,11 @@ class OverlegInvoer(Invoer):
     notulist_id: int | None = None
     volgende_datum: dt.date | None = None
     huidig_punt_id: int | None = None
+    begintijd: str | None = Field(default=None, pattern=TIJD)
+    eindtijd: str | None = Field(default=None, pattern=TIJD)
+    verslag_vastgesteld_op: dt.date | None = None
+    verslag_vastgesteld_in: int | None = None
+    verslag_wijzigingen: str | None = None
 
 
 class AanwezigheidInvoer(Invoer):

@@ -168,7 +168,9 @@ class Uitvoeringsagenda(Rij):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Overleg(Rij):
-    OMZETTEN: ClassVar[Omzetting] = {"datum": _datum, "volgende_datum": _datum, "soort": OverlegSoort}
+    OMZETTEN: ClassVar[Omzetting] = {
+        "datum": _datum, "volgende_datum": _datum, "soort": OverlegSoort, "verslag_vastgesteld_op": _datum,
+    }
 
     id: int | None = None
     agenda_id: int
@@ -179,6 +181,12 @@ class Overleg(Rij):
     notulist_id: int | None = None
     volgende_datum: dt.date | None = None
     huidig_punt_id: int | None = None
+    begintijd: str | None = None  # 'HH:MM'
+    eindtijd: str | None = None
+    # The minutes are concept until the next meeting of the same kind approves them.
+    verslag_vastgesteld_op: dt.date | None = None
+    verslag_vastgesteld_in: int | None = None
+    verslag_wijzigingen: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

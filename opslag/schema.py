@@ -197,8 +197,13 @@ def _v2(db: "Database") -> None:
     db["afspraak_partij"].create_index(["partij_id"], if_not_exists=True)
 
 
-def _v3_plek(db: "Database") -> None:
-    """Holds the place of version 3, another change made in parallel; replaced when that lands."""
+def _v3(db: "Database") -> None:
+    """Minutes have a status: concept until the next meeting of the same kind approves them
+    (vastgesteld_op, vastgesteld_in, with the changes it made), and a meeting has its start and
+    end time (HH:MM) for the usual wording of opening and closing."""
+    for kolom, soort in (("begintijd", str), ("eindtijd", str), ("verslag_vastgesteld_op", str),
+                         ("verslag_vastgesteld_in", int), ("verslag_wijzigingen", str)):
+        db["overleg"].add_column(kolom, soort)
 
 
 def _v4(db: "Database") -> None:
@@ -207,7 +212,7 @@ def _v4(db: "Database") -> None:
 
 
 # Append only: index + 1 is the schema version that a migration brings a file to.
-MIGRATIES: list[Callable[["Database"], None]] = [_v1, _v2, _v3_plek, _v4]
+MIGRATIES: list[Callable[["Database"], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSIE = len(MIGRATIES)
 
 

@@ -229,6 +229,8 @@ def test_een_bestand_van_versie_2_krijgt_de_titelkolom(tmp_path: Path) -> None:
     pad = nieuw_bestand("Aalten", tmp_path / "aalten.sqlite")
     conn = sqlite3.connect(pad)
     conn.execute("ALTER TABLE agendapunt DROP COLUMN titel")
+    for kolom in ("begintijd", "eindtijd", "verslag_vastgesteld_op", "verslag_vastgesteld_in", "verslag_wijzigingen"):
+        conn.execute(f"ALTER TABLE overleg DROP COLUMN {kolom}")  # migration 3's, so the file is really version 2
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()

@@ -198,14 +198,16 @@ def test_agenda_vaststelling_met_handtekening_per_partij(bestand: Gemeentebestan
 
 def test_verslag_kop(bestand: Gemeentebestand) -> None:
     tekst = export.exporteer_verslag(bestand, _overleg(bestand, 3))
-    assert _koppen(tekst, 1) == ["Verslag ambtelijk tripartite overleg wonen Zonnedal (fictief)"]
-    assert tekst.split("\n\n")[1].splitlines() == [  # the list under the title
-        "- Overleg: 3 van 3, ambtelijk overleg over de uitvoeringsagenda 2026-2027",
-        "- Datum: donderdag 19 november 2026",
+    assert _koppen(tekst, 1) == ["Verslag ambtelijk tripartite overleg wonen Zonnedal (fictief) — concept"]
+    assert tekst.split("\n\n")[1].splitlines() == [  # the list under the title: no 'Overleg: 3 van 3'
+        "- Datum: donderdag 19 november 2026, 14.00 uur",
         "- Plaats: Gemeentehuis Zonnedal, kamer 2.14",
+        "- Uitvoeringsagenda: 2026-2027",
+        "- Verslag: Marloes Hendriks (GZ)",
     ]
     tweede = export.exporteer_verslag(bestand, _overleg(bestand, 2))
-    assert tweede.startswith("# Verslag bestuurlijk tripartite overleg wonen Zonnedal (fictief)\n")
+    assert tweede.startswith("# Verslag bestuurlijk tripartite overleg wonen Zonnedal (fictief) — concept\n")
+    assert "- Datum: donderdag 18 juni 2026, 10.00–11.30 uur\n" in tweede
     assert "- Plaats: Kantoor Woonstichting De Dorpsweide\n" in tweede
 
 
@@ -215,16 +217,17 @@ def test_verslag_aanwezig_voorzitter_eerst_notulist_laatst(bestand: Gemeentebest
         "Voorzitter: Anne Jansen (GZ, beleidsadviseur wonen)",
         "Woonstichting De Dorpsweide (WDD): Pieter Bosman (strateeg vastgoed), Ruud Mulder (manager wonen)",
         "Huurdersvereniging Zonnedal (HVZ): Fatima El Idrissi (bestuurslid)",
-        "Notulist: Marloes Hendriks (GZ, notulist)",
+        "Notulist: Marloes Hendriks (GZ)",  # her function 'notulist' is what the line says already
     ]
-    assert _lijst_na(tekst, "Afwezig:") == ["Kees Wolters (HVZ, voorzitter) (mk)"]
+    assert _lijst_na(tekst, "Afwezig:") == ["Kees Wolters (HVZ, voorzitter), met kennisgeving"]
     tweede = export.exporteer_verslag(bestand, _overleg(bestand, 2))
     aanwezig = _lijst_na(tweede, "Aanwezig:")
     assert aanwezig[0] == "Voorzitter: Gerrit ter Horst (GZ, wethouder wonen)"
     assert aanwezig[1] == "Gemeente Zonnedal (GZ): Anne Jansen (beleidsadviseur wonen)"  # own party after the chair
     assert aanwezig[-1].startswith("Notulist: Marloes Hendriks")
-    assert _lijst_na(tweede, "Afwezig:") == ["Pieter Bosman (WDD, strateeg vastgoed) (zk)", "Fatima El Idrissi (HVZ, bestuurslid) (mk)"]
-    assert "mk = met kennisgeving, zk = zonder kennisgeving." in tweede
+    assert _lijst_na(tweede, "Afwezig:") == [
+        "Pieter Bosman (WDD, strateeg vastgoed), zonder kennisgeving", "Fatima El Idrissi (HVZ, bestuurslid), met kennisgeving",
+    ]
 
 
 def test_verslag_per_agendapunt_in_volgorde(bestand: Gemeentebestand) -> None:
@@ -247,7 +250,7 @@ def test_verslag_per_agendapunt_in_volgorde(bestand: Gemeentebestand) -> None:
         punt.index("| A-008 | Bewonerspanel Het Anker samenstellen | Fatima El Idrissi (HVZ) | 15-01-2027 |"),  # actions
     ]
     assert volgorde == sorted(volgorde)
-    assert "Geen bijzonderheden." in _sectie(tekst, "1. Opening en vaststellen agenda")
+    assert "Geen bijzonderheden." in _sectie(tekst, "7. Subthema 1.9 Woonruimteverdeling en doorstroming")
     assert "Geen bijzonderheden." not in punt
 
 
@@ -256,14 +259,14 @@ def test_verslag_besluitenlijst(bestand: Gemeentebestand) -> None:
     besluiten = _tabellen(_sectie(tekst, "Besluitenlijst"))[0]
     assert besluiten == [
         ["Nr.", "Datum", "Besluit"],
-        ["B-003", "18-06-2026", "Het verslag van het ambtelijk overleg van 12 maart 2026 wordt vastgesteld."],
+        ["B-003", "18-06-2026", "Het bestuurlijk overleg neemt kennis van het verslag van het ambtelijk overleg van 12 maart 2026."],
         ["B-004", "18-06-2026", "Gemeente en WDD werken een convenant vroegsignalering uit; HVZ denkt mee."],
     ]
 
 
 def _actielijst(tekst: str) -> dict[str, list[str]]:
     tabel = _tabellen(_sectie(tekst, "Actielijst"))[0]
-    assert tabel[0] == ["Nr.", "Datum", "Actie", "Wie", "Deadline", "Status"]
+    assert tabel[0] == ["Nr.", "Datum", "Subthema", "Actie", "Wie", "Deadline", "Stand van zaken"]
     return {rij[0]: rij for rij in tabel[1:]}
 
 
@@ -271,11 +274,14 @@ def test_verslag_actielijst_open_en_hier_afgerond(bestand: Gemeentebestand) -> N
     derde = _actielijst(export.exporteer_verslag(bestand, _overleg(bestand, 3)))
     # A-001 was finished in meeting 2: it has left the list. A-002 was finished in this meeting.
     assert list(derde) == [f"A-00{n}" for n in range(2, 10)]
-    assert derde["A-002"] == ["A-002", "12-03-2026", "Bouwkundige verkenning splitsen Molenstraat", "Pieter Bosman (WDD)", "01-06-2026", "gereed"]
-    assert derde["A-004"][-1] == "open (te laat)"  # deadline 15-05-2026 before the meeting
+    assert derde["A-002"] == ["A-002", "12-03-2026", "1.5", "Bouwkundige verkenning splitsen Molenstraat", "Pieter Bosman (WDD)", "01-06-2026", "gereed"]
+    assert derde["A-004"][-1] == "open, deadline verstreken"  # deadline 15-05-2026 before the meeting
+    # An action that carries out an agreement names it; one from the rondvraag has no subtheme.
+    assert derde["A-004"][2:4] == ["4.2", "Gesprek met Liander plannen over aansluiting De Esch (bij AF-005)"]
+    assert derde["A-005"][2] == ""
     assert derde["A-003"][-2:] == ["31-01-2027", "open"]
     tweede = _actielijst(export.exporteer_verslag(bestand, _overleg(bestand, 2)))
-    assert tweede["A-001"][-1] == "gereed" and tweede["A-002"][-1] == "open (te laat)"
+    assert tweede["A-001"][-1] == "gereed" and tweede["A-002"][-1] == "open, deadline verstreken"
     assert "A-008" not in tweede  # made in a later meeting
     # The minutes of the first meeting show the actions as they stood then, although two are done now.
     eerste = _actielijst(export.exporteer_verslag(bestand, _overleg(bestand, 1)))
@@ -319,7 +325,9 @@ def test_verslag_overig_vangt_wat_bij_geen_agendapunt_hoort(bestand: Gemeentebes
 def test_verslag_volgend_overleg(bestand: Gemeentebestand) -> None:
     overleg_id = _overleg(bestand, 3)
     tekst = export.exporteer_verslag(bestand, overleg_id)
-    assert tekst.endswith("Het volgende overleg is op donderdag 11 februari 2027.\nDit verslag wordt vastgesteld in het volgende overleg.\n")
+    assert tekst.endswith(
+        "Het volgende overleg is op donderdag 11 februari 2027.\nDit is een concept. Het verslag wordt vastgesteld in het volgende ambtelijk overleg.\n"
+    )
     overleg = notulen.overleg(bestand, overleg_id)
     notulen.wijzig_overleg(bestand, replace(overleg, volgende_datum=None))
     assert "De datum van het volgende overleg is nog niet vastgelegd." in export.exporteer_verslag(bestand, overleg_id)

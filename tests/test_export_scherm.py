@@ -54,11 +54,11 @@ async def test_voorbeeld_als_opgemaakte_markdown_en_als_bron(demo_pad: Path) -> 
         assert scherm.query_one("#bestandsnaam", Input).value == str(demo_pad.parent / "verslag-zonnedal-fictief-2026-11-19.md")
         assert scherm.query_one("#broncode", TextArea).text == verwacht
         weergave = scherm.query_one("#weergave", Markdown)
-        assert schermtekst(weergave.query_one(MarkdownH1)) .strip() == "Verslag ambtelijk tripartite overleg wonen Zonnedal (fictief)"
+        assert schermtekst(weergave.query_one(MarkdownH1)) .strip() == "Verslag ambtelijk tripartite overleg wonen Zonnedal (fictief) — concept"
         tabellen = weergave.query(VoorbeeldTabel)
         assert len(tabellen) == 5  # three items with tables, besluitenlijst, actielijst
         actielijst = schermtekst(tabellen.last().query_one(Static))
-        assert "Nr." in actielijst and "Status" in actielijst and "A-009" in actielijst and "(te laat)" in actielijst
+        assert "Nr." in actielijst and "Stand" in actielijst and "A-009" in actielijst and "verstreken" in actielijst
         assert scherm.query_one("#tabs", TabbedContent).active == "voorbeeld"
         scherm.query_one("#tabs", TabbedContent).active = "bron"
         await pilot.pause()

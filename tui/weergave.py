@@ -112,10 +112,12 @@ def punt_uitleg(punt: Agendapunt, overleg: Overleg) -> str:
     """The line under the opening and closing items: where and when, and the next meeting."""
     if punt.soort is PuntSoort.SLUITING:
         volgende = overleg.volgende_datum
-        return f"Volgend overleg: {lange_datum(volgende)}" if volgende else "Volgend overleg: nog niet gepland (o: overleg wijzigen)."
+        eind = f"Eindtijd: {overleg.eindtijd}. " if overleg.eindtijd else ""
+        return eind + (f"Volgend overleg: {lange_datum(volgende)}" if volgende else "Volgend overleg: nog niet gepland (o: overleg wijzigen).")
     if punt.soort is PuntSoort.OPENING:
         plaats = f", {overleg.plaats}" if overleg.plaats else ""
-        return f"{overleg.soort.value.capitalize()} overleg, {lange_datum(overleg.datum)}{plaats}. Aanwezigheid: p."
+        begin = f", {overleg.begintijd} uur" if overleg.begintijd else ""
+        return f"{overleg.soort.value.capitalize()} overleg, {lange_datum(overleg.datum)}{begin}{plaats}. Aanwezigheid: p."
     return ""
 
 

@@ -109,11 +109,15 @@ class ActieRegel(Gegevens):
     deadline: dt.date | None
     status: str  # open, gereed or vervallen, as it stood at this meeting
     te_laat: bool  # open at this meeting and its deadline before the meeting date
+    subthema_nummer: str = ""
+    afspraak_code: str = ""  # AF-003 when the action carries out an agreement
+    stand_van_zaken: str = ""  # 'open', 'open, deadline verstreken', 'gereed', 'vervallen'
 
 
 class AgendapuntBlok(Gegevens):
     nummer: int | None  # None for 'Overig': what belongs to this meeting but to none of its items
     titel: str
+    soort: str = ""  # opening, mededelingen, verslag, actielijst, subthema, rondvraag, sluiting; '' for Overig
     subthema_nummer: str | None
     notitie: str
     besluiten: list[BesluitRegel]
@@ -125,7 +129,24 @@ class AgendapuntBlok(Gegevens):
         return not (self.notitie or self.besluiten or self.afspraken or self.acties)
 
 
+class VorigVerslag(Gegevens):
+    """The minutes the item 'Vaststellen verslag vorig overleg' is about: the previous of the same kind."""
+
+    soort: str
+    datum: dt.date
+    vastgesteld_hier: bool  # approved in the meeting these minutes are of
+    vastgesteld_op: dt.date | None
+    wijzigingen: str
+
+
 class VerslagDocument(Gegevens):
+    titel: str  # for the header line of Word and PDF, without the status
+    status: str  # 'CONCEPT' or 'Vastgesteld op 11-02-2027'
+    vastgesteld_op: dt.date | None  # these minutes, by the next meeting of the same kind
+    wijzigingen: str  # the changes made when they were approved
+    begintijd: str  # '14.00', or '' when not recorded
+    eindtijd: str
+    vorig_verslag: VorigVerslag | None  # None at the first meeting of its kind
     gemeente: str
     periode: str  # of the uitvoeringsagenda the meeting belongs to
     overleg_nummer: int  # position, 1 = oldest

@@ -11,11 +11,13 @@ from opslag.export.fouten import ExportFout
 from opslag.export.modellen import (
     ActieRegel,
     AgendapuntBlok,
+    VorigVerslag,
     BesluitRegel,
     PartijGroep,
     PersoonRegel,
     VerslagDocument,
 )
+from opslag.datums import toon_tijd
 from opslag.markdown_tekst import schoon
 from opslag.modellen import PUNT_TITELS, PuntSoort
 
@@ -54,6 +56,13 @@ def _persoon(naam: str, functie: str, code: str | None, partij: str | None, stat
     )
 
 
+def _zonder_rol(persoon: PersoonRegel | None, rol: str) -> PersoonRegel | None:
+    """'Voorzitter: Anne (GZ, voorzitter)' says it twice: the line gives the role already."""
+    if persoon is None or persoon.functie.casefold() != rol:
+        return persoon
+    return persoon.model_copy(update={"omschrijving": persoon.partij_code})
+
+
 def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
     """The minutes of a meeting as data: nine queries, whatever the number of actions.
 
@@ -63,16 +72,25 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
     meeting has left the list. Agreements 'gewijzigd' are those edited in that same period.
     """
     db = bestand.db.conn  # plain sqlite3: named parameters, whatever wrapper the file uses
-    overleggen = db.execute("SELECT id, datum FROM overleg ORDER BY datum, id").fetchall()
-    positie = next((i for i, (o_id, _) in enumerate(overleggen) if o_id == overleg_id), None)
+    overleggen = db.execute(
+        "SELECT id, datum, soort, verslag_vastgesteld_op, verslag_vastgesteld_in, verslag_wijzigingen FROM overleg ORDER BY datum, id"
+    ).fetchall()
+    positie = next((i for i, (o_id, *_) in enumerate(overleggen) if o_id == overleg_id), None)
     if positie is None:
         raise ExportFout(f"Overleg {overleg_id} bestaat niet in dit bestand.")
     rij = db.execute(
-        "SELECT o.datum, o.soort, o.plaats, o.voorzitter_id, o.notulist_id, o.volgende_datum, u.periode "
+        "SELECT o.datum, o.soort, o.plaats, o.voorzitter_id, o.notulist_id, o.volgende_datum, u.periode, "
+        "o.begintijd, o.eindtijd, o.verslag_vastgesteld_op, o.verslag_wijzigingen "
         "FROM overleg o JOIN uitvoeringsagenda u ON u.id = o.agenda_id WHERE o.id = ?",
         [overleg_id],
     ).fetchone()
-    datum_tekst, soort, plaats, voorzitter_id, notulist_id, volgende, periode = rij
+    datum_tekst, soort, plaats, voorzitter_id, notulist_id, volgende, periode, begin, eind, vastgesteld, wijzigingen = rij
+    # The minutes this meeting approves are those of the previous meeting of the same kind.
+    vorige = next((o for o in reversed(overleggen[:positie]) if o[2] == soort), None)
+    vorig_verslag = vorige and VorigVerslag(
+        soort=soort, datum=dt.date.fromisoformat(vorige[1]), vastgesteld_hier=vorige[4] == overleg_id,
+        vastgesteld_op=_datum(vorige[3]), wijzigingen=schoon(vorige[5]),
+    )
     datum = dt.date.fromisoformat(datum_tekst)
     tot = overleggen[positie + 1][1] if positie + 1 < len(overleggen) else "9999-12-31"
     venster = {"o": overleg_id, "van": datum_tekst, "tot": tot}
@@ -104,6 +122,8 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
             kop = persoon.partij_naam + (f" ({persoon.partij_code})" if persoon.partij_code else "")
             kop = kop if partij_id is not None else "Zonder partij"
             groepen.setdefault(partij_id, (kop, []))[1].append(persoon)
+
+    voorzitter, notulist = _zonder_rol(voorzitter, "voorzitter"), _zonder_rol(notulist, "notulist")
 
     besluiten = [
         (punt_id, BesluitRegel(nummer=nummer, code=item_code("besluit", nummer), datum=dt.date.fromisoformat(b_datum), tekst=schoon(tekst)))
@@ -137,12 +157,14 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
     # Actions: made in this meeting, or open at it (made in this or an earlier meeting).
     acties_hier: list[tuple[int | None, ActieRegel]] = []
     actielijst: list[ActieRegel] = []
-    for (nummer, wat, o_id, punt_id, deadline, status, gereed_op, gemaakt, o_datum, persoon, code) in db.execute(
+    for (nummer, wat, o_id, punt_id, deadline, status, gereed_op, gemaakt, o_datum, persoon, code, sub, af) in db.execute(
         """
         SELECT a.nummer, a.wat, a.overleg_id, a.agendapunt_id, a.deadline, a.status,
-               COALESCE(a.gereed_op, a.aangemaakt_op, o.datum), a.aangemaakt_op, o.datum, pe.naam, pa.code
+               COALESCE(a.gereed_op, a.aangemaakt_op, o.datum), a.aangemaakt_op, o.datum, pe.naam, pa.code,
+               a.subthema_nummer, af.nummer
         FROM actiepunt a
         LEFT JOIN overleg o ON o.id = a.overleg_id
+        LEFT JOIN afspraak af ON af.id = a.afspraak_id
         LEFT JOIN persoon pe ON pe.id = a.persoon_id
         LEFT JOIN partij pa ON pa.id = COALESCE(a.partij_id, pe.partij_id)
         WHERE a.overleg_id = :o OR (
@@ -161,6 +183,7 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
         deadline_datum = _datum(deadline)
         naam = schoon(persoon)
         code = schoon(code)
+        te_laat = status == "open" and deadline_datum is not None and deadline_datum < datum
         actie = ActieRegel(
             nummer=nummer,
             code=item_code("actiepunt", nummer),
@@ -169,7 +192,10 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
             wie=f"{naam} ({code})" if naam and code else naam or code,
             deadline=deadline_datum,
             status=status,
-            te_laat=status == "open" and deadline_datum is not None and deadline_datum < datum,
+            te_laat=te_laat,
+            subthema_nummer=schoon(sub),
+            afspraak_code=item_code("afspraak", af) if af is not None else "",
+            stand_van_zaken="open, deadline verstreken" if te_laat else status,
         )
         actielijst.append(actie)
         if o_id == overleg_id:
@@ -201,7 +227,7 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
         gebruikt_acties.update(a.nummer for a in hier_acties)
         punten.append(
             AgendapuntBlok(
-                nummer=volgnummer, titel=titel, subthema_nummer=subthema, notitie=schoon(notitie),
+                nummer=volgnummer, titel=titel, soort=soort_punt, subthema_nummer=subthema, notitie=schoon(notitie),
                 besluiten=hier_besluiten, afspraken=hier_afspraken, acties=hier_acties,
             )
         )
@@ -217,8 +243,17 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
     if not overig.leeg:
         punten.append(overig)
 
+    naam = gemeente(db)
+    vastgesteld_op = _datum(vastgesteld)
     return VerslagDocument(
-        gemeente=gemeente(db),
+        titel=f"Verslag {soort} tripartite overleg wonen {naam}",
+        status=f"Vastgesteld op {vastgesteld_op.strftime('%d-%m-%Y')}" if vastgesteld_op else "CONCEPT",
+        vastgesteld_op=vastgesteld_op,
+        wijzigingen=schoon(wijzigingen),
+        begintijd=toon_tijd(begin),
+        eindtijd=toon_tijd(eind),
+        vorig_verslag=vorig_verslag,
+        gemeente=naam,
         periode=periode,
         overleg_nummer=positie + 1,
         aantal_overleggen=len(overleggen),

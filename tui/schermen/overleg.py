@@ -137,7 +137,8 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
         self._kader_getoond = None
         if kader.display and kader.open:
             self._toon_kader()
-        uitleg = punt_uitleg(punt, self.overleg)
+        self.bied_tijd_aan()
+        uitleg = self.verslag_uitleg() if punt.soort is PuntSoort.VERSLAG else punt_uitleg(punt, self.overleg)
         self.query_one("#punttekst", Label).update(letterlijk(uitleg))
         self.query_one("#punttekst", Label).display = bool(uitleg)
         self.notitieveld.toon(punt.id, punt.notitie)

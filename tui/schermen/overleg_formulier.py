@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +13,7 @@ from textual.widgets import Select, SelectionList
 
 from opslag import notulen
 from opslag.bestand import Gemeentebestand
-from opslag.datums import lees_datum, lees_periode, toon_datum
+from opslag.datums import lees_datum, lees_periode, lees_tijd, toon_datum
 from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
 from opslag.modellen import Overleg, OverlegSoort, Persoon
@@ -62,6 +63,9 @@ class OverlegFormulier(Formulier[Overleg]):
         with Horizontal(classes="naast"):
             yield Veld("Uitvoeringsagenda", Invoer(id="periode", placeholder="2026-2027"), verplicht=True)
             yield Veld("Volgend overleg", Invoer(id="volgende", placeholder="dd-mm-jjjj"))
+        with Horizontal(classes="naast"):
+            yield Veld("Begintijd", Invoer(id="begintijd", placeholder="uu:mm"))
+            yield Veld("Eindtijd", Invoer(id="eindtijd", placeholder="uu:mm"))
         if not self.bestaand:
             subthemas = [(letterlijk(s.titel), s.nummer, True) for s in bestand.kader().subthemas]
             yield Veld("Subthema's op de agenda", SubthemaKeuze(*subthemas, id="subthemas"), hulp="spatie: aan/uit, u: alles uit, a: alles aan")
@@ -104,6 +108,8 @@ class OverlegFormulier(Formulier[Overleg]):
             "notulist": bron.notulist_id if bron and bron.notulist_id else Select.NULL,
             "periode": periode,
             "volgende": toon_datum(self.bestaand.volgende_datum) if self.bestaand else "",
+            "begintijd": self.bestaand.begintijd or "" if self.bestaand else "",
+            "eindtijd": self.bestaand.eindtijd or "" if self.bestaand else "",
         })
 
     def vastleggen(self) -> Overleg:
@@ -112,6 +118,10 @@ class OverlegFormulier(Formulier[Overleg]):
         volgende = lees_datum(w["volgende"], "volgende", verplicht=False)
         if volgende and volgende <= datum:
             raise OngeldigeInvoer("volgende", "Het volgende overleg moet na dit overleg zijn.")
+        begintijd = lees_tijd(w["begintijd"], "begintijd")
+        eindtijd = lees_tijd(w["eindtijd"], "eindtijd")
+        if begintijd and eindtijd and eindtijd <= begintijd:
+            raise OngeldigeInvoer("eindtijd", "De eindtijd moet na de begintijd liggen.")
         agenda = notulen.agenda_voor_periode(self.bestand, lees_periode(w["periode"]))
         overleg = Overleg(
             id=self.bestaand.id if self.bestaand else None,
@@ -122,8 +132,12 @@ class OverlegFormulier(Formulier[Overleg]):
             voorzitter_id=None if w["voorzitter"] in (Select.NULL, NIEUWE_PERSOON) else w["voorzitter"],
             notulist_id=None if w["notulist"] in (Select.NULL, NIEUWE_PERSOON) else w["notulist"],
             volgende_datum=volgende,
+            begintijd=begintijd,
+            eindtijd=eindtijd,
         )
-        if self.bestaand:
+        if self.bestaand:  # the approval of its minutes is recorded elsewhere and stays
+            overleg = replace(overleg, **{k: getattr(self.bestaand, k) for k in (
+                "verslag_vastgesteld_op", "verslag_vastgesteld_in", "verslag_wijzigingen")})
             notulen.wijzig_overleg(self.bestand, overleg)
             return notulen.overleg(self.bestand, overleg.id)
         if not w["subthemas"]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from opslag import notulen
+from opslag import notulen, vaststelling
 from opslag.modellen import ActieStatus, Overleg, PuntSoort
+from opslag.datums import lange_datum, toon_datum
 from tui.weergave import omschrijving
 from tui.widgets.itemlijst import ItemLijst
 
@@ -151,3 +152,44 @@ class Vastleggen:
                 self.laad_overleg()
 
         self.app.push_screen(OverlegFormulier(self.bestand, self.overleg), na)
+
+    # --- the minutes of the previous meeting, and the times of this one --------------------------
+
+    def action_vaststellen(self) -> None:
+        """At 'Vaststellen verslag vorig overleg': approve the previous same-kind minutes."""
+        if self.punt.soort is not PuntSoort.VERSLAG:
+            self.notify("Een verslag stelt u vast bij het agendapunt 'Vaststellen verslag vorig overleg'.", severity="warning")
+            return
+        if self._alleen_lezen():
+            return
+        vorige = vaststelling.vorig_overleg(self.bestand, self.overleg)
+        if vorige is None:
+            self.notify(f"Dit is het eerste {self.overleg.soort.value} overleg; er is geen vorig verslag.", severity="warning")
+            return
+        from tui.schermen.vaststellen_formulier import VaststellenFormulier
+
+        def na(vastgesteld: Overleg | None) -> None:
+            if vastgesteld is not None:
+                self.notify(f"Het verslag van {toon_datum(vastgesteld.datum)} is vastgesteld.", title="Bewaard")
+                self.toon_punt()
+
+        self.app.push_screen(VaststellenFormulier(self.bestand, vorige, self.overleg), na)
+
+    def verslag_uitleg(self) -> str:
+        """The line under 'Vaststellen verslag vorig overleg': which minutes, and their status."""
+        vorige = vaststelling.vorig_overleg(self.bestand, self.overleg)
+        if vorige is None:
+            return f"Dit is het eerste {self.overleg.soort.value} overleg; er is geen vorig verslag."
+        status = "concept" if vorige.verslag_vastgesteld_op is None else vaststelling.status(vorige).lower()
+        return f"Verslag {vorige.soort.value} overleg van {lange_datum(vorige.datum)}: {status}. r: verslag vaststellen."
+
+    def bied_tijd_aan(self) -> None:
+        """Arriving at the opening or the closing of a meeting held today records the time, once."""
+        veld = {PuntSoort.OPENING: "begintijd", PuntSoort.SLUITING: "eindtijd"}.get(self.punt.soort)
+        if veld is None or getattr(self.overleg, veld) or self.bestand.alleen_lezen:
+            return
+        nu = vaststelling.nu()
+        if self.overleg.datum != nu.date():
+            return  # prepared beforehand or written up afterwards: the time now is not the meeting's
+        self.overleg = vaststelling.zet_tijd(self.bestand, self.overleg, veld, nu.time())
+        self.notify(f"{veld.capitalize()} {getattr(self.overleg, veld)} vastgelegd (o om te wijzigen).", title="Bewaard")

@@ -15,6 +15,7 @@ LETTERTOETSEN = [
     Binding("p", "screen.aanwezigheid", "Aanwezig", id="aanwezigheid"),
     Binding("l", "app.actielijst", "Actielijst", id="actielijst"),
     Binding("w", "app.wissel_overleg", "Overleggen", show=False, id="overleggen"),
+    Binding("r", "screen.vaststellen", "Verslag vaststellen", show=False, id="vaststellen"),
     Binding("o", "screen.wijzig_overleg", "Overleg wijzigen", show=False, id="wijzig_overleg"),
     Binding("n", "app.nieuw_overleg", "Nieuw overleg", show=False, id="nieuw_overleg"),
     Binding("e", "app.export", "Exporteren", show=False, id="exporteren"),
