@@ -246,3 +246,27 @@ def test_voorbeeldtekst_knipt_lange_tabellen() -> None:
     assert voorbeeld.count("| Nr. | Actie |") == 3  # three tables, each with the header
     assert all(rij in voorbeeld for rij in rijen)  # no row lost
     assert voorbeeld.startswith("Tekst.\n\n") and voorbeeld.endswith("\n\nSlot.\n")
+
+
+def test_tabel_in_het_voorbeeld_maakt_geen_widget_per_cel() -> None:
+    """Textual makes a widget of every table cell; the preview draws one Rich table, so the cells
+    stay plain data and the table lets go of them once drawn (a widget per cell was a third of the
+    export screen's objects on the 100x file, walked by every full garbage collection)."""
+    from textual.widget import Widget
+
+    from tui.schermen.export import Voorbeeld, _parser
+
+    weergave = Voorbeeld(parser_factory=_parser)
+    tokens = _parser().parse("| Nr. | Actie |\n|---|---|\n| A-1 | `[b]` en *nadruk* |\n| A-2 | |\n")
+    [tabel] = list(weergave._parse_markdown(tokens))
+    assert isinstance(tabel, VoorbeeldTabel)
+
+    def delen(blok: object) -> list[object]:
+        return [d for deel in blok._blocks for d in [deel, *delen(deel)]]
+
+    assert delen(tabel) and not any(isinstance(deel, Widget) for deel in delen(tabel))
+    koppen, rijen = tabel._get_headers_and_rows()
+    assert [kop.plain for kop in koppen] == ["Nr.", "Actie"]
+    assert [[cel.plain for cel in rij] for rij in rijen] == [["A-1", "[b] en nadruk"], ["A-2", ""]]
+    [static] = list(tabel.compose())
+    assert isinstance(static, Static) and tabel._blocks == []

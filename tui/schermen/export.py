@@ -21,6 +21,7 @@ from rich.text import Text
 from markdown_it.token import Token
 from textual import on, work
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
@@ -93,6 +94,24 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
+class _Tabeldeel:
+    """A part of a table (head, body, row, cell) as plain data. Textual makes a widget of every
+    cell, never mounted here (VoorbeeldTabel draws one Rich table), yet each holds its styles and
+    caches, some hundred objects in reference cycles: on the 100x file's tables that was a third of
+    the export screen's objects, and every full collection walked them until the screen closed."""
+
+    def __init__(self, _markdown: Markdown, _token: Token) -> None:
+        self._blocks: list[_Tabeldeel] = []
+        self._content = Content("")
+
+    def build_from_token(self, token: Token) -> None:
+        self._content = MarkdownBlock._token_to_content(self, token)  # type: ignore[arg-type]  (uses no widget state)
+
+
+class _Tabelkop(_Tabeldeel):
+    pass
+
+
 class VoorbeeldTabel(MarkdownTable):
     """A table as one Rich table instead of a widget per cell: twice as fast, and long cells wrap
     instead of being cut off with '…'.
@@ -103,8 +122,21 @@ class VoorbeeldTabel(MarkdownTable):
 
     DEFAULT_CSS = "VoorbeeldTabel { height: auto; } VoorbeeldTabel > Static { width: 100%; }"
 
+    def _get_headers_and_rows(self) -> tuple[list[Content], list[list[Content]]]:
+        koppen: list[Content] = []
+        rijen: list[list[Content]] = []
+        for deel in self._blocks:  # the head, then the body
+            for rij in deel._blocks:
+                cellen = [cel._content for cel in rij._blocks]
+                if isinstance(deel, _Tabelkop):
+                    koppen += cellen
+                elif cellen:
+                    rijen.append(cellen)
+        return koppen, rijen
+
     def compose(self) -> ComposeResult:
         koppen, rijen = self._get_headers_and_rows()
+        self._blocks.clear()  # the table is drawn: its parts are no longer needed
         tabel = Table(box=box.ROUNDED, expand=True, header_style="bold")
         for i, kop in enumerate(koppen):
             # Short columns (numbers, dates, codes) as wide as their text; long texts share the rest.
@@ -118,7 +150,12 @@ class VoorbeeldTabel(MarkdownTable):
 class Voorbeeld(Markdown):
     """The export as a renderer shows it: CommonMark with tables, links not followed."""
 
-    BLOCKS = {**Markdown.BLOCKS, "table_open": VoorbeeldTabel}
+    BLOCKS = {
+        **Markdown.BLOCKS,
+        "table_open": VoorbeeldTabel,
+        "thead_open": _Tabelkop,
+        **{naam: _Tabeldeel for naam in ("tbody_open", "tr_open", "th_open", "td_open")},
+    }
 
 
 class OverschrijfVraag(BevestigScherm):
