@@ -1,0 +1,121 @@
+"""Forms: drafts kept in the file, Enter completes from every single-line field, 80x24."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from textual.widgets import Input, Select, SelectionList
+
+from opslag import notulen
+from opslag.bestand import Gemeentebestand, nieuw_bestand
+from tui.app import TripartietApp
+
+
+def _concepten(pad: Path) -> dict[str, dict]:
+    conn = sqlite3.connect(pad)
+    try:
+        return {sleutel: json.loads(velden) for sleutel, velden in conn.execute("SELECT sleutel, velden FROM concept")}
+    finally:
+        conn.close()
+
+
+async def test_ctrl_q_met_half_ingevuld_actieformulier_bewaart_concept_en_biedt_het_aan(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "t", *"Folder verhuiscoach")
+        await pilot.press("ctrl+q")  # at once, within the half second: quitting writes the draft
+        await pilot.pause()
+    [(sleutel, velden)] = _concepten(demo_pad).items()
+    assert sleutel.startswith("actie-nieuw-") and velden["wat"] == "Folder verhuiscoach"
+
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        assert app.screen.query_one("#wat", Input).value == "Folder verhuiscoach"
+        assert any(n.message.startswith("Concept van ") and "teruggezet" in n.message for n in app._notifications)
+        await pilot.press("end", *" maken", "tab")
+        app.screen.query_one("#persoon", Select).value = notulen.personen(app.bestand)[0].id
+        await pilot.press("enter")  # completed: the action is in the minutes, the draft is gone
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverlegScherm"
+    assert _concepten(demo_pad) == {}
+    with Gemeentebestand.open(demo_pad) as bestand:
+        assert notulen.actiepunten(bestand)[-1].wat == "Folder verhuiscoach maken"
+
+
+async def test_concept_wordt_tijdens_het_typen_bewaard(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "b", *"Half besluit")
+        await pilot.pause(0.8)  # the draft is written at most half a second after the first key
+        assert [v["tekst"] for v in _concepten(demo_pad).values()] == ["Half besluit"]
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+async def test_enter_legt_vast_vanuit_een_gesloten_keuzelijst(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "t", *"Actie via keuzelijst")
+        app.screen.query_one("#persoon", Select).value = notulen.personen(app.bestand)[0].id
+        app.screen.query_one("#status", Select).focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverlegScherm", "Enter on a closed dropdown saves instead of opening it"
+    with Gemeentebestand.open(demo_pad) as bestand:
+        assert notulen.actiepunten(bestand)[-1].wat == "Actie via keuzelijst"
+
+
+async def test_enter_kiest_in_een_open_keuzelijst_en_legt_niet_vast(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "t", *"Actie")
+        app.screen.query_one("#status", Select).focus()
+        await pilot.press("space")  # opens the dropdown
+        await pilot.pause()
+        await pilot.press("down", "enter")  # chooses, the form stays
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ActieFormulier"
+        assert app.screen.query_one("#status", Select).value == "gereed"
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+def test_migratie_5_voegt_concepten_toe_aan_een_bestand_van_versie_2(tmp_path: Path) -> None:
+    pad = nieuw_bestand("Aalten", tmp_path / "aalten.sqlite")
+    conn = sqlite3.connect(pad)
+    conn.execute("DROP TABLE concept")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with Gemeentebestand.open(pad) as bestand:  # not 'damaged' for lacking what migration 5 brings
+        assert bestand.db.execute("PRAGMA user_version").fetchone()[0] == 5
+        from opslag.concepten import bewaar_concept, concept
+
+        bewaar_concept(bestand, "overleg-nieuw", {"plaats": "Raadzaal"})
+        assert concept(bestand, "overleg-nieuw").velden == {"plaats": "Raadzaal"}
+
+
+async def test_alleen_lezen_houdt_concepten_in_het_geheugen(demo_pad: Path) -> None:
+    bestand = Gemeentebestand.open(demo_pad, alleen_lezen=True)
+    from tui.schermen.besluit_formulier import BesluitFormulier
+
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(BesluitFormulier(bestand, None, None, None))
+        await pilot.pause()
+        await pilot.press(*"Alleen in het geheugen", "escape")
+        await pilot.pause()
+        assert [c["velden"]["tekst"] for c in app.concepten.values()] == ["Alleen in het geheugen"]
+    bestand.sluit()
+    assert _concepten(demo_pad) == {}
