@@ -20,7 +20,7 @@ async def _typ(pilot, tekst: str) -> None:
 
 async def _kies(pilot, stappen_omlaag: int) -> None:
     """Choose in a focused Select: open it, move down, take it."""
-    await pilot.press("enter", *["down"] * stappen_omlaag, "enter")
+    await pilot.press("space", *["down"] * stappen_omlaag, "enter")  # Enter on a closed one saves the form
 
 
 async def test_een_klein_overleg_vastleggen_met_toetsen(tmp_path: Path) -> None:
