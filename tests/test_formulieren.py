@@ -119,3 +119,31 @@ async def test_alleen_lezen_houdt_concepten_in_het_geheugen(demo_pad: Path) -> N
         assert [c["velden"]["tekst"] for c in app.concepten.values()] == ["Alleen in het geheugen"]
     bestand.sluit()
     assert _concepten(demo_pad) == {}
+
+
+async def test_trekker_wijzigen_en_enter_legt_vast_vanuit_de_lijst_met_vakjes(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+down", "ctrl+down", "tab")  # 3.2, into its agreements: AF-008 highlighted
+        await pilot.press("enter")
+        await pilot.pause()
+        formulier = app.screen
+        [oud] = notulen.afspraken(app.bestand, subthema="3.2")
+        assert formulier.query_one("#trekker", Select).value == oud.verantwoordelijken[0]
+        partijen = [p.id for p in app.bestand.partijen()]
+        nieuw = next(p for p in partijen if p not in oud.verantwoordelijken)
+        formulier.query_one("#trekker", Select).value = nieuw
+        lijst = formulier.query_one("#verantwoordelijken", SelectionList)
+        lijst.focus()
+        await pilot.pause()
+        assert set(lijst.selected) == set(oud.verantwoordelijken[1:])
+        await pilot.press("enter")  # saves; space would have ticked
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverlegScherm"
+        regel = app.screen.query_one("#afspraken").get_option_at_index(0).prompt.plain
+        code = next(p.code for p in app.bestand.partijen() if p.id == nieuw)
+        assert f"trekker: {code}" in regel
+    with Gemeentebestand.open(demo_pad) as bestand:
+        [afspraak] = notulen.afspraken(bestand, subthema="3.2")
+        assert afspraak.verantwoordelijken == [nieuw, *oud.verantwoordelijken[1:]], "the old lead stays responsible only if ticked"

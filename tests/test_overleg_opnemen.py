@@ -96,7 +96,9 @@ async def test_een_klein_overleg_vastleggen_met_toetsen(tmp_path: Path) -> None:
         await _typ(pilot, "2027")
         await pilot.press("tab")
         await _typ(pilot, "Q4 2027")
-        await pilot.press("tab", "space", "down", "space")  # GA first, then DWP
+        await pilot.press("tab")
+        await _kies(pilot, 1)  # trekker: GA
+        await pilot.press("tab", "tab", "down", "space")  # past the status: DWP also responsible
         await pilot.press("ctrl+s")
         await pilot.pause()
 
