@@ -147,3 +147,28 @@ async def test_trekker_wijzigen_en_enter_legt_vast_vanuit_de_lijst_met_vakjes(de
     with Gemeentebestand.open(demo_pad) as bestand:
         [afspraak] = notulen.afspraken(bestand, subthema="3.2")
         assert afspraak.verantwoordelijken == [nieuw, *oud.verantwoordelijken[1:]], "the old lead stays responsible only if ticked"
+
+
+async def test_afspraakformulier_op_80x24_scrolt_en_houdt_titel_veld_en_hulp_in_beeld(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+down", "ctrl+down", "tab", "enter")  # AF-008 on 3.2, to change
+        await pilot.pause()
+        scherm = app.screen
+        assert type(scherm).__name__ == "AfspraakFormulier"
+        velden = scherm.query_one("#velden")
+        assert velden.max_scroll_y > 0, "the form is taller than 24 lines, so its fields scroll"
+        for _ in range(9):  # every field once, to the multi-line one at the bottom and round again
+            await pilot.press("tab")
+            await pilot.pause()
+            assert app.focused.region.y >= velden.region.y and app.focused.region.bottom <= velden.region.bottom, app.focused.id
+            for vast in ("#formuliertitel", "#formulierhulp"):
+                assert 0 <= scherm.query_one(vast).region.y < 24, vast
+            hulp = scherm.query_one("#formulierhulp").render().plain
+            assert hulp.startswith("ctrl+s: vastleggen" if app.focused.id == "toelichting" else "Enter: vastleggen")
+        assert app.focused.id == "actielijn"
+        await pilot.press(*"Nieuwe actielijn")  # a prefilled field is selected on focus: typing replaces it
+        assert scherm.query_one("#actielijn", Input).value == "Nieuwe actielijn"
+        await pilot.press("escape")
+        await pilot.pause()

@@ -46,7 +46,7 @@ class AfspraakFormulier(Formulier[Afspraak]):
             yield Veld("Trekker", Select(partijen, id="trekker", prompt="(kies de trekkende partij)"), verplicht=True)
             yield Veld("Status", Select([(s.value, s.value) for s in AfspraakStatus], id="status", allow_blank=False, value=AfspraakStatus.AFGESPROKEN.value))
         with Horizontal(classes="naast"):
-            yield Veld("Ook verantwoordelijk", SelectionList(*partijen, id="verantwoordelijken"), hulp="spatie: aan/uit")
+            yield Veld("Ook verantwoordelijk", SelectionList(*partijen, id="verantwoordelijken"))
             yield Veld("Betrokken partijen", SelectionList(*partijen, id="betrokkenen"))
         yield Veld("Toelichting", Tekstvak(id="toelichting"))
 
