@@ -35,7 +35,7 @@ T = TypeVar("T")
 
 BEWAAR_NA = 0.5  # seconds after the first unsaved change, as for notes: not a debounce
 HULP = "Enter: vastleggen   Esc: sluiten (invoer blijft als concept bewaard)"
-HULP_TEKSTVAK = "ctrl+s: vastleggen (Enter: nieuwe regel)   Esc: sluiten (invoer blijft als concept)"
+HULP_TEKSTVAK = "ctrl+s: vastleggen   Enter: nieuwe regel   Esc: sluiten (concept blijft)"
 
 
 class Veld(Vertical):
@@ -118,6 +118,9 @@ class Formulier(Dialoog[T | None], Generic[T]):
         self.vul()
         self._beginwaarden = self.waarden()
         self._bied_concept_aan()
+        # Textual scrolls the first field into view before the fields have their height, and so
+        # hid the first field's name; once laid out, the form starts at its top.
+        self.call_after_refresh(self.query_one("#velden", VerticalScroll).scroll_home, animate=False)
 
     def _bied_concept_aan(self) -> None:
         """Fill in the draft at once: the minute-taker reopened the form to go on where they were.
@@ -240,8 +243,12 @@ class Formulier(Dialoog[T | None], Generic[T]):
         self.action_vastleggen()
 
     def on_descendant_focus(self, event: Any) -> None:
-        """The hint says how this field is completed: Enter, or ctrl+s in a multi-line one."""
+        """The hint says how this field is completed: Enter, or ctrl+s in a multi-line one. The
+        whole field comes into view, its name and message with it, not only the input."""
         self.query_one("#formulierhulp", Label).update(HULP_TEKSTVAK if isinstance(event.widget, TextArea) else HULP)
+        veld = next((a for a in event.widget.ancestors if isinstance(a, Veld)), None)
+        if veld is not None:
+            self.query_one("#velden", VerticalScroll).scroll_to_widget(veld, animate=False)
 
     def action_vastleggen(self) -> None:
         for veld in self.query(Veld):
