@@ -162,7 +162,8 @@ async def test_afspraakformulier_op_80x24_scrolt_en_houdt_titel_veld_en_hulp_in_
         for _ in range(9):  # every field once, to the multi-line one at the bottom and round again
             await pilot.press("tab")
             await pilot.pause()
-            assert app.focused.region.y >= velden.region.y and app.focused.region.bottom <= velden.region.bottom, app.focused.id
+            veld = scherm.query_one(f"#veld-{app.focused.id}")  # the field with its name, not only the input
+            assert veld.region.y >= velden.region.y and app.focused.region.bottom <= velden.region.bottom, app.focused.id
             for vast in ("#formuliertitel", "#formulierhulp"):
                 assert 0 <= scherm.query_one(vast).region.y < 24, vast
             hulp = scherm.query_one("#formulierhulp").render().plain

@@ -118,7 +118,7 @@ class Formulier(Dialoog[T | None], Generic[T]):
         self.vul()
         self._beginwaarden = self.waarden()
         self._bied_concept_aan()
-        # Textual scrolls the first field into view before the fields have their height, and so
+        # Textual scrolls the first field into view before the fields have their height, which
         # hid the first field's name; once laid out, the form starts at its top.
         self.call_after_refresh(self.query_one("#velden", VerticalScroll).scroll_home, animate=False)
 
@@ -248,6 +248,11 @@ class Formulier(Dialoog[T | None], Generic[T]):
         self.query_one("#formulierhulp", Label).update(HULP_TEKSTVAK if isinstance(event.widget, TextArea) else HULP)
         veld = next((a for a in event.widget.ancestors if isinstance(a, Veld)), None)
         if veld is not None:
+            # After Textual's own scroll to the input (which may centre it, or cut off its name).
+            self.call_after_refresh(self._toon_veld, veld)
+
+    def _toon_veld(self, veld: Veld) -> None:
+        if veld.is_mounted and self.focused is not None and veld in self.focused.ancestors:
             self.query_one("#velden", VerticalScroll).scroll_to_widget(veld, animate=False)
 
     def action_vastleggen(self) -> None:
