@@ -20,12 +20,12 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, TextArea
 
 from opslag.concepten import bewaar_concept, concept, verwijder_concept
 from opslag.fouten import OngeldigeInvoer, TripartietFout
 from tui.app import TripartietApp
-from tui.schermen.dialoog import Dialoog
+from tui.schermen.dialoog import Dialoog, enter_is_van
 from tui.weergave import letterlijk
 
 if TYPE_CHECKING:
@@ -235,11 +235,8 @@ class Formulier(Dialoog[T | None], Generic[T]):
     # --- keys ---------------------------------------------------------------------------------
 
     def action_enter(self) -> None:
-        focus = self.focused
-        if isinstance(focus, (TextArea, Button)) or (focus is not None and isinstance(focus.parent, Select)) or (
-            isinstance(focus, Select) and focus.expanded
-        ):
-            raise SkipAction()  # a new line, a button, the choice in an open dropdown
+        if enter_is_van(self.focused):
+            raise SkipAction()
         self.action_vastleggen()
 
     def on_descendant_focus(self, event: Any) -> None:
