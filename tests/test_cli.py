@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from opslag.bestand import Gemeentebestand
+from opslag.schema import SCHEMA_VERSIE
 from tui import __version__
 from tui.cli import main
 
@@ -107,7 +108,7 @@ def test_controleer_meldt_versie_en_aantallen(demo_pad: Path, capsys: pytest.Cap
     voor = demo_pad.read_bytes()
     assert main(["controleer", str(demo_pad)]) == 0
     uit = capsys.readouterr().out
-    assert "Integriteit:   in orde" in uit and "Schemaversie:  2" in uit
+    assert "Integriteit:   in orde" in uit and f"Schemaversie:  {SCHEMA_VERSIE}" in uit
     assert "9  actiepunten" in uit and "3  overleggen" in uit
     assert demo_pad.read_bytes() == voor, "checking never writes"
 
