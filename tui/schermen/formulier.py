@@ -86,6 +86,7 @@ class Formulier(Dialoog[T | None], Generic[T]):
         self._timer: Timer | None = None
         self._concept_in_bestand = False
         self._beginwaarden: dict[str, Any] = {}
+        self._bewaard: dict[str, Any] | None = None  # the fields as the draft in the file holds them
 
     # --- to implement -------------------------------------------------------------------
 
@@ -135,6 +136,7 @@ class Formulier(Dialoog[T | None], Generic[T]):
         if not waarden:
             return
         self.zet_waarden(self._uit_json(waarden))
+        self._bewaard = self.waarden()  # filled in, not typed: no new write, the draft keeps its time
         self.notify(f"Concept van {tijd:%H:%M} teruggezet.", title="Concept")
 
     def waarden(self) -> dict[str, Any]:
@@ -211,14 +213,18 @@ class Formulier(Dialoog[T | None], Generic[T]):
             else:
                 self.app.concepten[self.concept_sleutel] = {"velden": self._als_json(waarden), "tijd": dt.datetime.now()}
             return True
+        if waarden == self._bewaard:
+            return True
         try:
             if ongewijzigd:  # back to how the form began: the draft is thrown away
                 if self._concept_in_bestand:
                     verwijder_concept(self.bestand, self.concept_sleutel)
                     self._concept_in_bestand = False
+                    self._bewaard = None
                 return True
             bewaar_concept(self.bestand, self.concept_sleutel, self._als_json(waarden), getattr(self, "overleg_id", None))
             self._concept_in_bestand = True
+            self._bewaard = waarden
         except Exception:  # disk full, file gone: the text stays on screen and noodstop keeps it
             return False
         return True
