@@ -64,7 +64,7 @@ def _id_van_pad(pad: Path) -> str | None:
     # made of are written once, when the file is made, so a WAL never holds them.
     try:
         conn = sqlite3.connect(f"{pad.resolve().as_uri()}?immutable=1", uri=True)
-    except sqlite3.Error:
+    except (sqlite3.Error, ValueError):  # ValueError: a NUL in the path, which no file can have
         return None
     try:
         return bestand_id(conn)
