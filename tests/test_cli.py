@@ -158,3 +158,10 @@ def test_nieuw_met_nieuwe_map_en_zonder_extensie(tmp_path: Path) -> None:
     assert (tmp_path / "nieuw" / "overleg" / "utrecht.sqlite").is_file()
     assert main(["nieuw", "Zutphen", "--bestand", "zutphen-2027"]) == 0
     assert (tmp_path / "zutphen-2027.sqlite").is_file()
+
+
+def test_herstel_van_een_bestand_dat_er_niet_is_maakt_geen_leeg_bestand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pad = tmp_path / "bestaatniet.sqlite"
+    assert main(["herstel", str(pad)]) == 1
+    assert "geen reservekopieën" in capsys.readouterr().err
+    assert not pad.exists()
