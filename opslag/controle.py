@@ -51,12 +51,15 @@ TABELLEN: dict[str, tuple[str, ...]] = {
     "actiepunt": ("id", "nummer", "overleg_id", "agendapunt_id", "subthema_nummer", "afspraak_id", "wat", "persoon_id",
                   "partij_id", "deadline", "status", "gereed_op", "aangemaakt_op"),
     "wijziging": ("id", "tijdstip", "tabel", "rij_id", "actie", "gegevens"),
+    "concept": ("sleutel", "overleg_id", "velden", "bijgewerkt"),
 }
 
-# Columns a migration added, with the schema version from which a file must have them.
-SINDS_VERSIE: dict[tuple[str, str], int] = {
+# Tables and columns a migration added, with the schema version from which a file must have them:
+# the check runs before migrating, and an older file is not damaged for lacking what its migration brings.
+SINDS_VERSIE: dict[str | tuple[str, str], int] = {
     **{("overleg", k): 3 for k in ("begintijd", "eindtijd", "verslag_vastgesteld_op", "verslag_vastgesteld_in", "verslag_wijzigingen")},
     ("agendapunt", "titel"): 4,
+    "concept": 5,
 }
 
 # Columns read back as JSON lists, and as dates; (table, column, key column for the message).
@@ -69,6 +72,8 @@ _DATUMS = [("overleg", "datum", "id"), ("overleg", "volgende_datum", "id"), ("ui
 def _fout_in_inhoud(conn: sqlite3.Connection) -> str | None:
     versie = conn.execute("PRAGMA user_version").fetchone()[0]
     for tabel, kolommen in TABELLEN.items():
+        if SINDS_VERSIE.get(tabel, 0) > versie:
+            continue
         aanwezig = {rij[1] for rij in conn.execute(f"PRAGMA table_info({tabel})")}
         if not aanwezig:
             return f"tabel '{tabel}' ontbreekt"

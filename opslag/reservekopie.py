@@ -63,8 +63,10 @@ def _id_van_pad(pad: Path) -> str | None:
     # Immutable: listing backups must not leave -wal and -shm beside the file. The rows the id is
     # made of are written once, when the file is made, so a WAL never holds them.
     try:
+        if not pad.is_file():  # connecting would make an empty file there, even immutable
+            return None
         conn = sqlite3.connect(f"{pad.resolve().as_uri()}?immutable=1", uri=True)
-    except sqlite3.Error:
+    except (sqlite3.Error, ValueError):  # ValueError: a NUL in the path, which no file can have
         return None
     try:
         return bestand_id(conn)

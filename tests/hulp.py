@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from textual.geometry import Region
 from textual.widget import Widget
 
@@ -11,3 +14,16 @@ def schermtekst(widget: Widget) -> str:
     breedte, hoogte = widget.outer_size
     regels = widget.render_lines(Region(0, 0, breedte, hoogte))
     return "\n".join(regel.text.rstrip() for regel in regels).strip("\n")
+
+
+def terug_naar_versie_2(pad: Path) -> None:
+    """Make a file just made by this version look as schema version 2 left it: without what
+    migrations 3 (meeting times, minutes status), 4 (free item title) and 5 (drafts) add."""
+    conn = sqlite3.connect(pad)
+    for kolom in ("begintijd", "eindtijd", "verslag_vastgesteld_op", "verslag_vastgesteld_in", "verslag_wijzigingen"):
+        conn.execute(f"ALTER TABLE overleg DROP COLUMN {kolom}")
+    conn.execute("ALTER TABLE agendapunt DROP COLUMN titel")
+    conn.execute("DROP TABLE concept")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()

@@ -13,7 +13,7 @@ from opslag.bestand import Gemeentebestand, nieuw_bestand
 from opslag.export import exporteer_verslag
 from opslag.fouten import AlleenLezen, OngeldigeInvoer
 from opslag.schema import SCHEMA_VERSIE
-from tests.hulp import schermtekst
+from tests.hulp import terug_naar_versie_2, schermtekst
 from tui.app import TripartietApp
 
 
@@ -227,13 +227,7 @@ def test_opslag_weigert_met_een_nederlandse_reden(demo_pad: Path) -> None:
 
 def test_een_bestand_van_versie_2_krijgt_de_titelkolom(tmp_path: Path) -> None:
     pad = nieuw_bestand("Aalten", tmp_path / "aalten.sqlite")
-    conn = sqlite3.connect(pad)
-    conn.execute("ALTER TABLE agendapunt DROP COLUMN titel")
-    for kolom in ("begintijd", "eindtijd", "verslag_vastgesteld_op", "verslag_vastgesteld_in", "verslag_wijzigingen"):
-        conn.execute(f"ALTER TABLE overleg DROP COLUMN {kolom}")  # migration 3's, so the file is really version 2
-    conn.execute("PRAGMA user_version = 2")
-    conn.commit()
-    conn.close()
+    terug_naar_versie_2(pad)
     with Gemeentebestand.open(pad) as bestand:  # the content check does not ask a v2 file for it
         assert bestand.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSIE
         kolommen = {r[1] for r in bestand.db.execute("PRAGMA table_info(agendapunt)")}

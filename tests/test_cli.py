@@ -212,3 +212,10 @@ def test_gemeentenaam_vindt_het_bestand_van_tripartiet_nieuw(
     monkeypatch.setattr("tui.cli._vang_signalen", lambda app: None)
     assert main([argument]) == 0
     assert geopend == [Path("oost-gelre.sqlite")]
+
+
+def test_herstel_van_een_bestand_dat_er_niet_is_maakt_geen_leeg_bestand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pad = tmp_path / "bestaatniet.sqlite"
+    assert main(["herstel", str(pad)]) == 1
+    assert "geen reservekopieën" in capsys.readouterr().err
+    assert not pad.exists()

@@ -120,7 +120,7 @@ async def test_formuliervelden_gefuzzd_via_het_scherm(demo_pad: Path) -> None:
             formulier.query_one("#actielijn", Input).value = "Actielijn" if veld != "actielijn" else tekst
             for ander in ("doel", "start", "eind"):
                 formulier.query_one(f"#{ander}", Input).value = tekst if ander == veld else ""
-            formulier.query_one("#verantwoordelijken").select(app.bestand.partijen()[0].id)
+            formulier.query_one("#trekker").value = app.bestand.partijen()[0].id
             await pilot.press("ctrl+s")
             nu = notulen.afspraken(app.bestand)
             if app.screen is formulier:  # refused: a message at the field, nothing stored

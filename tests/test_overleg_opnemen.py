@@ -20,7 +20,7 @@ async def _typ(pilot, tekst: str) -> None:
 
 async def _kies(pilot, stappen_omlaag: int) -> None:
     """Choose in a focused Select: open it, move down, take it."""
-    await pilot.press("enter", *["down"] * stappen_omlaag, "enter")
+    await pilot.press("space", *["down"] * stappen_omlaag, "enter")  # Enter on a closed one saves the form
 
 
 async def test_een_klein_overleg_vastleggen_met_toetsen(tmp_path: Path) -> None:
@@ -96,7 +96,9 @@ async def test_een_klein_overleg_vastleggen_met_toetsen(tmp_path: Path) -> None:
         await _typ(pilot, "2027")
         await pilot.press("tab")
         await _typ(pilot, "Q4 2027")
-        await pilot.press("tab", "space", "down", "space")  # GA first, then DWP
+        await pilot.press("tab")
+        await _kies(pilot, 1)  # trekker: GA
+        await pilot.press("tab", "tab", "down", "space")  # past the status: DWP also responsible
         await pilot.press("ctrl+s")
         await pilot.pause()
 

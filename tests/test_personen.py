@@ -267,10 +267,10 @@ async def test_nieuw_overleg_voorzitter_toevoegen_vanuit_het_formulier(tmp_path:
         assert type(app.screen).__name__ == "OverlegFormulier"
         app.screen.query_one("#plaats", Input).value = "Gemeentehuis Aalten"
         app.screen.query_one("#voorzitter", Select).focus()
-        await pilot.press("enter", "down", "enter")  # the only choice: '+ nieuwe persoon…'
+        await pilot.press("space", "down", "enter")  # space opens a closed dropdown; the only choice: '+ nieuwe persoon…'
         await pilot.pause()
         assert type(app.screen).__name__ == "PersoonFormulier"
-        await pilot.press(*"Jan Jansen", "tab", "tab", "enter", "down", "enter")  # party GA
+        await pilot.press(*"Jan Jansen", "tab", "tab", "space", "down", "enter")  # party GA
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert type(app.screen).__name__ == "OverlegFormulier"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -60,22 +61,26 @@ class Terminal:
         return subprocess.run(["tmux", "has-session", "-t", self.sessie], capture_output=True).returncode == 0
 
 
-@pytest.fixture
-def terminal(tmp_path: Path, demo_pad: Path) -> Iterator[Terminal]:
-    sessie = f"tripartiet-{uuid.uuid4().hex[:8]}"
+def _start(terminal: Terminal, pad: Path) -> None:
     omgeving = {
-        "TRIPARTIET_CONFIG": str(tmp_path / "config"),
-        "TRIPARTIET_DATA": str(tmp_path / "data"),
+        "TRIPARTIET_CONFIG": str(pad.parent / "config"),
+        "TRIPARTIET_DATA": str(pad.parent / "data"),
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
     }
-    commando = "exec env " + " ".join(f"{k}={v}" for k, v in omgeving.items()) + f" {sys.executable} -m tui {demo_pad}"
+    commando = "exec env " + " ".join(f"{k}={v}" for k, v in omgeving.items()) + f" {sys.executable} -m tui {pad}"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", sessie, "-x", "80", "-y", "24", commando],
+        ["tmux", "new-session", "-d", "-s", terminal.sessie, "-x", "80", "-y", "24", commando],
         check=True, env={**os.environ, "TMUX": ""},
     )
-    yield Terminal(sessie)
-    subprocess.run(["tmux", "kill-session", "-t", sessie], capture_output=True)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, demo_pad: Path) -> Iterator[Terminal]:
+    terminal = Terminal(f"tripartiet-{uuid.uuid4().hex[:8]}")
+    _start(terminal, demo_pad)
+    yield terminal
+    subprocess.run(["tmux", "kill-session", "-t", terminal.sessie], capture_output=True)
 
 
 def test_notitie_en_actie_typen_in_echte_terminal_en_afsluiten(terminal: Terminal, demo_pad: Path) -> None:
@@ -90,7 +95,7 @@ def test_notitie_en_actie_typen_in_echte_terminal_en_afsluiten(terminal: Termina
     terminal.toetsen("t")
     terminal.wacht_op("Nieuw actiepunt")
     terminal.typ("Folder verhuiscoach maken")
-    terminal.toetsen("Tab", "Enter", "Down", "Enter", "Tab", "Tab")
+    terminal.toetsen("Tab", "Space", "Down", "Enter", "Tab", "Tab")  # space opens a dropdown; Enter would save
     terminal.typ("15-03-2027")
     terminal.toetsen("C-s")
     terminal.wacht_op("A-010 Folder verhuiscoach maken")
@@ -159,7 +164,12 @@ def test_gestaag_typen_en_stoppen_bewaart_alles(terminal: Terminal, demo_pad: Pa
     assert list(demo_pad.parent.glob("*niet-bewaard*")) == [], "everything went into the file itself"
 
 
-def test_sigterm_met_open_formulier_bewaart_concept_naast_het_bestand(terminal: Terminal, demo_pad: Path) -> None:
+def _concepten(pad: Path) -> dict[str, str]:
+    with Gemeentebestand.open(pad) as bestand:
+        return {r[0]: json.loads(r[1]).get("wat", "") for r in bestand.db.execute("SELECT sleutel, velden FROM concept")}
+
+
+def test_sigterm_met_open_formulier_bewaart_concept_in_het_bestand(terminal: Terminal, demo_pad: Path) -> None:
     terminal.wacht_op("1.6 Monitoring — 6 van 11")
     pid = terminal.pid()
     terminal.toetsen("Escape", "t")
@@ -167,9 +177,8 @@ def test_sigterm_met_open_formulier_bewaart_concept_naast_het_bestand(terminal: 
     terminal.typ("Folder verhuiscoach maken")
     os.kill(pid, signal.SIGTERM)  # a form is only written when completed; its draft must not vanish
     wacht_tot_gestopt(pid)
-    losse = list(demo_pad.parent.glob(f"{demo_pad.stem}-niet-bewaard-*.txt"))
-    assert len(losse) == 1
-    assert "Folder verhuiscoach maken" in losse[0].read_text(encoding="utf-8")
+    assert list(_concepten(demo_pad).values()) == ["Folder verhuiscoach maken"]
+    assert list(demo_pad.parent.glob("*niet-bewaard*")) == [], "the draft went into the file itself"
 
 
 def test_agendapunt_verplaatsen_met_alt_pijl_in_echte_terminal(terminal: Terminal, demo_pad: Path) -> None:
@@ -188,3 +197,26 @@ def test_agendapunt_verplaatsen_met_alt_pijl_in_echte_terminal(terminal: Termina
         overleg = notulen.laatste_overleg(bestand)
         volgorde = [p.subthema_nummer for p in notulen.agendapunten(bestand, overleg.id) if p.subthema_nummer]
     assert volgorde[:2] == ["1.6", "1.1"]
+
+
+def test_actieformulier_gestaag_typen_en_sigkill_concept_wordt_aangeboden(terminal: Terminal, demo_pad: Path) -> None:
+    terminal.wacht_op("1.6 Monitoring — 6 van 11")
+    pid = terminal.pid()
+    terminal.toetsen("Escape", "t")
+    terminal.wacht_op("Nieuw actiepunt")
+    terminal.typ_als_mens(ZIN)
+    os.kill(pid, signal.SIGKILL)  # the laptop dies: no chance to save anything more
+    wacht_tot_gestopt(pid)
+    [bewaard] = _concepten(demo_pad).values()
+    assert ZIN.startswith(bewaard) and len(bewaard) >= len(ZIN) - 4, f"bewaard: {bewaard!r}"
+
+    subprocess.run(["tmux", "kill-session", "-t", terminal.sessie], capture_output=True)
+    opnieuw = Terminal(f"{terminal.sessie}-2")
+    _start(opnieuw, demo_pad)
+    try:
+        opnieuw.wacht_op("1.6 Monitoring — 6 van 11")
+        opnieuw.toetsen("Escape", "t")
+        scherm = opnieuw.wacht_op("teruggezet")
+        assert "Concept van" in scherm and bewaard[:30] in scherm
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", opnieuw.sessie], capture_output=True)

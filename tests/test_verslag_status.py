@@ -8,6 +8,8 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+from tests.hulp import terug_naar_versie_2
+
 import pytest
 from textual.widgets import Select
 
@@ -96,13 +98,7 @@ def _v2_bestand(tmp_path: Path) -> Path:
     with Gemeentebestand.open(pad) as b:
         agenda = notulen.agenda_voor_periode(b, "2026-2027")
         notulen.nieuw_overleg(b, Overleg(agenda_id=agenda.id, datum=dt.date(2026, 5, 1), plaats="Raadzaal"), ["1.1"])
-    conn = sqlite3.connect(pad)
-    for kolom in NIEUW_IN_3:
-        conn.execute(f"ALTER TABLE overleg DROP COLUMN {kolom}")
-    conn.execute("ALTER TABLE agendapunt DROP COLUMN titel")
-    conn.execute("PRAGMA user_version = 2")
-    conn.commit()
-    conn.close()
+    terug_naar_versie_2(pad)
     return pad
 
 
@@ -215,3 +211,16 @@ async def test_tijden_in_het_overlegformulier(demo_pad: Path) -> None:
         derde = _reeks(b)[2]
         assert (derde.begintijd, derde.eindtijd) == ("14:00", "16:30")
         assert notulen.overleg(b, eerste.id).verslag_vastgesteld_in == derde.id
+
+
+async def test_uitleg_bij_het_punt_loopt_door_op_80_kolommen(demo_pad: Path) -> None:
+    """The line under an item wraps: at 80x24 the key to approve the minutes is visible."""
+    from tests.hulp import schermtekst
+
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.ga_naar_index(2)
+        await pilot.pause()
+        tekst = " ".join(schermtekst(app.screen.query_one("#punttekst")).split())
+        assert "r: verslag vaststellen." in tekst

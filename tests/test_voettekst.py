@@ -24,9 +24,9 @@ async def test_voettekst_wordt_alleen_herbouwd_als_de_toetsen_veranderen(demo_pa
         app.screen.refresh_bindings()  # what every focus change sends
         await pilot.pause()
         assert list(voettekst.query(FooterKey)) == toetsen
-        await pilot.press("tab")  # the list of agreements offers keys of its own
+        await pilot.press("tab")  # the list of actions offers keys of its own
         await pilot.pause()
-        assert app.focused.id == "afspraken"
+        assert app.focused.id == "acties", "1.6 has no agreements: Tab passes their empty list"
         assert len(_omschrijvingen(voettekst)) > len(toetsen)
 
 

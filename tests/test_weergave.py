@@ -60,8 +60,10 @@ def test_afspraakregel() -> None:
         status=AfspraakStatus.IN_UITVOERING, verantwoordelijken=[2, 1, 9],
     )
     assert afspraakregel(afspraak, {1: "GEM", 2: "WDD"}).plain == (
-        "AF-008 Monitor opzetten — geen doel — 2026-Q1 t/m ? — WDD, GEM, ? [in uitvoering]"
+        "AF-008 Monitor opzetten — geen doel — 2026-Q1 t/m ? — trekker: WDD, ook GEM, ? [in uitvoering]"
     )
+    alleen = Afspraak(nummer=9, agenda_id=1, subthema_nummer="1.6", actielijn="x", verantwoordelijken=[1])
+    assert afspraakregel(alleen, {1: "GEM"}).plain.endswith("— trekker: GEM [afgesproken]")
 
 
 def test_actieregel_wie_deadline_status_en_te_laat() -> None:

@@ -60,7 +60,7 @@ class TripartietApp(App[None]):
         self.pad = pad
         self.bestand: Gemeentebestand | None = None
         self.foutmelding: str | None = None
-        # Drafts of forms closed with Escape, offered again when the same form reopens.
+        # Drafts of forms while the file is read-only; else they are in the file (opslag.concepten).
         self.concepten: dict[str, dict] = {}
         self._geschilderd = False
         self._laatste_invoer = 0.0
@@ -315,15 +315,18 @@ class TripartietApp(App[None]):
         yield SystemCommand("Afsluiten", "Sluit Tripartiet af; alles is al bewaard", self.action_quit)
 
     def _onbewaarde_teksten(self, met_concepten: bool) -> list[str]:
-        """Try once more to save every note; what still is not in the file, as texts to keep elsewhere."""
+        """Try once more to save every note and every open form's draft; what still is not in the
+        file, as texts to keep elsewhere (a draft of a read-only file only when the app is stopped)."""
         from tui.schermen.formulier import Formulier
 
         teksten = []
         for scherm in self.screen_stack:
             if isinstance(scherm, BewaartNotitie) and not scherm.bewaar_notitie():
                 teksten.append(scherm.onbewaarde_notitie())
-            if met_concepten and isinstance(scherm, Formulier) and (concept := scherm.concepttekst()):
-                teksten.append(concept)
+            if isinstance(scherm, Formulier):
+                bewaard = scherm.bewaar_concept()
+                if (not bewaard or (met_concepten and scherm.bestand.alleen_lezen)) and (concept := scherm.concepttekst()):
+                    teksten.append(concept)
         return [t for t in teksten if t]
 
     def action_quit(self) -> None:

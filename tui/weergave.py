@@ -146,11 +146,12 @@ def agendaregel(titel: str, telling: PuntTelling | None, breedte: int) -> Text:
 
 
 def afspraakregel(afspraak: Afspraak, partijen: Mapping[int, str]) -> Text:
-    """`partijen`: party id to its code."""
+    """`partijen`: party id to its code. The first responsible party is the lead (trekker)."""
     a = afspraak
+    codes = [partijen.get(p, "?") for p in a.verantwoordelijken]
+    wie = f"trekker: {codes[0]}" + (f", ook {', '.join(codes[1:])}" if codes[1:] else "") if codes else "geen trekker"
     return letterlijk(
-        f"{a.code} {a.actielijn} — {a.doel or 'geen doel'} — {a.start or '?'} t/m {a.eind or '?'} — "
-        f"{', '.join(partijen.get(p, '?') for p in a.verantwoordelijken)} [{a.status.value}]"
+        f"{a.code} {a.actielijn} — {a.doel or 'geen doel'} — {a.start or '?'} t/m {a.eind or '?'} — {wie} [{a.status.value}]"
     )
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Select
 
-from tui.schermen.dialoog import Dialoog
+from tui.schermen.dialoog import Dialoog, enter_is_van
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class ActiefilterScherm(Dialoog[Actiefilter]):
     BINDINGS = [
         Binding("escape", "toepassen", "Toepassen", key_display="Esc", id="toepassen"),
         Binding("delete", "wissen", "Alles wissen", id="wissen"),
+        # As in every form: Enter on a closed dropdown completes (Space opens it).
+        Binding("enter", "enter", "Toepassen", show=False, priority=True, id="enter_toepassen"),
     ]
 
     def __init__(
@@ -58,7 +61,7 @@ class ActiefilterScherm(Dialoog[Actiefilter]):
             bekend = waarde in {w for _, w in opties}
             yield Label(titel, classes="veldnaam")
             yield Select(opties, prompt="(alle)", value=waarde if bekend else Select.NULL, id=f"filter-{naam}")
-        yield Label("Esc: toepassen en sluiten   Del: alles wissen", id="filterhulp", classes="dialooghulp")
+        yield Label("Enter of Esc: toepassen en sluiten   spatie: kiezen   Del: alles wissen", id="filterhulp", classes="dialooghulp")
 
     def _waarde(self, naam: str) -> int | str | None:
         waarde = self.query_one(f"#filter-{naam}", Select).value
@@ -66,6 +69,11 @@ class ActiefilterScherm(Dialoog[Actiefilter]):
 
     def action_toepassen(self) -> None:
         self.dismiss(Actiefilter(self._waarde("partij"), self._waarde("persoon"), self._waarde("subthema")))
+
+    def action_enter(self) -> None:
+        if enter_is_van(self.focused):
+            raise SkipAction()
+        self.action_toepassen()
 
     def action_wissen(self) -> None:
         for select in self.query(Select):

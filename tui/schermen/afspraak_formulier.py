@@ -1,4 +1,8 @@
-"""Form for a local agreement (afspraak) of the uitvoeringsagenda, in the form real agendas use."""
+"""Form for a local agreement (afspraak) of the uitvoeringsagenda, in the form real agendas use.
+
+The lead party (trekker) is a field of its own, not the first box ticked in a list: the order of
+the responsible parties is then seen and changed, as the export and the lists show it.
+"""
 
 from __future__ import annotations
 
@@ -39,9 +43,11 @@ class AfspraakFormulier(Formulier[Afspraak]):
             yield Veld("Start", Invoer(id="start", placeholder="2026, Q3 2026 of 01-07-2026"))
             yield Veld("Eind", Invoer(id="eind", placeholder="2027, Q4 2027 of 31-12-2027"))
         with Horizontal(classes="naast"):
-            yield Veld("Verantwoordelijke", SelectionList(*partijen, id="verantwoordelijken"), verplicht=True, hulp="1e = trekker")
+            yield Veld("Trekker", Select(partijen, id="trekker", prompt="(kies de trekkende partij)"), verplicht=True)
+            yield Veld("Status", Select([(s.value, s.value) for s in AfspraakStatus], id="status", allow_blank=False, value=AfspraakStatus.AFGESPROKEN.value))
+        with Horizontal(classes="naast"):
+            yield Veld("Ook verantwoordelijk", SelectionList(*partijen, id="verantwoordelijken"))
             yield Veld("Betrokken partijen", SelectionList(*partijen, id="betrokkenen"))
-        yield Veld("Status", Select([(s.value, s.value) for s in AfspraakStatus], id="status", allow_blank=False, value=AfspraakStatus.AFGESPROKEN.value))
         yield Veld("Toelichting", Tekstvak(id="toelichting"))
 
     def vul(self) -> None:
@@ -49,7 +55,8 @@ class AfspraakFormulier(Formulier[Afspraak]):
             a = self.bestaand
             self.zet_waarden({
                 "actielijn": a.actielijn, "doel": a.doel, "start": a.start, "eind": a.eind,
-                "verantwoordelijken": a.verantwoordelijken, "betrokkenen": a.betrokkenen,
+                "trekker": a.verantwoordelijken[0] if a.verantwoordelijken else Select.NULL,
+                "verantwoordelijken": a.verantwoordelijken[1:], "betrokkenen": a.betrokkenen,
                 "status": a.status.value, "toelichting": a.toelichting,
             })
 
@@ -60,8 +67,9 @@ class AfspraakFormulier(Formulier[Afspraak]):
         start = lees_termijn(w["start"], "start")
         eind = lees_termijn(w["eind"], "eind")
         controleer_start_eind(start, eind)
-        if not w["verantwoordelijken"]:
-            raise OngeldigeInvoer("verantwoordelijken", "Kies minstens één verantwoordelijke partij (de eerste is de trekker).")
+        if w["trekker"] is Select.NULL:
+            raise OngeldigeInvoer("trekker", "Kies de trekker: de partij die de afspraak trekt en erover rapporteert.")
+        verantwoordelijken = [w["trekker"], *(p for p in w["verantwoordelijken"] if p != w["trekker"])]
         aantal, eenheid = lees_doel(doel)
         afspraak = Afspraak(
             id=self.bestaand.id if self.bestaand else None,
@@ -77,7 +85,7 @@ class AfspraakFormulier(Formulier[Afspraak]):
             status=AfspraakStatus(w["status"]),
             toelichting=schone_tekst(w["toelichting"], "toelichting", "De toelichting", meerdere_regels=True),
             overleg_id=self.bestaand.overleg_id if self.bestaand else self.overleg_id,
-            verantwoordelijken=w["verantwoordelijken"],
-            betrokkenen=[p for p in w["betrokkenen"] if p not in w["verantwoordelijken"]],
+            verantwoordelijken=verantwoordelijken,
+            betrokkenen=[p for p in w["betrokkenen"] if p not in verantwoordelijken],
         )
         return notulen.bewaar_afspraak(self.bestand, afspraak)

@@ -14,8 +14,18 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
+from textual.widgets import Button, Select, TextArea
 
 T = TypeVar("T")
+
+
+def enter_is_van(widget: Widget | None) -> bool:
+    """Whether Enter means something in `widget` itself (a new line, a button, the choice in an
+    open dropdown), so that a dialog's Enter to complete must step aside (SkipAction). A closed
+    dropdown or a checkbox list does not: there Enter completes, Space opens or ticks."""
+    if widget is None:
+        return False
+    return isinstance(widget, (TextArea, Button)) or isinstance(widget.parent, Select) or (isinstance(widget, Select) and widget.expanded)
 
 
 class Dialoog(ModalScreen[T]):

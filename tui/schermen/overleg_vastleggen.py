@@ -118,6 +118,7 @@ class Vastleggen:
     def on_item_lijst_gereed(self, bericht: ItemLijst.Gereed) -> None:
         soort, rij_id = bericht.sleutel.split(":")
         if soort != "actiepunt":
+            self.notify("Alleen een actiepunt kan gereed gemeld worden (g); kies er een in de lijst met actiepunten.", severity="warning", timeout=4)
             return
         actie = notulen.actiepunt(self.bestand, int(rij_id))
         nieuw = ActieStatus.OPEN if actie.status is ActieStatus.GEREED else ActieStatus.GEREED

@@ -1,5 +1,8 @@
 """Agreements, decisions or actions of an agenda item: Enter edits, Delete removes, g marks done.
 
+A list with nothing to choose is passed over by Tab; a list that gets focus shows its first row
+highlighted, so a key acts at once on what is seen; a key that cannot act says why.
+
 Each option's id is its key, 'soort:id' (afspraak, besluit or actiepunt); the list says which key
 the minute-taker wants changed, the screen decides what that means. The list comes with its
 heading (`kop`), which the screen places above it: a container around the two would cost a layout
@@ -51,26 +54,43 @@ class ItemLijst(OptionList):
             self.kop.update(kop)
         vorige = self.highlighted
         self.clear_options()
+        self.can_focus = any(sleutel for sleutel, _ in regels)
         if regels:
             self.add_options([Option(tekst, id=sleutel, disabled=sleutel is None) for sleutel, tekst in regels])
             if vorige is not None:
                 self.highlighted = min(vorige, len(regels) - 1)  # stay in place after a form or a deletion
+            elif self.has_focus:
+                self._kies_eerste()
         else:
             self.add_option(Option(Text(leeg, style="italic"), disabled=True))
 
-    def _sleutel(self) -> str | None:
+    def on_focus(self) -> None:
         if self.highlighted is None:
-            return None
-        return self.get_option_at_index(self.highlighted).id
+            self._kies_eerste()
+
+    def _kies_eerste(self) -> None:
+        self.highlighted = next((i for i, optie in enumerate(self.options) if not optie.disabled), None)
+
+    def _sleutel(self, wat: str) -> str | None:
+        """The highlighted row's key; None, and the minute-taker told why, when there is none."""
+        sleutel = None if self.highlighted is None else self.get_option_at_index(self.highlighted).id
+        if sleutel is None:
+            leeg = not any(not optie.disabled for optie in self.options)
+            self.notify(
+                f"Er is hier niets om te {wat}: deze lijst is leeg." if leeg
+                else f"Kies eerst een regel met de pijltjes om die te {wat}.",
+                severity="warning", timeout=4,
+            )
+        return sleutel
 
     def action_bewerk(self) -> None:
-        if sleutel := self._sleutel():
+        if sleutel := self._sleutel("wijzigen"):
             self.post_message(self.Bewerken(sleutel))
 
     def action_verwijder(self) -> None:
-        if sleutel := self._sleutel():
+        if sleutel := self._sleutel("verwijderen"):
             self.post_message(self.Verwijderen(sleutel))
 
     def action_gereed(self) -> None:
-        if sleutel := self._sleutel():
+        if sleutel := self._sleutel("gereed te melden"):
             self.post_message(self.Gereed(sleutel))
