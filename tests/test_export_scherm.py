@@ -13,7 +13,8 @@ from opslag import export, notulen
 from opslag.bestand import Gemeentebestand
 from tests.hulp import schermtekst
 from tui.app import TripartietApp
-from tui.schermen.export import ExportScherm, OverschrijfVraag, VoorbeeldTabel
+from tui.schermen.export import ExportScherm, OverschrijfVraag
+from tui.widgets.voorbeeld import VoorbeeldTabel
 
 
 def _meldingen(app: TripartietApp) -> list[str]:
@@ -238,7 +239,7 @@ async def test_lang_voorbeeld_verschijnt_bij_het_scrollen(demo_pad: Path) -> Non
 
 
 def test_voorbeeldtekst_knipt_lange_tabellen() -> None:
-    from tui.schermen.export import TABELRIJEN, voorbeeldtekst
+    from tui.widgets.voorbeeld import TABELRIJEN, voorbeeldtekst
 
     rijen = [f"| A-{i:03d} | iets |" for i in range(TABELRIJEN * 2 + 5)]
     tekst = "Tekst.\n\n| Nr. | Actie |\n|---|---|\n" + "\n".join(rijen) + "\n\nSlot.\n"
@@ -254,7 +255,7 @@ def test_tabel_in_het_voorbeeld_maakt_geen_widget_per_cel() -> None:
     export screen's objects on the 100x file, walked by every full garbage collection)."""
     from textual.widget import Widget
 
-    from tui.schermen.export import Voorbeeld, _parser
+    from tui.widgets.voorbeeld import Voorbeeld, parser as _parser
 
     weergave = Voorbeeld(parser_factory=_parser)
     tokens = _parser().parse("| Nr. | Actie |\n|---|---|\n| A-1 | `[b]` en *nadruk* |\n| A-2 | |\n")

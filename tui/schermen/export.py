@@ -14,21 +14,17 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-from rich import box
-from rich.table import Table
 from rich.text import Text
 from markdown_it.token import Token
 from textual import on, work
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
+from textual.widgets._markdown import MarkdownBlock  # not exported by Textual; pinned at 8.2.8
 from textual.widgets import Checkbox, Header, Input, Label, Markdown, Select, Static, TabbedContent, TabPane, TextArea
-from textual.widgets._markdown import MarkdownBlock, MarkdownTable  # not exported by Textual; pinned at 8.2.8
 
 from opslag import export, notulen
 from opslag.bestand import Gemeentebestand
@@ -40,10 +36,8 @@ from tui.schermen.bevestig import BevestigScherm
 from tui.weergave import letterlijk
 from tui.lekken import na_draad
 from tui.widgets.veilig import Invoer, Tekstvak
+from tui.widgets.voorbeeld import Voorbeeld, kap, parser, voorbeeldtekst
 
-# Textual's Markdown widget takes about a second per 20 kB; past this size the preview shows the
-# beginning only (the file always gets everything). A realistic file's documents fit.
-VOORBEELD_MAXIMUM = 60_000
 # The source tab likewise: a TextArea takes a second for two megabytes (100x the realistic file).
 BRON_MAXIMUM = 200_000
 # The preview is mounted a step at a time, each about this many source lines, so that no step
@@ -52,110 +46,8 @@ BRON_MAXIMUM = 200_000
 # makes every layout, and removing it, slow.
 STAP_REGELS = 40
 VOORRAAD_SCHERMEN = 2
-# Long tables are shown as tables of this many rows, each with the header: one Rich table of
-# hundreds of rows takes longer to lay out than a step may take.
-TABELRIJEN = 30
 _HULP = "ctrl+s of Enter in de bestandsnaam: opslaan   Esc: terug"
 _FORMAATKEUZES = [("Markdown", "md"), ("Word (.docx)", "docx"), ("ODT (.odt)", "odt"), ("PDF", "pdf")]
-
-
-def _kap(tekst: str, maximum: int) -> tuple[str, bool]:
-    """The first `maximum` characters of `tekst`, cut at a blank line if there is one; and whether it was cut."""
-    if len(tekst) <= maximum:
-        return tekst, False
-    einde = tekst.rfind("\n\n", 0, maximum)
-    return tekst[: einde + 1 if einde > 0 else maximum], True
-
-
-def voorbeeldtekst(tekst: str) -> str:
-    """The Markdown the preview renders: the beginning of `tekst`, long tables cut into short ones."""
-    voorbeeld, gekapt = _kap(tekst, VOORBEELD_MAXIMUM)
-    uit: list[str] = []
-    kop: list[str] = []
-    rijen = 0
-    for regel in voorbeeld.splitlines():
-        if not regel.startswith("|"):
-            kop, rijen = [], 0
-        elif len(kop) < 2:
-            kop.append(regel)  # the header and its |---| line
-        elif rijen == TABELRIJEN:
-            uit += ["", *kop]
-            rijen = 1
-        else:
-            rijen += 1
-        uit.append(regel)
-    voorbeeld = "\n".join(uit) + "\n"
-    if gekapt:
-        voorbeeld += "\n---\n\nHet voorbeeld toont het begin; het bestand krijgt het hele document.\n"
-    return voorbeeld
-
-
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
-
-
-class _Tabeldeel:
-    """A part of a table (head, body, row, cell) as plain data. Textual makes a widget of every
-    cell, never mounted here (VoorbeeldTabel draws one Rich table), yet each holds its styles and
-    caches, some hundred objects in reference cycles: on the 100x file's tables that was a third of
-    the export screen's objects, and every full collection walked them until the screen closed."""
-
-    def __init__(self, _markdown: Markdown, _token: Token) -> None:
-        self._blocks: list[_Tabeldeel] = []
-        self._content = Content("")
-
-    def build_from_token(self, token: Token) -> None:
-        self._content = MarkdownBlock._token_to_content(self, token)  # type: ignore[arg-type]  (uses no widget state)
-
-
-class _Tabelkop(_Tabeldeel):
-    pass
-
-
-class VoorbeeldTabel(MarkdownTable):
-    """A table as one Rich table instead of a widget per cell: twice as fast, and long cells wrap
-    instead of being cut off with '…'.
-
-    The cells are plain text (escaped user text), so nothing of their Markdown is lost; they go in
-    as Text, never as strings, which Rich would read as markup ('[b]' in a note).
-    """
-
-    DEFAULT_CSS = "VoorbeeldTabel { height: auto; } VoorbeeldTabel > Static { width: 100%; }"
-
-    def _get_headers_and_rows(self) -> tuple[list[Content], list[list[Content]]]:
-        koppen: list[Content] = []
-        rijen: list[list[Content]] = []
-        for deel in self._blocks:  # the head, then the body
-            for rij in deel._blocks:
-                cellen = [cel._content for cel in rij._blocks]
-                if isinstance(deel, _Tabelkop):
-                    koppen += cellen
-                elif cellen:
-                    rijen.append(cellen)
-        return koppen, rijen
-
-    def compose(self) -> ComposeResult:
-        koppen, rijen = self._get_headers_and_rows()
-        self._blocks.clear()  # the table is drawn: its parts are no longer needed
-        tabel = Table(box=box.ROUNDED, expand=True, header_style="bold")
-        for i, kop in enumerate(koppen):
-            # Short columns (numbers, dates, codes) as wide as their text; long texts share the rest.
-            langste = max([len(kop.plain), *(len(rij[i].plain) for rij in rijen if i < len(rij))])
-            tabel.add_column(letterlijk(kop.plain), ratio=1 if langste > 30 else None)
-        for rij in rijen:
-            tabel.add_row(*(letterlijk(cel.plain) for cel in rij))
-        yield Static(tabel)
-
-
-class Voorbeeld(Markdown):
-    """The export as a renderer shows it: CommonMark with tables, links not followed."""
-
-    BLOCKS = {
-        **Markdown.BLOCKS,
-        "table_open": VoorbeeldTabel,
-        "thead_open": _Tabelkop,
-        **{naam: _Tabeldeel for naam in ("tbody_open", "tr_open", "th_open", "td_open")},
-    }
 
 
 class OverschrijfVraag(BevestigScherm):
@@ -241,7 +133,7 @@ class ExportScherm(Screen[None]):
             with TabPane("Voorbeeld", id="voorbeeld"):
                 with VerticalScroll(id="voorbeeldvak"):
                     yield Static("Bezig met het opbouwen van het document…", id="bezig")
-                    yield Voorbeeld(id="weergave", parser_factory=_parser, open_links=False)
+                    yield Voorbeeld(id="weergave", parser_factory=parser, open_links=False)
             with TabPane("Markdown", id="bron"):
                 yield Tekstvak(id="broncode", read_only=True, soft_wrap=False, show_line_numbers=True)
                 yield Label("Hier staat het begin; het bestand krijgt het hele document.", id="bronnoot")
@@ -305,7 +197,7 @@ class ExportScherm(Screen[None]):
             return
         # The export keeps balanced bidi controls (see opslag.markdown_tekst); on screen they are shown.
         voorbeeld = zichtbaar(voorbeeldtekst(gemaakt.tekst), regels=True)
-        document = Document(gemaakt.tekst, gemaakt.kenmerk, voorbeeld, _parser().parse(voorbeeld), gemaakt)
+        document = Document(gemaakt.tekst, gemaakt.kenmerk, voorbeeld, parser().parse(voorbeeld), gemaakt)
         self.post_message(self.Gebouwd(ronde, document))
 
     @on(Gebouwd)
@@ -324,7 +216,7 @@ class ExportScherm(Screen[None]):
             return
         self.document = bericht.document
         self.tekst = self.document.tekst
-        tekst, gekapt = _kap(self.tekst, BRON_MAXIMUM)
+        tekst, gekapt = kap(self.tekst, BRON_MAXIMUM)
         bron.load_text(tekst)
         self.query_one("#bronnoot", Label).display = gekapt
         self._voorbeeld_verouderd = True
