@@ -1,7 +1,7 @@
 """Storage and domain model of Tripartiet: one SQLite file per municipality.
 
 This package never imports Textual, Rich or tui (the import-linter contracts in pyproject.toml and
-tests/test_importhygiene.py guard it), so that export, checks and repairs work headless from the
+tests/app/test_importhygiene.py guard it), so that export, checks and repairs work headless from the
 command line.
 """
 

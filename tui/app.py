@@ -158,7 +158,7 @@ class TripartietApp(App[None]):
             gc.collect()
 
     def _laad_invoer(self) -> None:
-        """Nothing on the way to the first screen imports pydantic (tests/test_importhygiene.py):
+        """Nothing on the way to the first screen imports pydantic (tests/app/test_importhygiene.py):
         rows read back are plain dataclasses, and what enters is checked with pydantic at the
         first write. It costs 6-10 MB once imported (figure 5 of tests/bench/snelheid.py) and
         some 150 ms to import, so it is loaded in a thread when a screen that writes opens: the

@@ -30,7 +30,7 @@ A new document kind (an evaluation, a regional monitor) takes:
        builder, and its options (`Optie`: a yes/no `vinkje`, or a value the screen takes from what
        it shows).
 Nothing else: `tripartiet NAAM` (tui/cli.py) and the choice and checkboxes on the export screen
-(tui/schermen/export.py) are made from the registry; tests/test_export_soorten.py proves that.
+(tui/schermen/export.py) are made from the registry; tests/app/test_export_soorten.py proves that.
 Word, ODT and PDF are made from the Markdown (`schrijf_document`, opslag.omzetten): a new kind
 gets them without more work.
 

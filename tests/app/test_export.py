@@ -21,7 +21,7 @@ from opslag.export import ExportFout, SjabloonFout
 from opslag.modellen import ActieStatus, Actiepunt, Afspraak, AfspraakStatus, Besluit
 from tui.cli import main
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 BIJWERKEN = os.environ.get("TRIPARTIET_GOLDEN") == "bijwerken"  # regenerate the golden files on purpose
 
 
@@ -101,7 +101,7 @@ def test_agenda_titel_partijen_en_werkwijze(bestand: Gemeentebestand) -> None:
     ]
     werkwijze = _sectie(tekst, "Werkwijze")
     # The cycle for 2026-2027: the offer (bod) and the adoption in the year before, then each year an
-    # evaluation and a bod (tenses: tests/test_export_agenda.py).
+    # evaluation and a bod (tenses: tests/opslag/test_export_agenda.py).
     assert "vóór 1 juli 2025" in werkwijze and "bod" in werkwijze
     assert "vóór 15 december 2025" in werkwijze
     assert "in 2026" in werkwijze and "in 2027" in werkwijze and "1 juli 2027" in werkwijze

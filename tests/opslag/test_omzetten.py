@@ -24,9 +24,9 @@ from markdown_it import MarkdownIt
 from opslag import omzetten
 from opslag.markdown_tekst import blok, cel, normaliseer, regel, schoon
 from opslag.omzetten import FORMATEN, HuisstijlFout, OmzetFout, formaat_voor, zet_om
-from tests.test_export_eigenschappen import GEMEEN
+from tests.opslag.test_export_eigenschappen import GEMEEN
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 VERSLAG = (GOLDEN / "verslag-demo.md").read_text(encoding="utf-8")
 AGENDA = (GOLDEN / "uitvoeringsagenda-demo.md").read_text(encoding="utf-8")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -21,7 +21,7 @@ from tui.schermen.kenmerken import BewaartNotitie, HeeftOverleg, ToontSubthema
 from tui.schermen.overleg_kiezer import OverlegKiezer
 from tui.schermen.toetsen import ToetsenScherm
 
-SCHERMEN = Path(__file__).resolve().parents[1] / "tui" / "schermen"
+SCHERMEN = Path(__file__).resolve().parents[2] / "tui" / "schermen"
 VANDAAG = dt.date(2026, 11, 27)
 
 

@@ -280,7 +280,7 @@ def test_zijbestanden_van_een_andere_gebruiker_echt() -> None:
     """No monkeypatch: the notulist (uid 65534) owns the file, a colleague (uid 1234) checks it."""
     map_ = Path(tempfile.mkdtemp(prefix="tripartiet-gedeeld-"))
     map_.chmod(0o777)
-    wortel = str(Path(__file__).resolve().parent.parent)
+    wortel = str(Path(__file__).resolve().parents[2])
 
     def als(uid: int, stap: str) -> str:
         opdracht = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", sys.executable, "-c", ALS_GEBRUIKER]

@@ -81,7 +81,7 @@ def test_pydantic_pas_als_een_formulier_opent_op_de_achtergrond(tmp_path) -> Non
 
 # --- static contracts (import-linter, [tool.importlinter] in pyproject.toml) ---------------------
 
-_WORTEL = Path(__file__).resolve().parents[1]
+_WORTEL = Path(__file__).resolve().parents[2]
 
 
 def _lint_imports(map_: Path) -> subprocess.CompletedProcess[str]:

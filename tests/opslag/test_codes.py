@@ -9,7 +9,7 @@ from pathlib import Path
 from opslag.codes import item_code
 from opslag.modellen import Actiepunt, Afspraak, Besluit
 
-_WORTEL = Path(__file__).resolve().parents[1]
+_WORTEL = Path(__file__).resolve().parents[2]
 # Rewritten by issue #11 item 1 in parallel; it still formats one code itself.
 def test_item_code() -> None:
     assert [item_code("afspraak", 7), item_code("besluit", 12), item_code("actiepunt", 1)] == ["AF-007", "B-012", "A-001"]

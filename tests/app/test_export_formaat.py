@@ -231,7 +231,7 @@ def test_voorbeeldafbeeldingen_voor_de_readme(tmp_path: Path) -> None:
     """docs/maak_voorbeelden.py makes the PNGs the README shows: PDF pages, small enough to commit."""
     import importlib.util
 
-    wortel = Path(__file__).resolve().parents[1]
+    wortel = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("maak_voorbeelden", wortel / "docs" / "maak_voorbeelden.py")
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)

@@ -17,7 +17,7 @@ from textual.widgets import TextArea
 from opslag import notulen
 from opslag.bestand import Gemeentebestand
 from tests.hulp import schermtekst
-from tests.test_terminal import Terminal
+from tests.app.test_terminal import Terminal
 from tui.app import TripartietApp
 
 

@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from tui.app import TripartietApp
 
-SCHERMEN = Path(__file__).resolve().parents[1] / "tui" / "schermen"
+SCHERMEN = Path(__file__).resolve().parents[2] / "tui" / "schermen"
 
 
 def test_de_app_laadt_elk_tcss_bestand_en_geen_scherm_laadt_er_zelf_een() -> None:

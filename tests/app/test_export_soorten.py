@@ -14,7 +14,7 @@ from opslag.bestand import Gemeentebestand
 from opslag.export import verslag
 from opslag.export.soorten import Documentsoort, Optie
 from tests.hulp import schermtekst
-from tests.test_export_scherm import _klaar
+from tests.app.test_export_scherm import _klaar
 from tui import cli
 from tui.app import TripartietApp
 from tui.schermen.export import ExportScherm
