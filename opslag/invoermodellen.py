@@ -9,14 +9,25 @@ our own file needs no validation (`opslag.modellen`).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from opslag import modellen as m
 
 T = TypeVar("T", bound=m.Rij)
 TIJD = r"^([01]\d|2[0-3]):[0-5]\d$"  # HH:MM
+
+
+def _gestript_niet_leeg(waarde: str) -> str:
+    waarde = waarde.strip()
+    if not waarde:
+        raise ValueError("mag niet leeg zijn")
+    return waarde
+
+
+# A name or code: spaces around it dropped, and not only spaces.
+Naam = Annotated[str, AfterValidator(_gestript_niet_leeg)]
 
 
 class Invoer(BaseModel):
@@ -25,33 +36,17 @@ class Invoer(BaseModel):
 
 class PartijInvoer(Invoer):
     id: int | None = None
-    naam: str = Field(min_length=1)
-    code: str = Field(min_length=1, max_length=12)
+    naam: Naam = Field(min_length=1)
+    code: Naam = Field(min_length=1, max_length=12)
     soort: m.PartijSoort
     volgorde: int = 0
-
-    @field_validator("naam", "code")
-    @classmethod
-    def _zonder_witruimte_rond(cls, waarde: str) -> str:
-        waarde = waarde.strip()
-        if not waarde:
-            raise ValueError("mag niet leeg zijn")
-        return waarde
 
 
 class PersoonInvoer(Invoer):
     id: int | None = None
-    naam: str = Field(min_length=1)
+    naam: Naam = Field(min_length=1)
     functie: str = ""
     partij_id: int | None = None
-
-    @field_validator("naam")
-    @classmethod
-    def _zonder_witruimte_rond(cls, waarde: str) -> str:
-        waarde = waarde.strip()
-        if not waarde:
-            raise ValueError("mag niet leeg zijn")
-        return waarde
 
 
 class UitvoeringsagendaInvoer(Invoer):
