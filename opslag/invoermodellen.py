@@ -53,6 +53,8 @@ class UitvoeringsagendaInvoer(Invoer):
     id: int | None = None
     periode: str = Field(pattern=r"^\d{4}-\d{4}$")
     vastgesteld_op: dt.date | None = None
+    vastgesteld_te: str | None = None
+    vorige_id: int | None = None
 
 
 class OverlegInvoer(Invoer):
@@ -70,6 +72,7 @@ class OverlegInvoer(Invoer):
     verslag_vastgesteld_op: dt.date | None = None
     verslag_vastgesteld_in: int | None = None
     verslag_wijzigingen: str | None = None
+    gesloten_op: str | None = None
 
 
 class AanwezigheidInvoer(Invoer):
@@ -92,6 +95,8 @@ class AfspraakInvoer(Invoer):
     status: m.AfspraakStatus = m.AfspraakStatus.AFGESPROKEN
     toelichting: str = ""
     overleg_id: int | None = None
+    na_vaststelling: int | None = None
+    vorige_id: int | None = None
     verantwoordelijken: list[int] = []
     betrokkenen: list[int] = []
 

@@ -159,6 +159,8 @@ class Uitvoeringsagenda(Rij):
     id: int | None = None
     periode: str
     vastgesteld_op: dt.date | None = None
+    vastgesteld_te: str | None = None
+    vorige_id: int | None = None  # the agenda of the previous period this one was started from
 
     @property
     def jaren(self) -> tuple[int, int]:
@@ -187,6 +189,7 @@ class Overleg(Rij):
     verslag_vastgesteld_op: dt.date | None = None
     verslag_vastgesteld_in: int | None = None
     verslag_wijzigingen: str | None = None
+    gesloten_op: str | None = None  # ISO timestamp; a closed meeting is read-only until reopened
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -233,6 +236,8 @@ class Afspraak(Rij):
     status: AfspraakStatus = AfspraakStatus.AFGESPROKEN
     toelichting: str = ""
     overleg_id: int | None = None
+    na_vaststelling: int | None = None  # 1: an addition, made after its agenda was adopted
+    vorige_id: int | None = None  # the agreement of the previous period it was carried over from
     verantwoordelijken: list[int] = field(default_factory=list)  # partij ids, the first is the lead
     betrokkenen: list[int] = field(default_factory=list)
 
@@ -290,3 +295,33 @@ class Wijziging(Rij):
     rij_id: int | None
     actie: str
     gegevens: str = "{}"
+    oud: str | None = None  # JSON of the values before the change, for history and undo
+    overleg_id: int | None = None
+    ongedaan_door: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ondertekenaar(Rij):
+    """Who signs the uitvoeringsagenda for a party."""
+
+    agenda_id: int
+    partij_id: int
+    naam: str
+    functie: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AfspraakWijziging(Rij):
+    """One step in an agreement's life after its agenda was adopted or carried over."""
+
+    OMZETTEN: ClassVar[Omzetting] = {"datum": _datum, "tijdstip": _tijdstip}
+
+    id: int | None = None
+    afspraak_id: int
+    soort: str  # 'wijziging' | 'toevoeging' | 'overgenomen' | 'herformulering'
+    datum: dt.date
+    tijdstip: dt.datetime
+    overleg_id: int | None = None
+    besluit_id: int | None = None
+    velden: str = "{}"  # JSON {veld: [oud, nieuw]}
+    reden: str = ""

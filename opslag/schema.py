@@ -223,8 +223,57 @@ def _v5(db: "Database") -> None:
     )
 
 
+def _v6(db: "Database") -> None:
+    """The life of an uitvoeringsagenda and of what is recorded in it.
+
+    - an agenda is adopted (vastgesteld_op, vastgesteld_te) and signed per party (ondertekenaar);
+      a new period links back to the one it was started from (vorige_id);
+    - after adoption an agreement changes only by a recorded amendment (afspraak_wijziging: which
+      fields, old and new, date, meeting, besluit, reason); an agreement made after adoption is an
+      addition (na_vaststelling); a carried-over agreement links back (vorige_id);
+    - a meeting can be closed (gesloten_op) and reopened with a reason (in the change log);
+    - the change log keeps the old values of a change (oud) and its meeting, so every change can be
+      shown and undone, also after a restart (ongedaan_door: the log line that undid it)."""
+    db["uitvoeringsagenda"].add_column("vastgesteld_te", str)
+    db["uitvoeringsagenda"].add_column("vorige_id", int)
+    db.create_table(
+        "ondertekenaar",
+        {"agenda_id": int, "partij_id": int, "naam": str, "functie": str},
+        pk=("agenda_id", "partij_id"),
+        not_null={"naam"},
+        defaults={"functie": ""},
+        foreign_keys=[("agenda_id", "uitvoeringsagenda", "id"), ("partij_id", "partij", "id")],
+    )
+    db["afspraak"].add_column("na_vaststelling", int)
+    db["afspraak"].add_column("vorige_id", int)
+    db["afspraak"].create_index(["vorige_id"])
+    db.create_table(
+        "afspraak_wijziging",
+        {
+            "id": int,
+            "afspraak_id": int,
+            "soort": str,  # 'wijziging' after adoption, 'toevoeging', 'overgenomen', 'herformulering'
+            "datum": str,
+            "tijdstip": str,
+            "overleg_id": int,
+            "besluit_id": int,
+            "velden": str,  # JSON {veld: [oud, nieuw]}
+            "reden": str,
+        },
+        pk="id",
+        not_null={"afspraak_id", "soort", "datum", "tijdstip", "velden"},
+        defaults={"velden": "{}", "reden": ""},
+        foreign_keys=[("afspraak_id", "afspraak", "id"), ("overleg_id", "overleg", "id"), ("besluit_id", "besluit", "id")],
+    )
+    db["afspraak_wijziging"].create_index(["afspraak_id"])
+    db["overleg"].add_column("gesloten_op", str)
+    db["wijziging"].add_column("oud", str)
+    db["wijziging"].add_column("overleg_id", int)
+    db["wijziging"].add_column("ongedaan_door", int)
+
+
 # Append only: index + 1 is the schema version that a migration brings a file to.
-MIGRATIES: list[Callable[["Database"], None]] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIES: list[Callable[["Database"], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSIE = len(MIGRATIES)
 
 
