@@ -17,7 +17,8 @@ from opslag.modellen import Partij, Persoon
 # Every column that points at a person or a party (PRAGMA foreign_key_list); a test holds these
 # lists against the schema, so a migration that adds one cannot be forgotten here.
 VERWIJZINGEN_PERSOON = (("aanwezigheid", "persoon_id"), ("overleg", "voorzitter_id"), ("overleg", "notulist_id"), ("actiepunt", "persoon_id"))
-VERWIJZINGEN_PARTIJ = (("persoon", "partij_id"), ("afspraak_partij", "partij_id"), ("actiepunt", "partij_id"))
+VERWIJZINGEN_PARTIJ = (("persoon", "partij_id"), ("afspraak_partij", "partij_id"), ("actiepunt", "partij_id"),
+                       ("ondertekenaar", "partij_id"))
 
 _WAAR_PERSOON = {
     ("aanwezigheid", "persoon_id"): ("op de presentielijst van {n} overleg", "op de presentielijst van {n} overleggen"),
@@ -29,6 +30,7 @@ _WAAR_PARTIJ = {
     ("persoon", "partij_id"): ("partij van {n} persoon", "partij van {n} personen"),
     ("afspraak_partij", "partij_id"): ("verbonden aan {n} afspraak", "verbonden aan {n} afspraken"),
     ("actiepunt", "partij_id"): ("genoemd bij {n} actiepunt", "genoemd bij {n} actiepunten"),
+    ("ondertekenaar", "partij_id"): ("ondertekenaar van {n} uitvoeringsagenda", "ondertekenaar van {n} uitvoeringsagenda's"),
 }
 
 

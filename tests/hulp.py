@@ -18,8 +18,20 @@ def schermtekst(widget: Widget) -> str:
 
 def terug_naar_versie_2(pad: Path) -> None:
     """Make a file just made by this version look as schema version 2 left it: without what
-    migrations 3 (meeting times, minutes status), 4 (free item title) and 5 (drafts) add."""
+    migrations 3 (meeting times, minutes status), 4 (free item title), 5 (drafts) and 6 (the
+    agenda's life, the change log's old values) add."""
     conn = sqlite3.connect(pad)
+    conn.execute("DROP INDEX IF EXISTS idx_afspraak_vorige_id")
+    for tabel, kolommen in {
+        "uitvoeringsagenda": ("vastgesteld_te", "vorige_id"),
+        "afspraak": ("na_vaststelling", "vorige_id"),
+        "overleg": ("gesloten_op",),
+        "wijziging": ("oud", "overleg_id", "ongedaan_door"),
+    }.items():
+        for kolom in kolommen:
+            conn.execute(f"ALTER TABLE {tabel} DROP COLUMN {kolom}")
+    conn.execute("DROP TABLE ondertekenaar")
+    conn.execute("DROP TABLE afspraak_wijziging")
     for kolom in ("begintijd", "eindtijd", "verslag_vastgesteld_op", "verslag_vastgesteld_in", "verslag_wijzigingen"):
         conn.execute(f"ALTER TABLE overleg DROP COLUMN {kolom}")
     conn.execute("ALTER TABLE agendapunt DROP COLUMN titel")

@@ -98,6 +98,10 @@ def _parser() -> _Parser:
     openen.add_argument("pad", metavar="PAD", type=_pad, help="het gemeentebestand (.sqlite)")
 
     _documentopdrachten(sub)
+    from tui.opdrachten import opdrachten
+
+    for opdracht in opdrachten():
+        opdracht.voeg_toe(sub, _pad)
 
     controleer = sub.add_parser(
         "controleer",
@@ -180,7 +184,8 @@ def _pijp_dicht() -> int:
 def _main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # `tripartiet PAD` is short for `tripartiet open PAD`.
-    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDO_S and not _documentsoort(argv[0]):
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDO_S and not _documentsoort(argv[0]) \
+            and not _eigen_opdracht(argv[0]):
         argv.insert(0, "open")
     args = _parser().parse_args(argv)
 
@@ -201,6 +206,11 @@ def _main(argv: list[str] | None = None) -> int:
             return _controleer(args)
         if args.commando == "herstel":
             return _herstel(args)
+        from tui.opdrachten import opdrachten
+
+        for opdracht in opdrachten():
+            if args.commando == opdracht.NAAM:
+                return opdracht.voer_uit(args, _zeg)
     except TripartietFout as fout:
         _zeg(f"tripartiet: {fout}", file=sys.stderr)
         return 1
@@ -293,6 +303,12 @@ def _demo(args: argparse.Namespace) -> int:
         _zeg(pad)
         return 0
     return _start(pad)
+
+
+def _eigen_opdracht(commando: str) -> bool:
+    from tui.opdrachten import MODULES
+
+    return commando in MODULES
 
 
 def _documentsoort(commando: str) -> bool:

@@ -12,6 +12,7 @@ from textual.widgets import Input, Select, SelectionList
 
 from opslag import notulen
 from opslag.bestand import Gemeentebestand, nieuw_bestand
+from opslag.schema import SCHEMA_VERSIE
 from tui.app import TripartietApp
 
 
@@ -96,7 +97,7 @@ def test_migratie_5_voegt_concepten_toe_aan_een_bestand_van_versie_2(tmp_path: P
     pad = nieuw_bestand("Aalten", tmp_path / "aalten.sqlite")
     terug_naar_versie_2(pad)
     with Gemeentebestand.open(pad) as bestand:  # not 'damaged' for lacking what migration 5 brings
-        assert bestand.db.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert bestand.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSIE
         from opslag.concepten import bewaar_concept, concept
 
         bewaar_concept(bestand, "overleg-nieuw", {"plaats": "Raadzaal"})
