@@ -212,7 +212,7 @@ def _main(argv: list[str] | None = None) -> int:
             if args.commando == opdracht.NAAM:
                 return opdracht.voer_uit(args, _zeg)
     except TripartietFout as fout:
-        _zeg(f"tripartiet: {fout}", file=sys.stderr)
+        _zeg(f"tripartiet: {fout}{_hint_voorbeeldbestand(fout)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -226,6 +226,22 @@ def _main(argv: list[str] | None = None) -> int:
              "Gebruik 'tripartiet herstel'.", file=sys.stderr)
         return 1
     return 0
+
+
+def _hint_voorbeeldbestand(fout: Exception) -> str:
+    """`tripartiet verslag demo.sqlite` after `tripartiet demo`: the demo file is in the user's data
+    folder, not here; say where, and how to make it."""
+    from opslag.fouten import BestandBestaatNiet
+
+    pad = getattr(fout, "pad", None)
+    if not isinstance(fout, BestandBestaatNiet) or pad is None or not Path(pad).stem.casefold().startswith("demo"):
+        return ""
+    from opslag.demo import standaard_demo_pad
+
+    demo = standaard_demo_pad()
+    if demo.exists():
+        return f"\nHet voorbeeldbestand van 'tripartiet demo' staat in {demo}"
+    return "\nEen voorbeeldbestand maakt en opent u met: tripartiet demo"
 
 
 def _zeg(tekst: object, file=None) -> None:  # noqa: ANN001

@@ -219,3 +219,19 @@ def test_herstel_van_een_bestand_dat_er_niet_is_maakt_geen_leeg_bestand(tmp_path
     assert main(["herstel", str(pad)]) == 1
     assert "geen reservekopieën" in capsys.readouterr().err
     assert not pad.exists()
+
+
+def test_verslag_van_demo_sqlite_wijst_naar_het_voorbeeldbestand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from opslag.demo import standaard_demo_pad
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["verslag", "demo.sqlite"]) == 1
+    fout = capsys.readouterr().err
+    assert "dit bestand bestaat niet" in fout and "maakt en opent u met: tripartiet demo" in fout
+    assert main(["demo", "--niet-openen"]) == 0
+    capsys.readouterr()
+    assert main(["verslag", "demo.sqlite"]) == 1
+    assert f"staat in {standaard_demo_pad()}" in capsys.readouterr().err
+    assert main(["verslag", str(standaard_demo_pad())]) == 0, "the path it names works"
