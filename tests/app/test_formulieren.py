@@ -172,3 +172,48 @@ async def test_afspraakformulier_op_80x24_scrolt_en_houdt_titel_veld_en_hulp_in_
         assert scherm.query_one("#actielijn", Input).value == "Nieuwe actielijn"
         await pilot.press("escape")
         await pilot.pause()
+
+
+async def test_actieformulier_voegt_een_nieuwe_persoon_toe_zonder_het_formulier_te_verlaten(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "t", *"Offerte laten maken")
+        persoon = app.screen.query_one("#persoon", Select)
+        persoon.focus()
+        await pilot.press("space", "end", "enter")  # the last choice: '+ nieuwe persoon…'
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PersoonFormulier"
+        await pilot.press(*"Gast van Buiten", "tab", "tab", "space", "down", "enter", "ctrl+s")  # party: the first
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ActieFormulier"
+        with Gemeentebestand.open(demo_pad, alleen_lezen=True) as bestand:
+            gast = next(p for p in notulen.personen(bestand) if p.naam == "Gast van Buiten")
+        assert app.screen.query_one("#persoon", Select).value == gast.id
+        assert app.screen.query_one("#wat", Input).value == "Offerte laten maken", "what was typed stays"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverlegScherm"
+    with Gemeentebestand.open(demo_pad) as bestand:
+        laatste = notulen.actiepunten(bestand)[-1]
+    assert (laatste.wat, laatste.persoon_id) == ("Offerte laten maken", gast.id)
+
+
+async def test_actieformulier_nieuwe_persoon_afbreken_houdt_de_vorige_keuze(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "t", *"Iets")
+        persoon = app.screen.query_one("#persoon", Select)
+        persoon.focus()
+        await pilot.press("space", "down", "enter")  # the first person
+        await pilot.pause()
+        eerste = persoon.value
+        assert isinstance(eerste, int) and eerste > 0
+        await pilot.press("space", "end", "enter")
+        await pilot.pause()
+        await pilot.press("escape")  # the person form, cancelled
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ActieFormulier"
+        assert app.screen.query_one("#persoon", Select).value == eerste
+        await pilot.press("escape")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Select
@@ -14,8 +15,9 @@ from opslag.bestand import Gemeentebestand
 from opslag.datums import lees_datum, toon_datum
 from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
-from opslag.modellen import ActieStatus, Actiepunt
+from opslag.modellen import ActieStatus, Actiepunt, Persoon
 from tui.schermen.formulier import Formulier, Veld
+from tui.schermen.overleg_formulier import NIEUWE_PERSOON
 from tui.widgets.veilig import Invoer
 from tui.weergave import letterlijk
 
@@ -42,13 +44,36 @@ class ActieFormulier(Formulier[Actiepunt]):
         if subthema:
             self.TITEL += f" — {subthema}"
 
+    def _persoonkeuzes(self) -> list:
+        """Who can be named; the last choice adds someone not in the file yet (a guest, a new colleague)."""
+        partijen = {p.id: p for p in self.bestand.partijen()}
+        personen = [
+            (letterlijk(f"{p.naam} ({partijen[p.partij_id].code})" if p.partij_id in partijen else p.naam), p.id)
+            for p in notulen.personen(self.bestand)
+        ]
+        return personen + [("+ nieuwe persoon…", NIEUWE_PERSOON)]
+
+    @on(Select.Changed, "#persoon")
+    def _nieuwe_persoon(self, event: Select.Changed) -> None:
+        if event.value != NIEUWE_PERSOON:
+            self._vorige_persoon = event.value
+            return
+        from tui.schermen.persoon_formulier import PersoonFormulier
+
+        veld = event.select
+
+        def na(persoon: Persoon | None) -> None:
+            veld.set_options(self._persoonkeuzes())
+            veld.value = persoon.id if persoon else self._vorige_persoon
+            veld.focus()
+
+        self.app.push_screen(PersoonFormulier(self.bestand), na)
+
     def velden(self) -> ComposeResult:
         bestand = self.bestand
         partijen = {p.id: p for p in bestand.partijen()}
-        personen = [
-            (letterlijk(f"{p.naam} ({partijen[p.partij_id].code})" if p.partij_id in partijen else p.naam), p.id)
-            for p in notulen.personen(bestand)
-        ]
+        personen = self._persoonkeuzes()
+        self._vorige_persoon: object = Select.NULL
         afspraken = [(letterlijk(f"{a.code} {a.actielijn}"), a.id) for a in notulen.afspraken(bestand, subthema=self.subthema)] if self.subthema else []
         yield Veld("Actie (wat)", Invoer(id="wat", placeholder="Wat moet er gebeuren?"), verplicht=True)
         with Horizontal(classes="naast"):
