@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.hulp import terug_naar_versie_2
 
-from textual.widgets import Input, Select, SelectionList
+from textual.widgets import Input, Label, Select, SelectionList
 
 from opslag import notulen
 from opslag.bestand import Gemeentebestand, nieuw_bestand
@@ -217,3 +217,28 @@ async def test_actieformulier_nieuwe_persoon_afbreken_houdt_de_vorige_keuze(demo
         assert type(app.screen).__name__ == "ActieFormulier"
         assert app.screen.query_one("#persoon", Select).value == eerste
         await pilot.press("escape")
+
+
+async def test_dubbele_persoon_krijgt_eerst_een_waarschuwing_en_mag_daarna_toch(demo_pad: Path) -> None:
+    from tui.schermen.persoon_formulier import PersoonFormulier
+
+    with Gemeentebestand.open(demo_pad, alleen_lezen=True) as bestand:
+        bestaand = notulen.personen(bestand)[0]
+        aantal = len(notulen.personen(bestand))
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(PersoonFormulier(app.bestand))
+        await pilot.pause()
+        await pilot.press(*bestaand.naam.upper().replace(" ", "  "), "tab", "tab", "space", "down", "enter", "ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PersoonFormulier", "warned, not stored"
+        melding = str(app.screen.query_one("#veld-naam .veldfout", Label).render())
+        assert melding.startswith(f"Er is al een persoon {bestaand.naam} (")
+        with Gemeentebestand.open(demo_pad, alleen_lezen=True) as lezer:
+            assert len(notulen.personen(lezer)) == aantal
+        await pilot.press("ctrl+s")  # the same name again: a namesake after all
+        await pilot.pause()
+        assert type(app.screen).__name__ != "PersoonFormulier"
+    with Gemeentebestand.open(demo_pad, alleen_lezen=True) as lezer:
+        assert len(notulen.personen(lezer)) == aantal + 1

@@ -47,8 +47,34 @@ class PersoonFormulier(Formulier[Persoon]):
         if w["partij"] is Select.NULL:
             raise OngeldigeInvoer("partij", "Kies de partij waar deze persoon voor aan tafel zit.")
         persoon = Persoon(naam=naam, functie=schone_tekst(w["functie"], "functie", "De functie"), partij_id=w["partij"])
+        self._waarschuw_bij_dubbele_naam(persoon)
         if self.bestaand:
             from opslag import personen
 
             return personen.wijzig_persoon(self.bestand, replace(persoon, id=self.bestaand.id))
         return notulen.nieuwe_persoon(self.bestand, persoon)
+
+    _toch_dubbel: str | None = None
+
+    def _waarschuw_bij_dubbele_naam(self, persoon: Persoon) -> None:
+        """A second 'Jan Jansen' is most often the first one typed again: say so once; completing the
+        form again with the same name adds the second person after all (namesakes exist)."""
+        gelijk = [
+            p for p in notulen.personen(self.bestand)
+            if _vergelijkbaar(p.naam) == _vergelijkbaar(persoon.naam) and (self.bestaand is None or p.id != self.bestaand.id)
+        ]
+        if not gelijk or self._toch_dubbel == _vergelijkbaar(persoon.naam):
+            return
+        self._toch_dubbel = _vergelijkbaar(persoon.naam)
+        codes = {p.id: p.code for p in self.bestand.partijen()}
+        bestaand = gelijk[0]
+        wie = ", ".join(filter(None, [codes.get(bestaand.partij_id or -1, ""), bestaand.functie]))
+        raise OngeldigeInvoer(
+            "naam",
+            f"Er is al een persoon {bestaand.naam}{f' ({wie})' if wie else ''}. Kies die in de lijst, of leg "
+            "nogmaals vast om toch een tweede persoon met deze naam toe te voegen.",
+        )
+
+
+def _vergelijkbaar(naam: str) -> str:
+    return " ".join(naam.replace(".", " ").casefold().split())
