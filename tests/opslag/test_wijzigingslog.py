@@ -127,6 +127,23 @@ def test_elke_schrijfweg_geweigerd_in_gesloten_overleg(demo_pad: Path) -> None:
             assert _inhoud(demo_pad) == voor, naam
 
 
+def test_elke_schrijvende_functie_zit_in_de_proef() -> None:
+    """A new write function in notulen, agenda or vaststelling must be added to the test above
+    (or to one of the lists here, with its reason)."""
+    import inspect
+
+    geprobeerd = {"bewaar_notitie", "zet_aanwezigheid", "wijzig_overleg", "zet_tijd", "bewaar_afspraak", "bewaar_besluit",
+                  "bewaar_actiepunt", "verwijder", "voeg_punt_toe", "verwijder_punt", "verplaats_punt"}
+    geen_overleg = {"bewaar_partij", "nieuwe_persoon", "agenda_voor_periode", "nieuw_overleg"}  # belong to no meeting yet
+    voortgang = {"zet_actiestatus", "stel_vast", "maak_concept"}  # test_voortgang_mag_in_gesloten_overleg
+    schrijvend = {
+        naam for module in (notulen, agenda, vaststelling) for naam, functie in inspect.getmembers(module, inspect.isfunction)
+        if functie.__module__ == module.__name__ and any(s in inspect.getsource(functie) for s in (".schrijf(", "wijzig_overleg("))
+    }
+    assert schrijvend == geprobeerd | geen_overleg | voortgang
+    assert "herstel_laatste_verwijdering" not in schrijvend  # undo: opslag.ongedaan, tested below
+
+
 def test_voortgang_mag_in_gesloten_overleg(demo_pad: Path) -> None:
     """Actions born in a closed meeting are ticked off later; the next meeting approves its minutes."""
     with Gemeentebestand.open(demo_pad) as b:
