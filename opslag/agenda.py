@@ -3,8 +3,7 @@ item, move an item up or down.
 
 The standing items keep their places (opening ... actielijst before, rondvraag and sluiting after):
 what is added or moved stays between actielijst and rondvraag. Each change is one transaction with
-its line in the change log; a removal can be undone (`herstel_punt`, through
-`notulen.herstel_laatste_verwijdering`).
+its line in the change log; a removal can be undone (`herstel_punt`, through `opslag.ongedaan`).
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ reported and left byte-identical. The lock that keeps a second Tripartiet out is
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import sqlite3
@@ -19,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from opslag import achtergebleven, fouten, kader_opslag, zijbestanden
+from opslag import achtergebleven, fouten, kader_opslag, wijzigingslog, zijbestanden
 from opslag.kader import Kader
 from opslag.kop import controleer
 from opslag.modellen import Gemeente, Partij
@@ -319,18 +318,13 @@ class Gemeentebestand:
 
     @contextmanager
     def schrijf(self, tabel: str, rij_id: int | None, actie: str, gegevens: dict | None = None) -> Iterator[Verbinding]:
-        """One user edit: the change and its line in the change log commit together or not at all."""
+        """One user edit: the change and its line in the change log (with the row as it was, see
+        `opslag.wijzigingslog`) commit together or not at all. A write to a closed meeting raises
+        `OverlegGesloten` and changes nothing."""
         with self.transactie() as db:
+            regel = wijzigingslog.begin(db, tabel, rij_id, actie, gegevens)
             yield db
-            db["wijziging"].insert(
-                {
-                    "tijdstip": _nu(),
-                    "tabel": tabel,
-                    "rij_id": rij_id,
-                    "actie": actie,
-                    "gegevens": json.dumps(gegevens or {}, ensure_ascii=False, default=str),
-                }
-            )
+            wijzigingslog.af(db, regel)
 
     # --- reading ----------------------------------------------------------------------------
 

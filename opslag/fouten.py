@@ -124,3 +124,11 @@ def beschadiging(fout: BaseException) -> str | None:
     if isinstance(fout, ValueError) and "isoformat" in str(fout):
         return "een datum in het bestand is ongeldig"
     return None
+
+
+class OverlegGesloten(TripartietFout):
+    """A write to a closed meeting; the file is left untouched. `datum` as the user reads it."""
+
+    def __init__(self, datum: str) -> None:
+        self.datum = datum
+        super().__init__(f"Het overleg van {datum} is gesloten; heropen het eerst (met een reden) om iets te wijzigen.")

@@ -8,14 +8,12 @@ its pydantic model in `opslag.invoermodellen`, imported at the first write.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from opslag import datums
-from opslag.agenda import agendapunten, herstel_punt  # noqa: F401  (agendapunten: read here by callers, as before)
+from opslag.agenda import agendapunten  # noqa: F401  (read here by callers, as before)
 from opslag.bestand import Gemeentebestand
-from opslag.codes import item_code
 from opslag.fouten import NietGevonden, OngeldigeInvoer
 from opslag.modellen import (
     Aanwezig,
@@ -349,7 +347,7 @@ _VERWIJDERBAAR = {"afspraak": ("afspraak_partij", "afspraak_id"), "besluit": Non
 
 
 def verwijder(bestand: Gemeentebestand, tabel: str, rij_id: int) -> None:
-    """Delete a row; its contents go into the change log so `herstel_laatste_verwijdering` can undo it."""
+    """Delete a row; its contents go into the change log so `opslag.ongedaan` can undo it."""
     if tabel not in _VERWIJDERBAAR:
         raise ValueError(tabel)
     rij = bestand.db[tabel].get(rij_id)
@@ -366,36 +364,7 @@ def verwijder(bestand: Gemeentebestand, tabel: str, rij_id: int) -> None:
 
 
 def herstel_laatste_verwijdering(bestand: Gemeentebestand) -> str | None:
-    """Undo the last deletion that was not undone yet; returns what was restored, for the message."""
-    regel = bestand.db.execute(
-        """
-        SELECT id, tabel, rij_id, gegevens, actie FROM wijziging w
-        WHERE actie IN ('verwijderd', 'samengevoegd') AND NOT EXISTS (
-            SELECT 1 FROM wijziging h WHERE h.actie = 'hersteld' AND h.gegevens = CAST(w.id AS TEXT))
-        ORDER BY id DESC LIMIT 1
-        """
-    ).fetchone()
-    if regel is None:
-        return None
-    wijziging_id, tabel, rij_id, gegevens, actie = regel
-    inhoud = json.loads(gegevens)
-    if tabel in ("persoon", "partij"):
-        from opslag import personen
+    """Kept for callers of before `opslag.ongedaan`: undo the newest change (a deletion among them)."""
+    from opslag.ongedaan import ongedaan_maken
 
-        return personen.herstel(bestand, wijziging_id, tabel, actie, inhoud)
-    with bestand.transactie():
-        if tabel == "agendapunt":  # back at its place on the agenda
-            herstel_punt(bestand, inhoud["rij"])
-        else:
-            bestand.db[tabel].insert(inhoud["rij"])
-        koppeling = _VERWIJDERBAAR.get(tabel)
-        if koppeling and inhoud["gekoppeld"]:
-            bestand.db[koppeling[0]].insert_all(inhoud["gekoppeld"])
-        bestand.db["wijziging"].insert(
-            {"tijdstip": dt.datetime.now().isoformat(timespec="seconds"), "tabel": tabel, "rij_id": rij_id,
-             "actie": "hersteld", "gegevens": str(wijziging_id)}
-        )
-    if tabel == "agendapunt":
-        rij = inhoud["rij"]
-        return f"Agendapunt {rij['titel'] or 'subthema ' + str(rij['subthema_nummer'])}"
-    return item_code(tabel, inhoud["rij"]["nummer"])
+    return ongedaan_maken(bestand)

@@ -2,12 +2,11 @@
 
 A typo in a name would otherwise stay in these minutes and every later meeting. Removing and
 merging write what they touched into the change log (`wijziging`), so that
-`notulen.herstel_laatste_verwijdering` (ctrl+z) can put it all back, here in `herstel`.
+`opslag.ongedaan` (ctrl+z) can put it all back, here in `herstel`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 
 from opslag.bestand import Gemeentebestand
@@ -183,8 +182,9 @@ def _zet_terug(bestand: Gemeentebestand, tabel: str, rij: dict) -> int:
     return bestand.db[tabel].insert(rij).last_pk
 
 
-def herstel(bestand: Gemeentebestand, wijziging_id: int, tabel: str, actie: str, inhoud: dict) -> str:
-    """Undo a removal or merge of a person or party, in one transaction; returns what came back."""
+def herstel(bestand: Gemeentebestand, tabel: str, actie: str, inhoud: dict) -> tuple[int, str]:
+    """Undo a removal or merge of a person or party, inside the caller's transaction
+    (`opslag.ongedaan`); returns the id it came back under and its name."""
     rij = inhoud["rij"]
     if tabel == "partij" and bestand.db.execute("SELECT 1 FROM partij WHERE code = ?", [rij["code"]]).fetchone():
         raise OngeldigeInvoer(
@@ -192,24 +192,17 @@ def herstel(bestand: Gemeentebestand, wijziging_id: int, tabel: str, actie: str,
         )
     if rij.get("partij_id") is not None and not bestand.db.execute("SELECT 1 FROM partij WHERE id = ?", [rij["partij_id"]]).fetchone():
         rij = rij | {"partij_id": None}
-    with bestand.transactie() as db:
-        nieuw_id = _zet_terug(bestand, tabel, rij)
-        if actie == "samengevoegd":
-            naar = inhoud["naar"]
-            for plek, ids in inhoud["verwijzingen"].items():
-                tabel_v, kolom = plek.split(".")
-                for rij_id in ids:  # only what still points where the merge put it
-                    db.execute(f"UPDATE {tabel_v} SET {kolom} = ? WHERE id = ? AND {kolom} = ?", [nieuw_id, rij_id, naar])
-            for overleg_id in inhoud["verplaatst"]:
-                db.execute("DELETE FROM aanwezigheid WHERE overleg_id = ? AND persoon_id = ?", [overleg_id, naar])
-            for regel in inhoud["aanwezigheid"]:
-                if db.execute("SELECT 1 FROM overleg WHERE id = ?", [regel["overleg_id"]]).fetchone():
-                    db["aanwezigheid"].upsert(regel | {"persoon_id": nieuw_id}, pk=("overleg_id", "persoon_id"))
-        db["wijziging"].insert(
-            {"tijdstip": dt.datetime.now().isoformat(timespec="seconds"), "tabel": tabel, "rij_id": nieuw_id,
-             "actie": "hersteld", "gegevens": str(wijziging_id)}
-        )
-    if tabel == "partij":
-        return f"Partij {rij['code']}"
-    return rij["naam"]
-
+    db = bestand.db
+    nieuw_id = _zet_terug(bestand, tabel, rij)
+    if actie == "samengevoegd":
+        naar = inhoud["naar"]
+        for plek, ids in inhoud["verwijzingen"].items():
+            tabel_v, kolom = plek.split(".")
+            for rij_id in ids:  # only what still points where the merge put it
+                db.execute(f"UPDATE {tabel_v} SET {kolom} = ? WHERE id = ? AND {kolom} = ?", [nieuw_id, rij_id, naar])
+        for overleg_id in inhoud["verplaatst"]:
+            db.execute("DELETE FROM aanwezigheid WHERE overleg_id = ? AND persoon_id = ?", [overleg_id, naar])
+        for regel in inhoud["aanwezigheid"]:
+            if db.execute("SELECT 1 FROM overleg WHERE id = ?", [regel["overleg_id"]]).fetchone():
+                db["aanwezigheid"].upsert(regel | {"persoon_id": nieuw_id}, pk=("overleg_id", "persoon_id"))
+    return nieuw_id, f"Partij {rij['code']}" if tabel == "partij" else rij["naam"]

@@ -156,7 +156,10 @@ OPDRACHTEN: list[tuple[str, str, str]] = [
     ("Partijen beheren", "Partijen wijzigen (naam, afkorting, soort) of verwijderen", "partijen"),
     ("Exporteren", "Uitvoeringsagenda of verslag als Markdown-bestand, met voorbeeld", "export"),
     ("Kader bekijken", "Blader door alle thema's en subthema's van het regionale kader", "kader"),
-    ("Herstel laatste verwijdering", "Zet de laatst verwijderde afspraak, besluit, actie, persoon of partij terug", "scherm('herstel')"),
+    ("Ongedaan maken", "De laatste wijziging terugdraaien: afspraak, besluit, actie, agenda, aanwezigheid (ctrl+z)", "scherm('ongedaan')"),
+    ("Opnieuw", "De laatst ongedaan gemaakte wijziging opnieuw doen (ctrl+y)", "scherm('opnieuw')"),
+    ("Overleg sluiten", "Het overleg alleen-lezen maken; heropenen kan met een reden", "scherm('sluit_overleg')"),
+    ("Overleg heropenen…", "Een gesloten overleg weer open zetten, met een reden", "scherm('heropen_overleg')"),
 ]
 
 

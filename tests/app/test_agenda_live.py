@@ -12,6 +12,7 @@ from opslag import agenda, notulen
 from opslag.bestand import Gemeentebestand, nieuw_bestand
 from opslag.export import exporteer_verslag
 from opslag.fouten import AlleenLezen, OngeldigeInvoer
+from opslag.ongedaan import ongedaan_maken
 from opslag.schema import SCHEMA_VERSIE
 from tests.hulp import terug_naar_versie_2, schermtekst
 from tui.app import TripartietApp
@@ -242,7 +243,7 @@ def test_verwijderd_vrij_punt_komt_terug_op_zijn_plaats_en_alleen_lezen_weigert(
         voor = _agenda(demo_pad, overleg_id)
         agenda.verwijder_punt(bestand, vrij.id)
         assert "Presentatie wijkvisie" not in _agenda(demo_pad, overleg_id)
-        assert notulen.herstel_laatste_verwijdering(bestand) == "Agendapunt Presentatie wijkvisie"
+        assert ongedaan_maken(bestand) == "Agendapunt Presentatie wijkvisie teruggezet (was verwijderd)"
         assert _agenda(demo_pad, overleg_id) == voor
     with Gemeentebestand.open(demo_pad, alleen_lezen=True) as bestand:
         with pytest.raises(AlleenLezen):

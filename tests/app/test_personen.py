@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Input, OptionList, Select
 from opslag import export, notulen, personen
 from opslag.bestand import Gemeentebestand, nieuw_bestand
 from opslag.fouten import AlleenLezen, OngeldigeInvoer
+from opslag.ongedaan import ongedaan_maken
 from opslag.modellen import Aanwezig, Aanwezigheid, Partij, PartijSoort, Persoon
 from tests.hulp import schermtekst
 from tui.app import TripartietApp
@@ -91,7 +92,7 @@ def test_verwijderde_partij_komt_terug_met_ctrl_z_en_wijziging_houdt_volgorde(de
         assert personen.partij(bestand, los) == Partij(id=los, naam="Woonstichting Los", code="wsl2", soort=PartijSoort.HUURDERS, volgorde=9)
         personen.verwijder_partij(bestand, los)
         assert los not in {p.id for p in bestand.partijen()}
-        assert notulen.herstel_laatste_verwijdering(bestand) == "Partij wsl2"
+        assert ongedaan_maken(bestand) == "Partij wsl2 teruggezet (was verwijderd)"
         assert personen.partij(bestand, los).code == "wsl2"
 
 
@@ -172,7 +173,7 @@ async def test_samenvoegen_verplaatst_elke_verwijzing_en_ctrl_z_zet_ze_terug(dem
         await pilot.press("ctrl+q")
     assert _verwijzingen(demo_pad) == voor
     wijzigingen = _rijen(demo_pad, "SELECT tabel, actie FROM wijziging ORDER BY id DESC LIMIT 2")
-    assert wijzigingen == [("persoon", "hersteld"), ("persoon", "samengevoegd")]
+    assert wijzigingen == [("persoon", "ongedaan"), ("persoon", "samengevoegd")]
 
 
 async def test_ongebruikte_persoon_verwijderen_gebruikte_niet(demo_pad: Path) -> None:

@@ -227,7 +227,7 @@ class AanwezigheidScherm(Dialoog[None]):
             return
         hersteld = notulen.herstel_laatste_verwijdering(self.bestand)
         if hersteld is None:
-            self.notify("Er is niets om terug te zetten.", severity="warning")
+            self.notify("Er is niets om ongedaan te maken.", severity="warning")
             return
         self.laad(self._huidige_persoon() if self.query_one(DataTable).row_count else None)
-        self.notify(f"{hersteld} is teruggezet.", title="Hersteld")
+        self.notify(hersteld, title="Ongedaan gemaakt")

@@ -22,6 +22,7 @@ from opslag import datums, notulen
 from opslag.bestand import Gemeentebestand
 from opslag.datums import toon_datum
 from opslag.modellen import PUNT_TITELS, Agendapunt, Overleg, PuntSoort
+from opslag.sluiten import gesloten_tekst
 from tui.schermen.overleg_agenda import AgendaWijzigen
 from tui.schermen.overleg_vastleggen import Vastleggen
 from tui.weergave import (
@@ -53,7 +54,8 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
         Binding("ctrl+down", "stap(1)", "Volgende", id="volgend_punt"),
         Binding("ctrl+up", "stap(-1)", "Vorige", id="vorig_punt"),
         Binding("escape", "naar_agenda", "Agenda", key_display="Esc", id="naar_agenda"),
-        Binding("ctrl+z", "herstel", "Verwijdering ongedaan maken", show=False, id="herstel"),
+        Binding("ctrl+z", "ongedaan", "Ongedaan maken", show=False, id="ongedaan"),
+        Binding("ctrl+y", "opnieuw", "Opnieuw", show=False, id="opnieuw"),
     ]
 
     UITLEG = (
@@ -62,7 +64,7 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
         "shift+Tab terug; Esc gaat altijd naar de agenda, Enter in de agenda naar de aantekeningen. "
         "In de aantekeningen typt u gewoon; daarbuiten werken de lettertoetsen hieronder. "
         "In een lijst kiest u een regel met de pijltjes: Enter wijzigt hem, Delete verwijdert hem "
-        "(ctrl+z zet hem terug), g zet een actiepunt op gereed."
+"(ctrl+z maakt de laatste wijziging ongedaan, ctrl+y doet hem opnieuw), g zet een actiepunt op gereed."
     )
     """The F1 page starts with how the screen is laid out: the keys alone do not say where Tab goes."""
 
@@ -103,7 +105,9 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
         self.app.sub_title = f"{self.bestand.gemeente().naam} — {self.overleg.soort.value} overleg {toon_datum(self.overleg.datum)}"
         if self.bestand.alleen_lezen:
             self.app.sub_title += " (alleen-lezen)"
-            self.notitieveld.vergrendel()
+        elif self.overleg.gesloten_op:
+            self.app.sub_title += f" — {gesloten_tekst(self.overleg)}"
+        self.notitieveld.vergrendel(bool(self.bestand.alleen_lezen or self.overleg.gesloten_op))
         self.vernieuw_agenda()
         self.toon_punt()
 

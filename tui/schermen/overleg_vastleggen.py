@@ -1,5 +1,5 @@
 """Recording on the meeting screen: the forms for agreements, decisions, actions, attendance and
-the meeting itself; deleting with undo; marking an action done. What the item lists ask for
+the meeting itself; deleting, undo and redo; marking an action done; closing and reopening. What the item lists ask for
 (`ItemLijst.Bewerken`, `Verwijderen`, `Gereed`) is handled here.
 
 A mixin of `OverlegScherm`, so its actions are the screen's (the letter keys call 'screen.afspraak');
@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from opslag import notulen, vaststelling
-from opslag.modellen import ActieStatus, Overleg, PuntSoort
+from opslag import notulen, ongedaan, sluiten, vaststelling
 from opslag.datums import lange_datum, toon_datum
+from opslag.fouten import OverlegGesloten, TripartietFout
+from opslag.modellen import ActieStatus, Overleg, PuntSoort
 from tui.weergave import omschrijving
 from tui.widgets.itemlijst import ItemLijst
 
@@ -33,6 +34,7 @@ class Vastleggen:
         def vernieuw_agenda(self) -> None: ...
         def laad_overleg(self) -> None: ...
         def herlaad_agenda(self, punt_id: int | None = None) -> None: ...
+        def bewaar_notitie(self) -> bool: ...
         def laat_zien(self, sleutel: str) -> None: ...
 
     def _na_wijziging(self, melding: str) -> Callable[[object], None]:
@@ -48,10 +50,13 @@ class Vastleggen:
         return na
 
     def _alleen_lezen(self) -> bool:
+        """A read-only file or a closed meeting: say so instead of opening a form."""
         reden = self.bestand.alleen_lezen
         if reden:
             self.notify(f"Alleen-lezen: {reden}. Er kan niets worden vastgelegd.", severity="warning")
-        return bool(reden)
+        elif self.overleg.gesloten_op:
+            self.notify(str(OverlegGesloten(toon_datum(self.overleg.datum))), severity="warning", timeout=6)
+        return bool(reden or self.overleg.gesloten_op)
 
     def action_afspraak(self, afspraak_id: int | None = None) -> None:
         if self._alleen_lezen():
@@ -103,19 +108,23 @@ class Vastleggen:
     def verwijder_item(self, sleutel: str) -> None:
         from tui.schermen.bevestig import BevestigScherm
 
+        if self._alleen_lezen():
+            return
         soort, rij_id = sleutel.split(":")
         item = notulen.item(self.bestand, soort, int(rij_id))
 
         def na(ja: bool | None) -> None:
             if ja:
                 notulen.verwijder(self.bestand, soort, item.id)
-                self.notify(f"{item.code} is verwijderd. Ongedaan maken: ctrl+z (of 'herstel' in ctrl+p).", title="Verwijderd")
+                self.notify(f"{item.code} is verwijderd. Ongedaan maken: ctrl+z.", title="Verwijderd")
                 self.toon_items()
                 self.vernieuw_agenda()
 
         self.app.push_screen(BevestigScherm(f"{item.code} verwijderen?\n\n{omschrijving(item)}"), na)
 
     def on_item_lijst_gereed(self, bericht: ItemLijst.Gereed) -> None:
+        if self._alleen_lezen():  # from a later meeting or the actielijst it can
+            return
         soort, rij_id = bericht.sleutel.split(":")
         if soort != "actiepunt":
             self.notify("Alleen een actiepunt kan gereed gemeld worden (g); kies er een in de lijst met actiepunten.", severity="warning", timeout=4)
@@ -127,13 +136,63 @@ class Vastleggen:
         self.notify(f"{actie.code} is {'gereed' if nieuw is ActieStatus.GEREED else 'weer open'}.", title="Bewaard")
         self.toon_items()
 
-    def action_herstel(self) -> None:
-        hersteld = notulen.herstel_laatste_verwijdering(self.bestand)
-        if hersteld is None:
-            self.notify("Er is niets om terug te zetten.", severity="warning")
+    def action_ongedaan(self) -> None:
+        """ctrl+z: the newest change of this file, whichever meeting it was made in, also after a restart."""
+        self._terug(ongedaan.ongedaan_maken, "Ongedaan gemaakt", "Er is niets om ongedaan te maken.")
+
+    def action_opnieuw(self) -> None:
+        self._terug(ongedaan.opnieuw, "Opnieuw gedaan", "")
+
+    def _terug(self, doe: Callable[[Gemeentebestand], str | None], titel: str, niets: str) -> None:
+        if self.bestand.alleen_lezen:
+            self._alleen_lezen()
             return
-        self.notify(f"{hersteld} is teruggezet.", title="Hersteld")
-        self.herlaad_agenda()  # an agenda item may be back
+        self.bewaar_notitie()
+        try:
+            gedaan = doe(self.bestand)
+        except TripartietFout as fout:
+            self.notify(str(fout), title="Niet gelukt", severity="warning", timeout=8)
+            return
+        if gedaan is None:
+            self.notify(niets, severity="warning")
+            return
+        self.notify(gedaan, title=titel, timeout=6)
+        self.laad_overleg()  # an agenda item, attendance or the meeting itself may have changed
+
+    # --- closing and reopening --------------------------------------------------------------------
+
+    def action_sluit_overleg(self) -> None:
+        if self._alleen_lezen():
+            return
+        from tui.schermen.bevestig import BevestigScherm
+
+        datum = toon_datum(self.overleg.datum)
+
+        def na(ja: bool | None) -> None:
+            if ja:
+                self.bewaar_notitie()
+                sluiten.sluit_overleg(self.bestand, self.overleg_id)
+                self.laad_overleg()
+                self.notify(f"Het overleg van {datum} is gesloten; heropenen kan via ctrl+p.", title="Gesloten")
+
+        vraag = f"Het overleg van {datum} sluiten?\n\nDaarna kan er niets meer in worden gewijzigd, tot het heropend wordt (met een reden)."
+        self.app.push_screen(BevestigScherm(vraag, "ja, sluiten"), na)
+
+    def action_heropen_overleg(self) -> None:
+        if self.bestand.alleen_lezen:
+            self._alleen_lezen()
+            return
+        if not self.overleg.gesloten_op:
+            self.notify("Dit overleg is niet gesloten.", severity="warning")
+            return
+        from tui.schermen.heropenen import HeropenenFormulier
+
+        def na(overleg: Overleg | None) -> None:
+            if overleg is not None:
+                self.laad_overleg()
+                self.notify(f"Het overleg van {toon_datum(overleg.datum)} is heropend.", title="Heropend")
+
+        self.app.push_screen(HeropenenFormulier(self.bestand, self.overleg), na)
 
     def action_aanwezigheid(self) -> None:
         if self._alleen_lezen():
@@ -187,7 +246,7 @@ class Vastleggen:
     def bied_tijd_aan(self) -> None:
         """Arriving at the opening or the closing of a meeting held today records the time, once."""
         veld = {PuntSoort.OPENING: "begintijd", PuntSoort.SLUITING: "eindtijd"}.get(self.punt.soort)
-        if veld is None or getattr(self.overleg, veld) or self.bestand.alleen_lezen:
+        if veld is None or getattr(self.overleg, veld) or self.bestand.alleen_lezen or self.overleg.gesloten_op:
             return
         nu = vaststelling.nu()
         if self.overleg.datum != nu.date():

@@ -62,9 +62,9 @@ class Notitieveld(Tekstvak):
         self.move_cursor(self.document.end)  # typing continues the note, never in front of it
         self.kop.update(KOP)
 
-    def vergrendel(self) -> None:
-        """A read-only file: the note can be read, not typed in."""
-        self.read_only = True
+    def vergrendel(self, aan: bool = True) -> None:
+        """A read-only file or a closed meeting: the note can be read, not typed in."""
+        self.read_only = aan
 
     @on(TextArea.Changed)
     def _getypt(self, event: TextArea.Changed) -> None:
