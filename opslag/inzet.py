@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from opslag.bestand import Gemeentebestand
 from opslag.codes import item_code
+from opslag.modellen import AfspraakStatus
+
+_STATUSSEN = [s.value for s in AfspraakStatus]
 
 ROLLEN = ("trekker", "verantwoordelijk", "betrokken")
 ROLNAMEN = {"trekker": "trekker", "verantwoordelijk": "medeverantwoordelijk", "betrokken": "betrokken"}
@@ -52,6 +55,13 @@ class PartijInzet:
         for afspraak in self.afspraken:
             uit[afspraak.rol][afspraak.status] += 1
         return uit
+
+    @property
+    def per_status(self) -> list[tuple[str, int]]:
+        """(status, number of agreements) in the order of an agreement's life; an unknown status last."""
+        telling = Counter(afspraak.status for afspraak in self.afspraken)
+        volgorde = sorted(telling, key=lambda s: (_STATUSSEN.index(s) if s in _STATUSSEN else len(_STATUSSEN), s))
+        return [(status, telling[status]) for status in volgorde]
 
     @property
     def actiestatus(self) -> Counter[str]:

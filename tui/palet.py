@@ -157,6 +157,8 @@ OPDRACHTEN: list[tuple[str, str, str]] = [
     ("Exporteren", "Uitvoeringsagenda of verslag als Markdown-bestand, met voorbeeld", "export"),
     ("Kader bekijken", "Blader door alle thema's en subthema's van het regionale kader", "kader"),
     ("Herstel laatste verwijdering", "Zet de laatst verwijderde afspraak, besluit, actie, persoon of partij terug", "scherm('herstel')"),
+    ("Geschiedenis", "Wat eerder over dit subthema of deze afspraak is vastgelegd (ook: h)", "scherm('geschiedenis')"),
+    ("Inzet per partij", "Wat elke partij in de uitvoeringsagenda op zich heeft genomen (ook: i)", "inzet"),
 ]
 
 

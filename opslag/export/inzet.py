@@ -4,7 +4,6 @@ medeverantwoordelijk or betrokken, with status) and the actions assigned to it."
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 from opslag.bestand import Gemeentebestand
 from opslag.export.bouwstenen import gemeente
@@ -12,14 +11,6 @@ from opslag.export.modellen import Gegevens
 from opslag.export.uitvoeringsagenda import kies_agenda
 from opslag.inzet import ROLLEN, ROLNAMEN, inzet_per_partij
 from opslag.markdown_tekst import schoon
-from opslag.modellen import AfspraakStatus
-
-_STATUSSEN = [s.value for s in AfspraakStatus]
-
-
-def _volgorde(status: str) -> tuple[int, str]:
-    """Statuses in the order of their life (afgesproken ... vervallen); an unknown one last."""
-    return (_STATUSSEN.index(status) if status in _STATUSSEN else len(_STATUSSEN), status)
 
 
 class InzetAfspraakRegel(Gegevens):
@@ -70,7 +61,6 @@ def bouw(bestand: Gemeentebestand, periode: str | None = None) -> InzetDocument:
     blokken = []
     for inzet in inzet_per_partij(bestand, agenda_id):
         per_rol = inzet.per_rol
-        statussen = Counter(afspraak.status for afspraak in inzet.afspraken)
         acties = inzet.actiestatus
         blokken.append(PartijInzetBlok(
             code=schoon(inzet.code), naam=schoon(inzet.naam), soort=inzet.soort,
@@ -82,7 +72,7 @@ def bouw(bestand: Gemeentebestand, periode: str | None = None) -> InzetDocument:
             acties=[InzetActieRegel(code=a.code, wat=schoon(a.wat), wie=schoon(a.wie), deadline=a.deadline, status=a.status)
                     for a in inzet.acties],
             **{ROLNAMEN[rol]: sum(per_rol[rol].values()) for rol in ROLLEN},
-            per_status=", ".join(f"{status} {statussen[status]}" for status in sorted(statussen, key=_volgorde)),
+            per_status=", ".join(f"{status} {aantal}" for status, aantal in inzet.per_status),
             acties_open=acties["open"], acties_gereed=acties["gereed"], acties_vervallen=acties["vervallen"],
         ))
     aantal = bestand.db.execute("SELECT count(*) FROM afspraak WHERE agenda_id = ?", [agenda_id]).fetchone()[0]
