@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -215,3 +216,14 @@ def test_export_inzet(opzet, capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == tekst, "the command line writes the same document"
     assert cli.main(["inzet", str(b.pad), "--agenda", "2030-2031"]) != 0
     assert "De uitvoeringsagenda 2030-2031 staat niet in dit bestand. Wel: 2026-2027." in capsys.readouterr().err
+
+
+def test_golden_inzet(demo_pad: Path) -> None:
+    """The demo's Inzet per partij, kept in tests/golden and linked from the README as an example
+    (regenerate on purpose with TRIPARTIET_GOLDEN=bijwerken, as the other golden files)."""
+    golden = Path(__file__).parents[1] / "golden" / "inzet-demo.md"
+    with Gemeentebestand.open(demo_pad, alleen_lezen=True) as b:
+        tekst = export.maak("inzet", b, {"agenda": "2026-2027"}).tekst
+    if os.environ.get("TRIPARTIET_GOLDEN") == "bijwerken":
+        golden.write_bytes(tekst.encode("utf-8"))
+    assert tekst.encode("utf-8") == golden.read_bytes(), "inzet-demo.md wijkt af van tests/golden; bewust veranderd?"
