@@ -20,17 +20,9 @@ from opslag.inzet import ActieInzet, AfspraakInzet, PartijInzet, inzet_per_parti
 
 # The content fields of an agreement, in the order they are shown, with their Dutch names.
 VELDNAMEN: dict[str, str] = {
-    "subthema_nummer": "subthema",
-    "actielijn": "actielijn",
-    "doel": "doel",
-    "doel_aantal": "aantal",
-    "doel_eenheid": "eenheid",
-    "start": "start",
-    "eind": "eind",
-    "verantwoordelijken": "verantwoordelijken",
-    "betrokkenen": "betrokkenen",
-    "status": "status",
-    "toelichting": "toelichting",
+    "subthema_nummer": "subthema", "actielijn": "actielijn", "doel": "doel", "doel_aantal": "aantal",
+    "doel_eenheid": "eenheid", "start": "start", "eind": "eind", "verantwoordelijken": "verantwoordelijken",
+    "betrokkenen": "betrokkenen", "status": "status", "toelichting": "toelichting",
 }
 
 # What a step in an agreement's life is called: change-log actions and amendment-trail kinds.
@@ -150,10 +142,7 @@ def _verschil(oud: dict, nieuw: dict, partijen: dict[int, str]) -> tuple[Veldwij
 
 
 def _trail_velden(tekst: str | None, partijen: dict[int, str]) -> tuple[Veldwijziging, ...]:
-    try:
-        velden = json.loads(tekst or "{}")
-    except ValueError:
-        return ()
+    velden = _json(tekst)
     if not isinstance(velden, dict):
         return ()
     volgorde = {veld: i for i, veld in enumerate(VELDNAMEN)}
@@ -165,25 +154,24 @@ def _trail_velden(tekst: str | None, partijen: dict[int, str]) -> tuple[Veldwijz
     return tuple(uit)
 
 
-def _json(tekst: str | None) -> object:
+def _lees(lezer, tekst: str | None) -> object:  # noqa: ANN001
+    """A stored JSON text, date or timestamp; None when empty or unreadable: history shows what it can."""
     try:
-        return json.loads(tekst) if tekst else None
+        return lezer(tekst) if tekst else None
     except ValueError:
         return None
+
+
+def _json(tekst: str | None) -> object:
+    return _lees(json.loads, tekst)
 
 
 def _datum(tekst: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(tekst[:10]) if tekst else None
-    except ValueError:
-        return None
+    return _lees(lambda t: dt.date.fromisoformat(t[:10]), tekst)  # type: ignore[return-value]
 
 
 def _tijdstip(tekst: str | None) -> dt.datetime | None:
-    try:
-        return dt.datetime.fromisoformat(tekst) if tekst else None
-    except ValueError:
-        return None
+    return _lees(dt.datetime.fromisoformat, tekst)  # type: ignore[return-value]
 
 
 def _partijcodes(bestand: Gemeentebestand) -> dict[int, str]:
@@ -343,28 +331,28 @@ def subthema_geschiedenis(bestand: Gemeentebestand, nummer: str, tot_overleg_id:
             moment(overleg_id)["besluiten"].append(BesluitRegel(item_code("besluit", besluitnummer), tekst))
 
     afspraken = db.execute(
-        "SELECT a.id, a.nummer, a.actielijn, a.overleg_id, a.na_vaststelling, COALESCE(u.periode, '') "
+        "SELECT a.id, a.nummer, a.actielijn, a.overleg_id, COALESCE(u.periode, '') "
         "FROM afspraak a LEFT JOIN uitvoeringsagenda u ON u.id = a.agenda_id WHERE a.subthema_nummer = ? ORDER BY a.nummer",
         [nummer],
     ).fetchall()
-    codes = {i: (item_code("afspraak", n), actielijn, periode) for i, n, actielijn, _, _, periode in afspraken}
+    codes = {i: (item_code("afspraak", n), actielijn, periode) for i, n, actielijn, _, periode in afspraken}
     partijen = _partijcodes(bestand)
-    for afspraak_id, _, actielijn, overleg_id, na_vaststelling, periode in afspraken:
-        if eerder(overleg_id):
-            datum, soort = overleggen[overleg_id]
-            # An addition after adoption has its own trail row (soort 'toevoeging'), shown instead.
-            if not na_vaststelling:
-                moment(overleg_id)["afspraken"].append(AfspraakStap(
-                    code=codes[afspraak_id][0], actielijn=actielijn, soort="nieuw", datum=datum,
-                    overleg_id=overleg_id, overleg_datum=datum, overleg_soort=soort, periode=periode))
-
     ids_sql = "SELECT id FROM afspraak WHERE subthema_nummer = ?"
-    for _, stap in _trail(bestand, f"w.afspraak_id IN ({ids_sql})", [nummer], codes, overleggen, partijen):
+    toegevoegd = set()  # additions after adoption: their trail row says so, with its meeting
+    for afspraak_id, stap in _trail(bestand, f"w.afspraak_id IN ({ids_sql})", [nummer], codes, overleggen, partijen):
+        if stap.soort == "toevoeging":
+            toegevoegd.add(afspraak_id)
         if stap.overleg_id is not None:
             if eerder(stap.overleg_id):
                 moment(stap.overleg_id)["afspraken"].append(stap)
         elif grens is None or stap.datum <= grens[0]:
             moment(None, stap.datum)["afspraken"].append(stap)
+    for afspraak_id, _, actielijn, overleg_id, periode in afspraken:
+        if eerder(overleg_id) and afspraak_id not in toegevoegd:
+            datum, soort = overleggen[overleg_id]
+            moment(overleg_id)["afspraken"].append(AfspraakStap(
+                code=codes[afspraak_id][0], actielijn=actielijn, soort="nieuw", datum=datum,
+                overleg_id=overleg_id, overleg_datum=datum, overleg_soort=soort, periode=periode))
 
     # Edits in a meeting before adoption are only in the change log (with their meeting since schema 6).
     for tijdstip, rij_id, actie, gegevens_tekst, oud_tekst, overleg_id, ongedaan_door in db.execute(

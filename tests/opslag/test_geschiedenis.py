@@ -227,3 +227,15 @@ def test_golden_inzet(demo_pad: Path) -> None:
     if os.environ.get("TRIPARTIET_GOLDEN") == "bijwerken":
         golden.write_bytes(tekst.encode("utf-8"))
     assert tekst.encode("utf-8") == golden.read_bytes(), "inzet-demo.md wijkt af van tests/golden; bewust veranderd?"
+
+
+def test_toevoeging_na_vaststelling_staat_er_eenmaal_als_toevoeging(opzet) -> None:
+    b, d = opzet
+    toevoeging = notulen.bewaar_afspraak(b, Afspraak(
+        agenda_id=d["af1"].agenda_id, subthema_nummer="1.1", actielijn="Tien tijdelijke woningen", overleg_id=d["o2"].id,
+        na_vaststelling=1, verantwoordelijken=[d["ga"]]))
+    _trail(b, toevoeging.id, "toevoeging", "2026-06-18T10:50:00", {}, overleg_id=d["o2"].id, reden="Spoedzoekers.")
+    juni = next(m for m in geschiedenis.subthema_geschiedenis(b, "1.1", d["o3"].id) if m.overleg_id == d["o2"].id)
+    assert [(s.code, s.omschrijving, s.reden) for s in juni.afspraken if s.code == toevoeging.code] == [
+        (toevoeging.code, "toevoeging na vaststelling", "Spoedzoekers.")
+    ]
