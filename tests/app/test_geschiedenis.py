@@ -144,3 +144,22 @@ async def test_palet_en_f1_kennen_geschiedenis_en_inzet(demo_pad: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, InzetScherm)
         assert "Inzet per partij 2026-2027" in app.screen.title
+
+
+def test_lange_geschiedenis_toont_de_nieuwste_en_zegt_hoeveel_er_ouder_zijn() -> None:
+    import datetime as dt
+
+    from rich.console import Console
+
+    from opslag.geschiedenis import Moment
+    from tui.schermen.geschiedenis import MAX_MOMENTEN, subthema_regels
+
+    momenten = [Moment(datum=dt.date(2026, 1, 1) + dt.timedelta(days=35 * i), overleg_id=i + 1, soort="ambtelijk",
+                       notitie=f"Notitie {i + 1}") for i in reversed(range(MAX_MOMENTEN + 3))]
+    console = Console(width=100, record=True, file=None)
+    with console.capture() as vangst:
+        for deel in subthema_regels(momenten):
+            console.print(deel)
+    tekst = vangst.get()
+    assert f"Notitie {MAX_MOMENTEN + 3}" in tekst and "Notitie 4" in tekst and "Notitie 3\n" not in tekst
+    assert "… en 3 eerdere momenten: zie de verslagen van die overleggen (e: exporteren)." in tekst

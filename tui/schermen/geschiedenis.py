@@ -22,6 +22,11 @@ from tui.schermen.dialoog import Dialoog
 from tui.weergave import Kleuren, letterlijk, opsomming
 
 
+# Meetings shown at most: rendering is what costs (some 25 ms per meeting), and a history of years
+# is an archive, kept in the minutes, not something to read through during a meeting.
+MAX_MOMENTEN = 20
+
+
 def _stap_tekst(stap: AfspraakStap, *, met_overleg: bool) -> str:
     """'wijziging na vaststelling (B-002): eind 2027 → Q2 2028. Reden: ...'"""
     delen = [stap.omschrijving]
@@ -38,13 +43,14 @@ def _stap_tekst(stap: AfspraakStap, *, met_overleg: bool) -> str:
     return tekst
 
 
-def subthema_regels(momenten: list[Moment], k: Kleuren | None = None) -> list[RenderableType]:
-    """Per meeting (newest first) its note, decisions, agreements made or changed, and actions."""
+def subthema_regels(momenten: list[Moment], k: Kleuren | None = None, hoogstens: int = MAX_MOMENTEN) -> list[RenderableType]:
+    """Per meeting (newest first) its note, decisions, agreements made or changed, and actions;
+    the newest `hoogstens`, then how many older ones there are."""
     k = k or Kleuren()
     if not momenten:
         return [Text("In eerdere overleggen is over dit subthema nog niets vastgelegd.", style="italic")]
     delen: list[RenderableType] = []
-    for m in momenten:
+    for m in momenten[:hoogstens]:
         if m.overleg_id is None:
             kop = f"{lange_datum(m.datum)} — buiten een overleg"
         else:
@@ -65,6 +71,10 @@ def subthema_regels(momenten: list[Moment], k: Kleuren | None = None) -> list[Re
                 deadline = f" — deadline {toon_datum(a.deadline)}" if a.deadline else ""
                 regels.append((a.code, f"{a.wat}{wie}{deadline} [{status}]"))
             delen += [Text("Actiepunten", style=k.gedempt), opsomming(regels)]
+    if len(momenten) > hoogstens:
+        ouder = len(momenten) - hoogstens
+        delen += [Text(""), Text(f"… en {ouder} {'eerder moment' if ouder == 1 else 'eerdere momenten'}: "
+                                 "zie de verslagen van die overleggen (e: exporteren).", style="italic")]
     return delen[1:]
 
 
