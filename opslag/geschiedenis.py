@@ -36,6 +36,8 @@ SOORTNAMEN: dict[str, str] = {
     "toevoeging": "toevoeging na vaststelling",
     "overgenomen": "overgenomen in een nieuwe periode",
     "herformulering": "herformuleerd",
+    "ongedaan": "ongedaan gemaakt",
+    "opnieuw": "opnieuw gedaan",
 }
 
 
