@@ -270,6 +270,10 @@ def _v6(db: "Database") -> None:
     db["wijziging"].add_column("oud", str)
     db["wijziging"].add_column("overleg_id", int)
     db["wijziging"].add_column("ongedaan_door", int)
+    # History of one agreement, and undo looking for the newest line not undone: without these
+    # both read the whole log, which grows with every edit for years.
+    db["wijziging"].create_index(["tabel", "rij_id"])
+    db["wijziging"].create_index(["ongedaan_door"])
 
 
 # Append only: index + 1 is the schema version that a migration brings a file to.

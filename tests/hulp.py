@@ -21,7 +21,8 @@ def terug_naar_versie_2(pad: Path) -> None:
     migrations 3 (meeting times, minutes status), 4 (free item title), 5 (drafts) and 6 (the
     agenda's life, the change log's old values) add."""
     conn = sqlite3.connect(pad)
-    conn.execute("DROP INDEX IF EXISTS idx_afspraak_vorige_id")
+    for index in ("idx_afspraak_vorige_id", "idx_wijziging_tabel_rij_id", "idx_wijziging_ongedaan_door"):
+        conn.execute(f"DROP INDEX IF EXISTS {index}")
     for tabel, kolommen in {
         "uitvoeringsagenda": ("vastgesteld_te", "vorige_id"),
         "afspraak": ("na_vaststelling", "vorige_id"),

@@ -160,6 +160,8 @@ OPDRACHTEN: list[tuple[str, str, str]] = [
     ("Opnieuw", "De laatst ongedaan gemaakte wijziging opnieuw doen (ctrl+y)", "scherm('opnieuw')"),
     ("Overleg sluiten", "Het overleg alleen-lezen maken; heropenen kan met een reden", "scherm('sluit_overleg')"),
     ("Overleg heropenen…", "Een gesloten overleg weer open zetten, met een reden", "scherm('heropen_overleg')"),
+    ("Geschiedenis", "Wat eerder over dit subthema of deze afspraak is vastgelegd (ook: h)", "scherm('geschiedenis')"),
+    ("Inzet per partij", "Wat elke partij in de uitvoeringsagenda op zich heeft genomen (ook: i)", "inzet"),
 ]
 
 

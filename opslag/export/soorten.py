@@ -135,6 +135,24 @@ SOORTEN: dict[Soort, Documentsoort] = {
                       metavar="N", standaard="laatste", uit="overleg_id", kies="opslag.export.verslag:kies_overleg"),
             ),
         ),
+        Documentsoort(
+            naam="inzet",
+            commando="inzet",
+            hulp="schrijf de inzet per partij in een uitvoeringsagenda (Markdown, Word, ODT of PDF)",
+            omschrijving=(
+                "Schrijf per partij wat zij in de uitvoeringsagenda op zich heeft genomen: de afspraken waarvan\n"
+                "zij trekker, medeverantwoordelijke of betrokkene is, met hun status, en haar actiepunten uit\n"
+                "de overleggen van die periode. Zonder -o verschijnt het op het scherm."
+            ),
+            sjabloon="inzet.md.j2",
+            bouwer="opslag.export.inzet:bouw",
+            kenmerk="periode",
+            titel=lambda aanleiding: f"Inzet per partij {aanleiding.periode or ''}".strip(),
+            opties=(
+                Optie("agenda", "de periode, bijvoorbeeld 2026-2027; standaard de lopende", "periode",
+                      metavar="PERIODE", uit="periode"),
+            ),
+        ),
     )
 }
 

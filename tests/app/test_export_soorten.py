@@ -97,7 +97,7 @@ def test_register_klopt() -> None:
     from importlib import resources
 
     commando_s = [soort.commando for soort in export.SOORTEN.values()]
-    assert commando_s == ["export", "verslag"]
+    assert commando_s == ["export", "verslag", "inzet"]
     assert not set(commando_s) & set(cli.COMMANDO_S)
     for soort in export.SOORTEN.values():
         assert resources.files("sjablonen").joinpath(soort.sjabloon).is_file()

@@ -194,6 +194,23 @@ class Vastleggen:
 
         self.app.push_screen(HeropenenFormulier(self.bestand, self.overleg), na)
 
+    def action_geschiedenis(self) -> None:
+        """h: the history of the agreement chosen in its list, else of the subtheme on screen."""
+        from tui.schermen.geschiedenis import GeschiedenisScherm
+
+        kleuren = getattr(self, "kleuren", None)
+        lijst = self.focused  # type: ignore[attr-defined]
+        if isinstance(lijst, ItemLijst) and lijst.highlighted is not None:
+            sleutel = lijst.get_option_at_index(lijst.highlighted).id or ""
+            if sleutel.startswith("afspraak:"):
+                if scherm := GeschiedenisScherm.voor_afspraak(self.bestand, int(sleutel.split(":")[1]), kleuren):
+                    self.app.push_screen(scherm)
+                    return
+        if self.punt.soort is not PuntSoort.SUBTHEMA:
+            self.notify("Geschiedenis is er bij een subthema, of bij een afspraak die u in de lijst kiest.", severity="warning")
+            return
+        self.app.push_screen(GeschiedenisScherm.voor_subthema(self.bestand, self.punt.subthema_nummer, self.overleg_id, kleuren))
+
     def action_aanwezigheid(self) -> None:
         if self._alleen_lezen():
             return

@@ -19,4 +19,7 @@ LETTERTOETSEN = [
     Binding("o", "screen.wijzig_overleg", "Overleg wijzigen", show=False, id="wijzig_overleg"),
     Binding("n", "app.nieuw_overleg", "Nieuw overleg", show=False, id="nieuw_overleg"),
     Binding("e", "app.export", "Exporteren", show=False, id="exporteren"),
+    # On a subtheme its history in earlier meetings; on an agreement in its list, that agreement's.
+    Binding("h", "screen.geschiedenis", "Geschiedenis", show=False, id="geschiedenis"),
+    Binding("i", "app.inzet", "Inzet per partij", show=False, id="inzet"),
 ]

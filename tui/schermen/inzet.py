@@ -1,0 +1,116 @@
+"""Inzet per partij: what each party has committed to in one uitvoeringsagenda, as trekker,
+medeverantwoordelijke or betrokkene, with status, and the actions assigned to it (i, or the palette).
+
+Reciprocity at a glance: a table of counts per party first, then each party's agreements and actions.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from opslag.bestand import Gemeentebestand
+from opslag.datums import toon_datum
+from opslag.inzet import ROLLEN, ROLNAMEN, PartijInzet, inzet_per_partij
+from tui.weergave import Kleuren, letterlijk, opsomming
+from tui.widgets.voettekst import Voettekst
+
+
+def samenvatting(inzet: list[PartijInzet], k: Kleuren) -> Table:
+    tabel = Table(box=None, padding=(0, 2, 0, 0), show_edge=False, header_style=k.kop)
+    for kop in ("Partij", "Trekker", "Medeverantwoordelijk", "Betrokken", "Acties open", "Acties gereed"):
+        tabel.add_column(kop, justify="left" if kop == "Partij" else "right", no_wrap=True)
+    for partij in inzet:
+        per_rol = partij.per_rol
+        acties = partij.actiestatus
+        tabel.add_row(letterlijk(partij.code), *(Text(str(sum(per_rol[rol].values()))) for rol in ROLLEN),
+                      Text(str(acties["open"])), Text(str(acties["gereed"])))
+    return tabel
+
+
+def inzet_regels(inzet: list[PartijInzet], periode: str, k: Kleuren | None = None) -> list[RenderableType]:
+    k = k or Kleuren()
+    delen: list[RenderableType] = [
+        Text(f"Uitvoeringsagenda {periode}: wat elke partij op zich heeft genomen.", style=k.gedempt), Text(""),
+        samenvatting(inzet, k),
+    ]
+    for partij in inzet:
+        delen += [Text(""), letterlijk(f"{partij.naam} ({partij.code})", k.titel)]
+        if partij.afspraken:
+            per_status = ", ".join(f"{status} {aantal}" for status, aantal in partij.per_status)
+            delen += [Text(f"Afspraken ({per_status})", style=k.kop), opsomming([
+                (a.code, f"{a.subthema_nummer} {a.actielijn} — {ROLNAMEN[a.rol]} — {a.status}") for a in partij.afspraken
+            ])]
+        else:
+            delen.append(Text("Geen afspraken in deze uitvoeringsagenda.", style="italic"))
+        if partij.acties:
+            delen += [Text("Actiepunten", style=k.kop), opsomming([
+                (a.code, " — ".join(d for d in (a.wat, a.wie, toon_datum(a.deadline), a.status) if d)) for a in partij.acties
+            ])]
+        else:
+            delen.append(Text("Geen actiepunten uit de overleggen van deze periode.", style="italic"))
+    return delen
+
+
+def toon_inzet(app: App, overleg_id: int | None) -> None:
+    """The app's `i`: the commitments in the agenda of the meeting on screen, else the running one."""
+    bestand = getattr(app, "bestand", None)
+    agenda_id = welke_agenda(bestand, overleg_id) if bestand is not None else None
+    if agenda_id is None:
+        app.notify("Dit bestand heeft nog geen uitvoeringsagenda.", severity="warning")
+    elif not isinstance(app.screen, InzetScherm):
+        app.push_screen(InzetScherm(bestand, agenda_id))
+
+
+def welke_agenda(bestand: Gemeentebestand, overleg_id: int | None) -> int | None:
+    """The agenda of the meeting on screen, else the one running today (as the export picks it)."""
+    if overleg_id is not None:
+        rij = bestand.db.execute("SELECT agenda_id FROM overleg WHERE id = ?", [overleg_id]).fetchone()
+        if rij:
+            return rij[0]
+    from opslag.export.fouten import ExportFout
+    from opslag.export.uitvoeringsagenda import kies_agenda
+
+    try:
+        return kies_agenda(bestand)[0]
+    except ExportFout:
+        return None
+
+
+class InzetScherm(Screen[None]):
+    BINDINGS = [Binding("escape,i", "terug", "Terug", key_display="Esc", id="terug")]
+
+    UITLEG = (
+        "Per partij de afspraken in deze uitvoeringsagenda waarvan zij trekker (de eerste verantwoordelijke), "
+        "medeverantwoordelijke of betrokkene is, met hun status, en haar actiepunten. Exporteren: e in het "
+        "overlegscherm, soort 'Inzet per partij'."
+    )
+
+    def __init__(self, bestand: Gemeentebestand, agenda_id: int) -> None:
+        super().__init__()
+        self.bestand = bestand
+        self.agenda_id = agenda_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="inzetvak"):
+            yield Static(id="inzet")
+        yield Voettekst()
+
+    def on_mount(self) -> None:
+        periode = self.bestand.db.execute("SELECT periode FROM uitvoeringsagenda WHERE id = ?", [self.agenda_id]).fetchone()[0]
+        self.title = f"{self.app.title} · Inzet per partij {periode}"
+        self.sub_title = self.bestand.gemeente().naam
+        kleuren = Kleuren.uit_thema(self.app.get_css_variables())
+        inzet = inzet_per_partij(self.bestand, self.agenda_id)
+        self.query_one("#inzet", Static).update(Group(*inzet_regels(inzet, periode, kleuren)))
+        self.query_one("#inzetvak", VerticalScroll).focus()
+
+    def action_terug(self) -> None:
+        self.app.pop_screen()
