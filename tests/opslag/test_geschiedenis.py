@@ -44,6 +44,7 @@ def opzet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     happened to AF-001 in between, in and outside the meetings."""
     klok = Klok()
     monkeypatch.setattr("opslag.bestand._nu", klok)
+    monkeypatch.setattr("opslag.wijzigingslog.nu", klok)
     pad = nieuw_bestand("Aalten", tmp_path / "aalten.sqlite")
     b = Gemeentebestand.open(pad)
     ga, dwp, hvw, _ = (p.id for p in b.partijen())
@@ -65,7 +66,7 @@ def opzet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
                                         overleg_id=o1.id, verantwoordelijken=[ga]))
     notulen.bewaar_actiepunt(b, Actiepunt(overleg_id=o1.id, agendapunt_id=p1["1.1"], subthema_nummer="1.1",
                                           wat="Grondprijs doorrekenen", persoon_id=anne, deadline=dt.date(2026, 4, 30)))
-    klok.nu = "2026-03-20T09:00:00"  # edited before adoption, outside a meeting: the log has no old values
+    klok.nu = "2026-03-20T09:00:00"  # edited before adoption, after the meeting it was made in
     af1 = notulen.bewaar_afspraak(b, replace(af1, doel="45 woningen"))
 
     klok.nu = "2026-06-18T10:00:00"
@@ -108,7 +109,10 @@ def test_subthema_geschiedenis_nieuwste_eerst_tot_het_huidige_overleg(opzet) -> 
     assert maart.soort == "ambtelijk"
     assert maart.notitie == "Maart: 40 woningen [/] nodig in De Esch.", "only the note of 1.1, as typed"
     assert [(x.code, x.tekst) for x in maart.besluiten] == [("B-001", "De Esch komt in de agenda.")]
-    assert [(s.code, s.soort, s.actielijn) for s in maart.afspraken] == [("AF-001", "nieuw", "Bouwen in De Esch")]
+    # Made in March and its goal changed in the same meeting: the change log names that meeting.
+    assert sorted((s.code, s.soort, s.actielijn) for s in maart.afspraken) == [
+        ("AF-001", "gewijzigd", "Bouwen in De Esch"), ("AF-001", "nieuw", "Bouwen in De Esch")
+    ]
     assert [(a.code, a.wat, a.wie, a.deadline, a.status) for a in maart.acties] == [
         ("A-001", "Grondprijs doorrekenen", "Anne [/] Jansen (GA)", dt.date(2026, 4, 30), "open")
     ]
@@ -145,8 +149,8 @@ def test_afspraak_geschiedenis_oud_en_nieuw_uit_log_en_spoor(opzet) -> None:
         (dt.date(2026, 9, 1), "wijziging", None, [("toelichting", "", "In twee fasen.")]),
         (dt.date(2026, 6, 18), "status", d["o2"].id, [("status", "afgesproken", "in uitvoering")]),
         (dt.date(2026, 6, 18), "wijziging", d["o2"].id, [("eind", "2027", "Q2 2028"), ("verantwoordelijken", "DWP, GA", "DWP")]),
-        # an old log line without old values: compared with the row the line before it recorded
-        (dt.date(2026, 3, 20), "gewijzigd", None, [("doel", "40 woningen", "45 woningen")]),
+        # the change log names the meeting the agreement belongs to, and keeps the old values
+        (dt.date(2026, 3, 20), "gewijzigd", d["o1"].id, [("doel", "40 woningen", "45 woningen")]),
         # its log line did not know the meeting; the agreement does
         (dt.date(2026, 3, 12), "nieuw", d["o1"].id, []),
     ]
