@@ -157,6 +157,7 @@ OPDRACHTEN: list[tuple[str, str, str]] = [
     ("Exporteren", "Uitvoeringsagenda of verslag als Markdown-bestand, met voorbeeld", "export"),
     ("Kader bekijken", "Blader door alle thema's en subthema's van het regionale kader", "kader"),
     ("Herstel laatste verwijdering", "Zet de laatst verwijderde afspraak, besluit, actie, persoon of partij terug", "scherm('herstel')"),
+    ("Uitvoeringsagenda importeren…", "Een bestaande agenda inlezen uit CSV (Excel) of Markdown", "importeren"),
 ]
 
 
