@@ -63,7 +63,7 @@ class RuweRij:
 class Tabel:
     soort: str  # 'CSV' or 'Markdown'
     beschrijving: str  # 'puntkomma, Windows-1252', for the dry run
-    kolommen: list[str]  # canonical columns found
+    koppen: dict[str, str]  # canonical column -> its heading as the file writes it, for messages
     genegeerd: list[str] = field(default_factory=list)  # headings not understood, as written
     rijen: list[RuweRij] = field(default_factory=list)
 
@@ -139,7 +139,8 @@ def _lees_csv(tekst: str, codering: str) -> Tabel:
             "de kolom Subthema ontbreekt; elke regel moet zeggen bij welk subthema hij hoort (1.1 of de titel)."
         )
     tabel = Tabel(
-        soort="CSV", beschrijving=f"{_SCHEIDINGEN[teken]}, {codering}", kolommen=list(posities),
+        soort="CSV", beschrijving=f"{_SCHEIDINGEN[teken]}, {codering}",
+        koppen={naam: " ".join(koppen[i].split()) for naam, i in posities.items()},
         genegeerd=[k.strip() for k in koppen if k.strip() and kolom(k) is None],
     )
     for regel, cellen in rijen[kop_index + 1:]:
@@ -222,7 +223,7 @@ def ontsnap_niet(tekst: str) -> str:
 
 def _lees_markdown(tekst: str, codering: str) -> Tabel:
     regels = tekst.splitlines()
-    tabel = Tabel(soort="Markdown", beschrijving=codering, kolommen=[])
+    tabel = Tabel(soort="Markdown", beschrijving=codering, koppen={"subthema": "Subthema"})
     subthema = ""
     per_code: dict[str, RuweRij] = {}
     i = 0
@@ -235,7 +236,7 @@ def _lees_markdown(tekst: str, codering: str) -> Tabel:
             koppen = _cellen(regel)
             if sum(1 for k in koppen if kolom(k)) >= 2:
                 posities = _posities(koppen)
-                tabel.kolommen = list(dict.fromkeys([*tabel.kolommen, "subthema", *posities]))
+                tabel.koppen.update((naam, ontsnap_niet(koppen[p])) for naam, p in posities.items())
                 tabel.genegeerd = list(dict.fromkeys([*tabel.genegeerd, *(k for k in koppen if k and kolom(k) is None)]))
                 i += 2
                 while i < len(regels) and regels[i].lstrip().startswith("|"):
@@ -256,7 +257,7 @@ def _lees_markdown(tekst: str, codering: str) -> Tabel:
             i = _lees_toelichting(regels, i, item, per_code[item[1]])
             continue
         i += 1
-    if not tabel.rijen and not tabel.kolommen:
+    if not tabel.rijen and len(tabel.koppen) == 1:
         raise ImportLeesFout(
             "geen tabel gevonden: het bestand heeft geen tabel met de kolommen Actielijn en Verantwoordelijke."
         )

@@ -41,6 +41,7 @@ class Melding:
 class Context:
     subthemas: dict[str, str]  # nummer -> onderwerp
     partijen: list[Partij]
+    koppen: dict[str, str]  # canonical column -> heading in the file, to name it as the user sees it
 
 
 def _partij_sleutels(partijen: list[Partij]) -> dict[str, int]:
@@ -193,10 +194,11 @@ class ImportRij(BaseModel):
         return _zonder_fout(schone_tekst, str(waarde), "toelichting", "De toelichting", meerdere_regels=True)
 
 
-def _meldingen(regel: int, fout: ValidationError) -> list[Melding]:
+def _meldingen(regel: int, fout: ValidationError, koppen: dict[str, str]) -> list[Melding]:
     uit = []
     for f in fout.errors(include_url=False):
-        kolom = KOLOMMEN.get(str(f["loc"][0]) if f["loc"] else "", "?")
+        naam = str(f["loc"][0]) if f["loc"] else ""
+        kolom = koppen.get(naam) or KOLOMMEN.get(naam, "?")
         tekst = f["msg"].removeprefix("Value error, ")
         if f["type"] == "missing":
             tekst = "ontbreekt"
@@ -208,4 +210,4 @@ def lees_rij(regel: int, cellen: dict[str, str], context: Context) -> tuple[Impo
     try:
         return ImportRij.model_validate({k: v for k, v in cellen.items() if k != "nr"}, context=context), []
     except ValidationError as fout:
-        return None, _meldingen(regel, fout)
+        return None, _meldingen(regel, fout, context.koppen)

@@ -115,7 +115,7 @@ def controleer(bestand: Gemeentebestand, pad: Path, periode: str) -> Voorstel:
         )
     kader = bestand.kader()
     partijen = bestand.partijen()
-    context = Context({s.nummer: s.onderwerp for s in kader.subthemas}, partijen)
+    context = Context({s.nummer: s.onderwerp for s in kader.subthemas}, partijen, tabel.koppen)
     voorstel = Voorstel(
         bron=Path(pad), tabel=tabel, periode=periode, agenda_nieuw=agenda is None,
         partijcodes={p.id: p.code for p in partijen}, subthema_titels={s.nummer: s.titel for s in kader.subthemas},
@@ -135,12 +135,12 @@ def controleer(bestand: Gemeentebestand, pad: Path, periode: str) -> Voorstel:
             continue
         sleutel = _sleutel(rij.subthema, rij.actielijn)
         if sleutel in bestaand:
-            voorstel.meldingen.append(Melding(ruw.regel, "Actielijn", (
+            voorstel.meldingen.append(Melding(ruw.regel, tabel.koppen["actielijn"], (
                 f"deze afspraak staat al in de uitvoeringsagenda {periode} ({bestaand[sleutel]}, subthema "
                 f"{rij.subthema}); verwacht een afspraak die er nog niet in staat")))
             continue
         if sleutel in in_bestand:
-            voorstel.meldingen.append(Melding(ruw.regel, "Actielijn", (
+            voorstel.meldingen.append(Melding(ruw.regel, tabel.koppen["actielijn"], (
                 f"dezelfde afspraak (subthema {rij.subthema}, zelfde actielijn) staat al op regel {in_bestand[sleutel]}")))
             continue
         in_bestand[sleutel] = ruw.regel

@@ -91,6 +91,10 @@ def test_utf8_met_bom_komma_en_losse_kopnamen(aalten: Path, tmp_path: Path) -> N
         '1,1.1,"Bouw, met komma",40 woningen,q3 2026,31-12-2027,"DWP (trekker), GA; met HVW"\n'
         "2,Betaalbaarheid,Vroegsignalering,,2026,,de woonplaats\n".encode("utf-8")
     )
+    with Gemeentebestand.open(aalten, alleen_lezen=True) as bestand:
+        proef = importeren.controleer(bestand, tabel, "2026-2027")
+    assert proef.tabel.koppen == {"subthema": "SUBTHEMA", "actielijn": "Actielijn", "doel": "Doel", "start": "Start",
+                                  "eind": "Eind", "verantwoordelijke": "Verantwoordelijke(n)", "nr": "Nr."}
     voorstel = _importeer(aalten, tabel)
     assert voorstel.tabel.beschrijving == "komma, UTF-8"
     assert _rijen(aalten, "SELECT subthema_nummer, actielijn, start, eind FROM afspraak ORDER BY nummer") == [
@@ -139,11 +143,11 @@ def test_drie_foute_regels_niets_opgeslagen_drie_meldingen(aalten: Path, tmp_pat
     assert aalten.read_bytes() == voor
 
 
-def test_elke_foute_cel_van_een_regel_gemeld(aalten: Path, tmp_path: Path) -> None:
+def test_elke_foute_cel_van_een_regel_gemeld_onder_de_eigen_kopnaam(aalten: Path, tmp_path: Path) -> None:
     tabel = tmp_path / "agenda.csv"
-    tabel.write_bytes((KOP + "Nergens;;;2027;2026;;;klaar;\r\n").encode("cp1252"))
+    tabel.write_bytes((KOP.replace("Verantwoordelijke", "Trekker") + "Nergens;;;2027;2026;;;klaar;\r\n").encode("cp1252"))
     meldingen = _mislukt(aalten, tabel).voorstel.meldingen
-    assert [m.kolom for m in meldingen] == ["Subthema", "Actielijn", "Eind", "Verantwoordelijke", "Status"]
+    assert [m.kolom for m in meldingen] == ["Subthema", "Actielijn", "Eind", "Trekker", "Status"]
     assert "Eind (2026) ligt vóór Start (2027)" in meldingen[2].tekst
     assert meldingen[4].tekst == "'klaar' is geen status; verwacht afgesproken, in uitvoering, gereed, vertraagd, vervallen"
 
