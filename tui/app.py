@@ -43,7 +43,7 @@ class TripartietApp(App[None]):
         # The dialogs' shared frame first: a dialog's own rules of the same weight come later and win.
         *(f"schermen/{naam}.tcss" for naam in (
             "dialoog", "overleg", "kader", "start", "formulier", "aanwezigheid", "actielijst", "actiefilter", "export",
-            "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen", "partijen", "geschiedenis", "inzet",
+            "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen", "partijen", "geschiedenis", "inzet", "importeren",
         )),
     ]
     COMMANDS = {SubthemaOpdrachten, AgendaOpdrachten, OverlegOpdrachten}
@@ -287,6 +287,15 @@ class TripartietApp(App[None]):
             return
         if not isinstance(self.screen, PartijenScherm):
             self.push_screen(PartijenScherm(self.bestand))
+
+    def action_importeren(self) -> None:
+        from tui.schermen.importeren import ImporteerScherm
+
+        if self.bestand is None or self.bestand.alleen_lezen:
+            self.notify("Er is geen bestand open om in te schrijven.", severity="warning")
+            return
+        if not isinstance(self.screen, ImporteerScherm):
+            self.push_screen(ImporteerScherm(self.bestand))
 
     def action_kader(self) -> None:
         from tui.schermen.kader import KaderScherm

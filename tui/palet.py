@@ -162,6 +162,7 @@ OPDRACHTEN: list[tuple[str, str, str]] = [
     ("Overleg heropenen…", "Een gesloten overleg weer open zetten, met een reden", "scherm('heropen_overleg')"),
     ("Geschiedenis", "Wat eerder over dit subthema of deze afspraak is vastgelegd (ook: h)", "scherm('geschiedenis')"),
     ("Inzet per partij", "Wat elke partij in de uitvoeringsagenda op zich heeft genomen (ook: i)", "inzet"),
+    ("Uitvoeringsagenda importeren…", "Een bestaande agenda inlezen uit CSV (Excel) of Markdown", "importeren"),
 ]
 
 

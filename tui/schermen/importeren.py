@@ -1,0 +1,127 @@
+"""Bring in an existing uitvoeringsagenda (CSV or Markdown) from the app: a path, a period, then
+Enter to check (the dry run, or the report of every bad row and cell) and Enter again to store.
+
+Nothing is stored before the check was seen: changing the path or the period asks for a new check.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textual.actions import SkipAction
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, Select, Static
+
+from opslag import datums, notulen
+from opslag.bestand import Gemeentebestand
+from opslag.fouten import TripartietFout
+from tui.schermen.dialoog import Dialoog, enter_is_van
+from tui.schermen.formulier import Veld
+from tui.widgets.veilig import Invoer
+from tui.weergave import letterlijk
+
+HULP_CONTROLEREN = "Enter: controleren   Esc: sluiten"
+HULP_IMPORTEREN = "Enter: importeren   Esc: sluiten   (wijzigt u iets, dan wordt er opnieuw gecontroleerd)"
+
+
+def periodes(bestand: Gemeentebestand) -> list[str]:
+    """The file's agendas and the two-year periods of its framework ('… 2026 t/m 2029')."""
+    eigen = [a.periode for a in notulen.uitvoeringsagendas(bestand)]
+    jaren = re.search(r"(\d{4})\s*(?:t/m|-|–)\s*(\d{4})", bestand.kader().titel)
+    uit_kader = [f"{j}-{j + 1}" for j in range(int(jaren[1]), int(jaren[2]), 2)] if jaren else []
+    return sorted(set(eigen) | set(uit_kader))
+
+
+class ImporteerScherm(Dialoog[int | None]):
+    """Returns the number of agreements stored, or None when closed without importing."""
+
+    BINDINGS = [
+        Binding("escape", "sluit", "Sluiten", key_display="Esc", id="sluiten"),
+        Binding("enter", "verder", "Controleren", priority=True, id="verder"),
+    ]
+    UITLEG = (
+        "Kies het bestand (CSV uit Excel, of de Markdown van een export) en de uitvoeringsagenda. Enter controleert: "
+        "u ziet wat er opgeslagen wordt, of elke fout met regel en kolom. Enter nog eens slaat alles in één keer op."
+    )
+
+    def __init__(self, bestand: Gemeentebestand) -> None:
+        super().__init__()
+        self.bestand = bestand
+        self._gecontroleerd: tuple[Path, str] | None = None  # what the shown check was for, when it can be stored
+
+    def inhoud(self) -> ComposeResult:
+        yield Label("Uitvoeringsagenda importeren", classes="dialoogtitel")
+        yield Veld("Bestand", Invoer(id="pad", placeholder="bijvoorbeeld uitvoeringsagenda.csv"),
+                   hulp="CSV of Markdown; een naam zonder map: naast het gemeentebestand")
+        keuzes = periodes(self.bestand)
+        with Horizontal(id="periodes"):
+            yield Veld("Uitvoeringsagenda", Select([(p, p) for p in keuzes], id="periode", allow_blank=False,
+                                                   value=self._standaard(keuzes)))
+            yield Veld("of een andere periode", Invoer(id="andere", placeholder="bijvoorbeeld 2030-2031"))
+        with VerticalScroll(id="uitkomst"):
+            yield Static("", id="verslag")
+        yield Label(HULP_CONTROLEREN, id="hulp", classes="dialooghulp")
+
+    @staticmethod
+    def _standaard(keuzes: list[str]) -> str:
+        jaar = datums.vandaag().year
+        return next((p for p in keuzes if int(p[:4]) <= jaar <= int(p[5:])), keuzes[0])
+
+    def on_mount(self) -> None:
+        self.query_one("#pad", Invoer).focus()
+
+    def on_input_changed(self, _: Input.Changed) -> None:
+        self._opnieuw()
+
+    def on_select_changed(self, _: Select.Changed) -> None:
+        self._opnieuw()
+
+    def _opnieuw(self) -> None:
+        if self._gecontroleerd is not None:
+            self._gecontroleerd = None
+            self.query_one("#hulp", Label).update(HULP_CONTROLEREN)
+
+    def _keuze(self) -> tuple[Path, str] | None:
+        tekst = self.query_one("#pad", Invoer).value.strip().strip('"')
+        if not tekst:
+            self._toon("Vul het bestand in: de tabel als CSV (uit Excel) of als Markdown.")
+            return None
+        pad = Path(tekst).expanduser()
+        if not pad.is_absolute():
+            pad = self.bestand.pad.parent / pad
+        periode = self.query_one("#andere", Invoer).value.strip() or str(self.query_one("#periode", Select).value)
+        return pad, periode
+
+    def _toon(self, tekst: str) -> None:
+        self.query_one("#verslag", Static).update(letterlijk(tekst, regels=True))  # quotes the file: never markup
+        self.query_one("#uitkomst", VerticalScroll).scroll_home(animate=False)
+
+    def action_verder(self) -> None:
+        if enter_is_van(self.focused):
+            raise SkipAction()
+        keuze = self._keuze()
+        if keuze is None:
+            return
+        from opslag import importeren  # pydantic: only when importing
+
+        pad, periode = keuze
+        try:
+            if self._gecontroleerd == keuze:
+                voorstel = importeren.importeer(self.bestand, pad, periode)
+                self.app.notify(voorstel.gedaan(), title="Geïmporteerd")
+                self.dismiss(len(voorstel.afspraken))
+                return
+            voorstel = importeren.controleer(self.bestand, pad, periode)
+        except TripartietFout as fout:
+            self._gecontroleerd = None
+            self._toon(str(fout))
+            return
+        if voorstel.in_orde:
+            self._gecontroleerd = keuze
+            self._toon("\n".join(["Gecontroleerd; er is nog niets opgeslagen. Dit wordt opgeslagen:", *voorstel.overzicht()]))
+            self.query_one("#hulp", Label).update(HULP_IMPORTEREN)
+        else:
+            self._toon("\n".join(voorstel.rapport()))
