@@ -68,14 +68,14 @@ class Start:
         begin = f"Uitvoeringsagenda {self.periode} is gestart als concept"
         if self.van is None:
             return begin + ", zonder afspraken."
-        tekst = f"{begin}: {_afspraken(self.overgenomen)} overgenomen uit {self.van}"
+        tekst = f"{begin}: {afspraken_tekst(self.overgenomen)} overgenomen uit {self.van}"
         if not self.gebleven:
             return tekst + "."
         werkwoord = "blijft" if self.gebleven == 1 else "blijven"
-        return tekst + f"; {_afspraken(self.gebleven)} (gereed of vervallen) {werkwoord} in {self.van}."
+        return tekst + f"; {afspraken_tekst(self.gebleven)} (gereed of vervallen) {werkwoord} in {self.van}."
 
 
-def _afspraken(aantal: int) -> str:
+def afspraken_tekst(aantal: int) -> str:
     return f"{aantal} afspraak" if aantal == 1 else f"{aantal} afspraken"
 
 

@@ -43,7 +43,7 @@ class TripartietApp(App[None]):
         # The dialogs' shared frame first: a dialog's own rules of the same weight come later and win.
         *(f"schermen/{naam}.tcss" for naam in (
             "dialoog", "overleg", "kader", "start", "formulier", "aanwezigheid", "actielijst", "actiefilter", "export",
-            "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen", "partijen",
+            "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen", "partijen", "periode_starten",
         )),
     ]
     COMMANDS = {SubthemaOpdrachten, AgendaOpdrachten, OverlegOpdrachten}
@@ -282,6 +282,11 @@ class TripartietApp(App[None]):
             return
         if not isinstance(self.screen, PartijenScherm):
             self.push_screen(PartijenScherm(self.bestand))
+
+    def action_periode_starten(self) -> None:
+        from tui.schermen.periode_starten import toon
+
+        toon(self)
 
     def action_kader(self) -> None:
         from tui.schermen.kader import KaderScherm

@@ -157,6 +157,7 @@ OPDRACHTEN: list[tuple[str, str, str]] = [
     ("Exporteren", "Uitvoeringsagenda of verslag als Markdown-bestand, met voorbeeld", "export"),
     ("Kader bekijken", "Blader door alle thema's en subthema's van het regionale kader", "kader"),
     ("Herstel laatste verwijdering", "Zet de laatst verwijderde afspraak, besluit, actie, persoon of partij terug", "scherm('herstel')"),
+    ("Nieuwe periode starten…", "Uitvoeringsagenda van de volgende periode, met de onafgeronde afspraken", "periode_starten"),
 ]
 
 
