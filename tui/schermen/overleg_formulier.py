@@ -66,7 +66,7 @@ class OverlegFormulier(Formulier[Overleg]):
             yield Veld("Uitvoeringsagenda", Select(self._periodekeuzes(), id="periode", allow_blank=False), verplicht=True)
             yield Veld("Volgend overleg", Invoer(id="volgende", placeholder="dd-mm-jjjj"))
         yield Veld("Andere periode", Invoer(id="andere_periode", placeholder="bijvoorbeeld 2030-2031"), hulp="buiten het kader, bewust gekozen")
-        yield Veld("Nieuwe periode", Checkbox("Onafgeronde afspraken overnemen", value=True, id="overnemen"))
+        yield Veld("Nieuwe periode", Checkbox("Onafgeronde afspraken overnemen", value=True, id="overnemen"), hulp="gereed en vervallen blijven in de vorige")
         with Horizontal(classes="naast"):
             yield Veld("Begintijd", Invoer(id="begintijd", placeholder="uu:mm"))
             yield Veld("Eindtijd", Invoer(id="eindtijd", placeholder="uu:mm"))
@@ -103,7 +103,7 @@ class OverlegFormulier(Formulier[Overleg]):
         self.query_one("#veld-overnemen").display = vorige is not None
         if vorige is not None:
             onvoltooid = perioden.tellingen(self.bestand, vorige[0])[0]
-            self.query_one("#overnemen", Checkbox).label = f"{perioden.afspraken_tekst(onvoltooid)} die niet gereed of vervallen zijn overnemen uit {vorige[1]}"
+            self.query_one("#overnemen", Checkbox).label = f"{onvoltooid} onafgeronde {'afspraak' if onvoltooid == 1 else 'afspraken'} overnemen uit {vorige[1]}"
 
     def _agenda(self, keuze: object, andere: str, overnemen: bool) -> int:
         """The agenda of the chosen period; a period not in the file yet is started here."""

@@ -37,11 +37,13 @@ class PeriodeStartenScherm(Dialoog[perioden.Start | None]):
             regels.append("Er is geen eerdere periode; de agenda begint zonder afspraken.")
         else:
             onvoltooid, afgerond = perioden.tellingen(self.bestand, self.vorige[0])
-            regels.append(
+            tekst = (
                 f"Uit {self.vorige[1]} {'gaat' if onvoltooid == 1 else 'gaan'} {perioden.afspraken_tekst(onvoltooid)} mee "
-                f"die nog niet gereed of vervallen {'is' if onvoltooid == 1 else 'zijn'}; {perioden.afspraken_tekst(afgerond)} "
-                f"(gereed of vervallen) {'blijft' if afgerond == 1 else 'blijven'} in {self.vorige[1]}."
+                f"die nog niet gereed of vervallen {'is' if onvoltooid == 1 else 'zijn'}"
             )
+            if afgerond:
+                tekst += f"; {perioden.afspraken_tekst(afgerond)} (gereed of vervallen) {'blijft' if afgerond == 1 else 'blijven'} in {self.vorige[1]}"
+            regels.append(tekst + ".")
         if not self.volgende.in_kader:
             regels.append(f"Let op: {periode} valt buiten het kader {self.bestand.kader().looptijd}. Met Enter kiest u deze periode bewust.")
         yield Label(letterlijk("\n".join(regels), regels=True), id="uitleg")
