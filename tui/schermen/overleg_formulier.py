@@ -78,7 +78,7 @@ class OverlegFormulier(Formulier[Overleg]):
         keuzes = []
         for periode in perioden.perioden(self.bestand):
             staat = "nieuw" if periode.agenda_id is None else periode.staat
-            keuzes.append((f"{periode.periode} ({staat}{'' if periode.in_kader else ', buiten het kader'})", periode.periode))
+            keuzes.append((letterlijk(f"{periode.periode} ({staat}{'' if periode.in_kader else ', buiten het kader'})"), periode.periode))
         return keuzes + [("andere periode…", ANDERE_PERIODE)]
 
     def _gekozen_periode(self) -> str | None:
@@ -103,7 +103,7 @@ class OverlegFormulier(Formulier[Overleg]):
         self.query_one("#veld-overnemen").display = vorige is not None
         if vorige is not None:
             onvoltooid = perioden.tellingen(self.bestand, vorige[0])[0]
-            self.query_one("#overnemen", Checkbox).label = f"{onvoltooid} onafgeronde {'afspraak' if onvoltooid == 1 else 'afspraken'} overnemen uit {vorige[1]}"
+            self.query_one("#overnemen", Checkbox).label = letterlijk(f"{onvoltooid} onafgeronde {'afspraak' if onvoltooid == 1 else 'afspraken'} overnemen uit {vorige[1]}")
 
     def _agenda(self, keuze: object, andere: str, overnemen: bool) -> int:
         """The agenda of the chosen period; a period not in the file yet is started here."""
