@@ -86,8 +86,16 @@ class Kader:
     secties: list[Sectie] = field(default_factory=list)
     themas: list[Thema]
     voetnoten: list[Voetnoot] = field(default_factory=list)
+    # The years the framework runs (2026 t/m 2029); None: periods are free. See opslag.perioden.
+    begin: int | None = None
+    eind: int | None = None
     # Filled at the first look-up; a slotted class has no room for a cached_property.
     _per_nummer: dict[str, Subthema] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def looptijd(self) -> str | None:
+        """'2026 t/m 2029', as the framework names its years; None when it names none."""
+        return f"{self.begin} t/m {self.eind}" if self.begin is not None and self.eind is not None else None
 
     @property
     def subthemas(self) -> list[Subthema]:

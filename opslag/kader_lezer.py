@@ -21,6 +21,7 @@ STANDAARD_KADER = "kader_achterhoek_2026_2029.md"
 
 _THEMA_KOP = re.compile(r"^(?P<nummer>\d+)\s+(?P<titel>\S.*)$")
 _SUBTHEMA_KOP = re.compile(r"^(?P<nummer>\d+(?:\.\d+)+)\.?\s+(?P<titel>\S.*)$")
+_LOOPTIJD = re.compile(r"^looptijd\s*:\s*(?P<begin>\d{4})\s*t/m\s*(?P<eind>\d{4})\.?$", re.IGNORECASE)
 
 
 class _Invoer(BaseModel):
@@ -64,6 +65,8 @@ class KaderInvoer(_Invoer):
     secties: list[SectieInvoer] = []
     themas: list[ThemaInvoer]
     voetnoten: list[VoetnootInvoer] = []
+    begin: int | None = None
+    eind: int | None = None
 
 
 class KaderLezer:
@@ -88,6 +91,7 @@ class KaderLezer:
         self.voetnoot: dict | None = None
         self.voetnoot_regels: dict[str, int | None] = {}
         self.sectie_begin: tuple[str, int] | None = None
+        self.looptijd: tuple[int, int] | None = None
 
     def fout(self, regel: int | None, melding: str) -> KaderFout:
         return KaderFout(self.bestand, regel, melding)
@@ -244,6 +248,11 @@ class KaderLezer:
     def inhoud(self, blok: list, regel: int | None) -> None:
         if self.staat == "sectie":
             return
+        if self.staat == "begin" and self.titel is not None and blok[0].type == "paragraph_open":
+            tekst = _inline(blok)
+            if tekst.casefold().startswith("looptijd"):
+                self.lees_looptijd(tekst, regel)
+                return
         if self.staat == "voetnoot" and self.voetnoot is not None:
             self.voetnoot["tekst"].extend(t.content.strip() for t in blok if t.type == "inline")
             return
@@ -272,6 +281,18 @@ class KaderLezer:
                 raise self.fout(regel, "opsommingen binnen opsommingen worden niet ondersteund.")
             else:
                 item.append(token)
+
+    def lees_looptijd(self, tekst: str, regel: int | None) -> None:
+        """'Looptijd: 2026 t/m 2029' under the title: the years whose two-year agendas fit the framework."""
+        if self.looptijd is not None:
+            raise self.fout(regel, "de looptijd staat er twee keer; laat één regel 'Looptijd: 2026 t/m 2029' staan.")
+        match = _LOOPTIJD.match(tekst)
+        if not match:
+            raise self.fout(regel, "schrijf de looptijd als 'Looptijd: 2026 t/m 2029' (het eerste en het laatste jaar).")
+        begin, eind = int(match["begin"]), int(match["eind"])
+        if eind < begin:
+            raise self.fout(regel, f"de looptijd eindigt ({eind}) vóór hij begint ({begin}).")
+        self.looptijd = (begin, eind)
 
     # --- closing blocks -------------------------------------------------------------------
 
@@ -340,7 +361,10 @@ class KaderLezer:
         for voetnoot in self.voetnoten:
             if voetnoot.nummer not in gebruikt:
                 raise self.fout(self.voetnoot_regels.get(voetnoot.nummer), f"voetnoot {voetnoot.nummer} wordt nergens gebruikt.")
-        kader = Kader(titel=self.titel, secties=self.secties, themas=self.themas, voetnoten=self.voetnoten)
+        begin, eind = self.looptijd or (None, None)
+        kader = Kader(
+            titel=self.titel, secties=self.secties, themas=self.themas, voetnoten=self.voetnoten, begin=begin, eind=eind
+        )
         KaderInvoer.model_validate(kader)  # raises pydantic's ValidationError, as the models did before
         return kader
 

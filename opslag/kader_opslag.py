@@ -7,6 +7,7 @@ Each file holds its own copy of the framework. The model is `opslag.kader`, its 
 from __future__ import annotations
 
 import json
+import re
 
 from opslag.kader import Kader, Punt, Sectie, Subthema, Thema, Voetnoot
 from opslag.verbinding import Verbinding
@@ -37,6 +38,25 @@ def schrijf(db: Verbinding, kader: Kader) -> None:
             )
             volgorde += 1
     db["voetnoot"].insert_all({"nummer": v.nummer, "tekst": v.tekst} for v in kader.voetnoten)
+    if kader.begin is not None and kader.eind is not None:
+        db["meta"].insert_all([{"sleutel": "kader_begin", "waarde": str(kader.begin)}, {"sleutel": "kader_eind", "waarde": str(kader.eind)}])
+
+
+# A file made before frameworks held their years has them only in its title: '... 2026 t/m 2029'.
+_JAREN_IN_TITEL = re.compile(r"(\d{4})\s*(?:t/m|tot en met|-|–)\s*(\d{4})\s*$")
+
+
+def looptijd(db: Verbinding, titel: str) -> tuple[int, int] | None:
+    """The framework's first and last year: stored when the file was made, else from its title."""
+    meta = dict(db.execute("SELECT sleutel, waarde FROM meta WHERE sleutel IN ('kader_begin', 'kader_eind')").fetchall())
+    try:
+        return int(meta["kader_begin"]), int(meta["kader_eind"])
+    except (KeyError, TypeError, ValueError):
+        pass  # not stored (an older file) or unreadable: the title still names the years
+    match = _JAREN_IN_TITEL.search(titel)
+    if match and int(match[1]) <= int(match[2]):
+        return int(match[1]), int(match[2])
+    return None
 
 
 def _punten_json(punten: list[Punt]) -> str:
@@ -67,8 +87,11 @@ def lees(db: Verbinding) -> Kader:
                 bron_kop=rij["bron_kop"],
             )
         )
+    begin, eind = looptijd(db, titel) or (None, None)
     return Kader(
         titel=titel,
+        begin=begin,
+        eind=eind,
         secties=[Sectie(**r) for r in db.query("SELECT titel, tekst FROM kader_sectie ORDER BY volgorde")],
         themas=list(themas.values()),
         voetnoten=[Voetnoot(**r) for r in db.query("SELECT nummer, tekst FROM voetnoot")],

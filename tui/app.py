@@ -44,6 +44,7 @@ class TripartietApp(App[None]):
         *(f"schermen/{naam}.tcss" for naam in (
             "dialoog", "overleg", "kader", "start", "formulier", "aanwezigheid", "actielijst", "actiefilter", "export",
             "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen", "partijen", "geschiedenis", "inzet", "importeren",
+            "periode_starten",
         )),
     ]
     COMMANDS = {SubthemaOpdrachten, AgendaOpdrachten, OverlegOpdrachten}
@@ -296,6 +297,11 @@ class TripartietApp(App[None]):
             return
         if not isinstance(self.screen, ImporteerScherm):
             self.push_screen(ImporteerScherm(self.bestand))
+
+    def action_periode_starten(self) -> None:
+        from tui.schermen.periode_starten import toon
+
+        toon(self)
 
     def action_kader(self) -> None:
         from tui.schermen.kader import KaderScherm

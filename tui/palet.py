@@ -163,6 +163,7 @@ OPDRACHTEN: list[tuple[str, str, str]] = [
     ("Geschiedenis", "Wat eerder over dit subthema of deze afspraak is vastgelegd (ook: h)", "scherm('geschiedenis')"),
     ("Inzet per partij", "Wat elke partij in de uitvoeringsagenda op zich heeft genomen (ook: i)", "inzet"),
     ("Uitvoeringsagenda importeren…", "Een bestaande agenda inlezen uit CSV (Excel) of Markdown", "importeren"),
+    ("Nieuwe periode starten…", "Uitvoeringsagenda van de volgende periode, met de onafgeronde afspraken", "periode_starten"),
 ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-MODULES: tuple[str, ...] = ("importeer",)
+MODULES: tuple[str, ...] = ("importeer", "periode")
 
 
 def opdrachten() -> list[ModuleType]:

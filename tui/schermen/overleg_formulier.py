@@ -9,9 +9,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Select, SelectionList
+from textual.widgets import Checkbox, Select, SelectionList
 
-from opslag import notulen
+from opslag import notulen, perioden
 from opslag.bestand import Gemeentebestand
 from opslag.datums import lees_datum, lees_periode, lees_tijd, toon_datum
 from opslag.fouten import OngeldigeInvoer
@@ -24,6 +24,8 @@ from tui.weergave import letterlijk
 # The last choice in Voorzitter and Notulist: add a person without leaving the form (a new file
 # knows nobody yet). Not a person's id: ids start at 1.
 NIEUWE_PERSOON = -1
+# The last choice in Uitvoeringsagenda: a period the framework does not offer, typed and so chosen on purpose.
+ANDERE_PERIODE = "andere"
 
 
 class SubthemaKeuze(SelectionList[str]):
@@ -61,14 +63,61 @@ class OverlegFormulier(Formulier[Overleg]):
             yield Veld("Voorzitter", Select(personen, id="voorzitter", prompt="(nog niet bekend)"))
             yield Veld("Notulist", Select(personen, id="notulist", prompt="(nog niet bekend)"))
         with Horizontal(classes="naast"):
-            yield Veld("Uitvoeringsagenda", Invoer(id="periode", placeholder="2026-2027"), verplicht=True)
+            yield Veld("Uitvoeringsagenda", Select(self._periodekeuzes(), id="periode", allow_blank=False), verplicht=True)
             yield Veld("Volgend overleg", Invoer(id="volgende", placeholder="dd-mm-jjjj"))
+        yield Veld("Andere periode", Invoer(id="andere_periode", placeholder="bijvoorbeeld 2030-2031"), hulp="buiten het kader, bewust gekozen")
+        yield Veld("Nieuwe periode", Checkbox("Onafgeronde afspraken overnemen", value=True, id="overnemen"), hulp="gereed en vervallen blijven in de vorige")
         with Horizontal(classes="naast"):
             yield Veld("Begintijd", Invoer(id="begintijd", placeholder="uu:mm"))
             yield Veld("Eindtijd", Invoer(id="eindtijd", placeholder="uu:mm"))
         if not self.bestaand:
             subthemas = [(letterlijk(s.titel), s.nummer, True) for s in bestand.kader().subthemas]
             yield Veld("Subthema's op de agenda", SubthemaKeuze(*subthemas, id="subthemas"), hulp="spatie: aan/uit, u: alles uit, a: alles aan")
+
+    def _periodekeuzes(self) -> list:
+        keuzes = []
+        for periode in perioden.perioden(self.bestand):
+            staat = "nieuw" if periode.agenda_id is None else periode.staat
+            keuzes.append((letterlijk(f"{periode.periode} ({staat}{'' if periode.in_kader else ', buiten het kader'})"), periode.periode))
+        return keuzes + [("andere periode…", ANDERE_PERIODE)]
+
+    def _gekozen_periode(self) -> str | None:
+        """The period chosen, or typed under 'andere periode…' (None while that is not a period)."""
+        keuze = self.query_one("#periode", Select).value
+        if keuze != ANDERE_PERIODE:
+            return None if keuze is Select.NULL else str(keuze)
+        try:
+            return lees_periode(self.query_one("#andere_periode", Invoer).value)
+        except OngeldigeInvoer:
+            return None
+
+    @on(Select.Changed, "#periode")
+    @on(Invoer.Changed, "#andere_periode")
+    def _toon_periodevelden(self) -> None:
+        """'Andere periode' only after choosing it; the carry-over question only for a period that
+        is not in the file yet and has one before it, naming that one and what goes along."""
+        self.query_one("#veld-andere_periode").display = self.query_one("#periode", Select).value == ANDERE_PERIODE
+        periode = self._gekozen_periode()
+        bestaat = periode is None or any(p.periode == periode and p.agenda_id for p in perioden.perioden(self.bestand))
+        vorige = None if bestaat else perioden.vorige_agenda(self.bestand, periode)
+        self.query_one("#veld-overnemen").display = vorige is not None
+        if vorige is not None:
+            onvoltooid = perioden.tellingen(self.bestand, vorige[0])[0]
+            self.query_one("#overnemen", Checkbox).label = letterlijk(f"{onvoltooid} onafgeronde {'afspraak' if onvoltooid == 1 else 'afspraken'} overnemen uit {vorige[1]}")
+
+    def _agenda(self, keuze: object, andere: str, overnemen: bool) -> int:
+        """The agenda of the chosen period; a period not in the file yet is started here."""
+        veld = "andere_periode" if keuze == ANDERE_PERIODE else "periode"
+        try:
+            periode = lees_periode(andere if keuze == ANDERE_PERIODE else str(keuze))
+            for bestaand in perioden.perioden(self.bestand):
+                if bestaand.periode == periode and bestaand.agenda_id is not None:
+                    return bestaand.agenda_id
+            start = perioden.start_periode(self.bestand, periode, buiten_kader=keuze == ANDERE_PERIODE, overnemen=overnemen)
+        except OngeldigeInvoer as fout:
+            raise OngeldigeInvoer(veld, str(fout)) from None
+        self.app.notify(start.tekst, title="Nieuwe periode", timeout=10)
+        return start.agenda_id
 
     def _persoonkeuzes(self) -> list:
         return [(letterlijk(p.naam), p.id) for p in notulen.personen(self.bestand)] + [("+ nieuwe persoon…", NIEUWE_PERSOON)]
@@ -99,7 +148,7 @@ class OverlegFormulier(Formulier[Overleg]):
     def vul(self) -> None:
         bron = self.bestaand or self.vorige
         agendas = notulen.uitvoeringsagendas(self.bestand)
-        periode = next((a.periode for a in agendas if bron and a.id == bron.agenda_id), agendas[-1].periode if agendas else "")
+        periode = next((a.periode for a in agendas if bron and a.id == bron.agenda_id), agendas[-1].periode if agendas else Select.NULL)
         self.zet_waarden({
             "datum": toon_datum(self.bestaand.datum if self.bestaand else (self.vorige.volgende_datum if self.vorige and self.vorige.volgende_datum else dt.date.today())),
             "soort": (self.bestaand.soort if self.bestaand else OverlegSoort.AMBTELIJK).value,
@@ -111,6 +160,7 @@ class OverlegFormulier(Formulier[Overleg]):
             "begintijd": self.bestaand.begintijd or "" if self.bestaand else "",
             "eindtijd": self.bestaand.eindtijd or "" if self.bestaand else "",
         })
+        self._toon_periodevelden()
 
     def vastleggen(self) -> Overleg:
         w = self.waarden()
@@ -122,10 +172,12 @@ class OverlegFormulier(Formulier[Overleg]):
         eindtijd = lees_tijd(w["eindtijd"], "eindtijd")
         if begintijd and eindtijd and eindtijd <= begintijd:
             raise OngeldigeInvoer("eindtijd", "De eindtijd moet na de begintijd liggen.")
-        agenda = notulen.agenda_voor_periode(self.bestand, lees_periode(w["periode"]))
+        if not self.bestaand and not w["subthemas"]:
+            raise OngeldigeInvoer("subthemas", "Zet minstens één subthema op de agenda.")
+        agenda_id = self._agenda(w["periode"], w["andere_periode"], w["overnemen"])
         overleg = Overleg(
             id=self.bestaand.id if self.bestaand else None,
-            agenda_id=agenda.id,
+            agenda_id=agenda_id,
             datum=datum,
             soort=OverlegSoort(w["soort"]),
             plaats=schone_tekst(w["plaats"], "plaats", "De plaats"),
@@ -140,6 +192,4 @@ class OverlegFormulier(Formulier[Overleg]):
                 "verslag_vastgesteld_op", "verslag_vastgesteld_in", "verslag_wijzigingen")})
             notulen.wijzig_overleg(self.bestand, overleg)
             return notulen.overleg(self.bestand, overleg.id)
-        if not w["subthemas"]:
-            raise OngeldigeInvoer("subthemas", "Zet minstens één subthema op de agenda.")
         return notulen.nieuw_overleg(self.bestand, overleg, w["subthemas"])
