@@ -178,3 +178,59 @@ def test_verwijderen_in_concept_mag(aalten) -> None:
     afspraak = _afspraak(bestand, agenda_id)
     notulen.verwijder(bestand, "afspraak", afspraak.id)
     assert _rijen(bestand, "SELECT count(*) FROM afspraak") == [(0,)]
+
+
+# --- the export ------------------------------------------------------------------------------------
+
+
+def test_export_ondertekening_na_vaststelling(aalten) -> None:
+    from opslag import export
+
+    bestand, agenda_id = aalten
+    _afspraak(bestand, agenda_id)
+    concept = export.exporteer_uitvoeringsagenda(bestand, "2026-2027")
+    assert "Naam en functie: ……" in concept and "Vastgesteld op …" in concept
+    _stel_vast(bestand, agenda_id)
+    tekst = export.exporteer_uitvoeringsagenda(bestand, "2026-2027")
+    blok = tekst[tekst.index("## Vaststelling"):]
+    assert "Vastgesteld op 4 december 2025 te Aalten door:" in blok
+    assert "A. de Wethouder, wethouder wonen\\\nHandtekening: ……" in blok
+    assert "C. Voorzitter, voorzitter, namens de huurdersverenigingen\\" in blok
+    # The party without a signer keeps a line to sign.
+    hvd = blok[blok.index("(HVD)"):]
+    assert hvd.splitlines()[1].startswith("Naam en functie: ……")
+    assert "## Wijzigingen na vaststelling" not in tekst
+
+
+def test_export_toont_vastgestelde_tekst_en_het_spoor(aalten) -> None:
+    from opslag import export
+
+    bestand, agenda_id = aalten
+    afspraak = _afspraak(bestand, agenda_id)
+    _stel_vast(bestand, agenda_id)
+    overleg = notulen.nieuw_overleg(bestand, Overleg(agenda_id=agenda_id, datum=dt.date(2026, 3, 12)), ["1.1"])
+    besluit = notulen.bewaar_besluit(bestand, Besluit(overleg_id=overleg.id, tekst="Eind schuift.", datum=overleg.datum))
+    notulen.bewaar_afspraak(bestand, replace(afspraak, eind="Q2 2028"), grond=Grond("Netcongestie.", besluit.id, overleg.id))
+    toegevoegd = _afspraak(bestand, agenda_id, actielijn="Kleine woningen voor starters", overleg_id=overleg.id)
+    tekst = export.exporteer_uitvoeringsagenda(bestand, "2026-2027")
+    # The table keeps the signed text, marked; the change is listed under it with the current value.
+    assert "| AF-001 (gewijzigd) | Bouw van 40 sociale huurwoningen | 40 woningen | 2026 | Q4 2027 |" in tekst
+    assert "| AF-002 (toegevoegd 12-03-2026) | Kleine woningen voor starters |" in tekst
+    assert (
+        "Gewijzigd na vaststelling:\n\n- AF-001, 12-03-2026 (overleg 12-03-2026, besluit B-001): "
+        "Eind: Q4 2027 → Q2 2028. Reden: Netcongestie." in tekst
+    )
+    samenvatting = tekst[tekst.index("## Wijzigingen na vaststelling"):tekst.index("## Vaststelling")]
+    assert "| AF-001 | 12-03-2026 (overleg 12-03-2026, besluit B-001) | Eind: Q4 2027 → Q2 2028 | Netcongestie. |" in samenvatting
+    assert f"| {toegevoegd.code} | 12-03-2026 (overleg 12-03-2026) | toegevoegd: Kleine woningen voor starters |  |" in samenvatting
+
+
+def test_export_noemt_overgenomen_afspraak(aalten) -> None:
+    from opslag import export
+
+    bestand, agenda_id = aalten
+    oud = _afspraak(bestand, agenda_id)
+    nieuwe_agenda = notulen.agenda_voor_periode(bestand, "2028-2029")
+    _afspraak(bestand, nieuwe_agenda.id, vorige_id=oud.id, eind="Q4 2028")
+    tekst = export.exporteer_uitvoeringsagenda(bestand, "2028-2029")
+    assert "- AF-002: Overgenomen uit AF-001 (2026-2027)." in tekst
