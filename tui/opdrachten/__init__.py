@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = ("vaststellen",)
 
 
 def opdrachten() -> list[ModuleType]:
