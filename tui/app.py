@@ -43,7 +43,7 @@ class TripartietApp(App[None]):
         # The dialogs' shared frame first: a dialog's own rules of the same weight come later and win.
         *(f"schermen/{naam}.tcss" for naam in (
             "dialoog", "overleg", "kader", "start", "formulier", "aanwezigheid", "actielijst", "actiefilter", "export",
-            "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen", "partijen",
+            "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen", "partijen", "agenda_vaststellen",
         )),
     ]
     COMMANDS = {SubthemaOpdrachten, AgendaOpdrachten, OverlegOpdrachten}
@@ -260,6 +260,11 @@ class TripartietApp(App[None]):
 
         if self.bestand is not None and not isinstance(self.screen, ExportScherm):
             self.push_screen(ExportScherm(self.bestand, self._huidig_overleg()))
+
+    def action_agenda_vaststellen(self) -> None:
+        from tui.schermen.agenda_vaststellen import open_vaststellen
+
+        open_vaststellen(self, self._huidig_overleg())
 
     def action_nieuwe_partij(self) -> None:
         from tui.schermen.partij_formulier import PartijFormulier

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from opslag import notulen, vaststelling
+from opslag.fouten import OngeldigeInvoer
 from opslag.modellen import ActieStatus, Overleg, PuntSoort
 from opslag.datums import lange_datum, toon_datum
 from tui.weergave import omschrijving
@@ -108,7 +109,11 @@ class Vastleggen:
 
         def na(ja: bool | None) -> None:
             if ja:
-                notulen.verwijder(self.bestand, soort, item.id)
+                try:
+                    notulen.verwijder(self.bestand, soort, item.id)
+                except OngeldigeInvoer as fout:  # an agreement of an adopted agenda stays
+                    self.notify(str(fout), title="Niet verwijderd", severity="warning", timeout=10)
+                    return
                 self.notify(f"{item.code} is verwijderd. Ongedaan maken: ctrl+z (of 'herstel' in ctrl+p).", title="Verwijderd")
                 self.toon_items()
                 self.vernieuw_agenda()
