@@ -164,3 +164,14 @@ def test_cli_vaststellen(tmp_path: Path) -> None:
     )
     assert fout.returncode == 1 and "februari 2025 heeft 28 dagen" in fout.stderr
     assert _rijen(pad, "SELECT vastgesteld_op FROM uitvoeringsagenda") == [("2025-12-04",)]
+
+
+def test_readme_voorbeeld_komt_uit_de_echte_export() -> None:
+    """The README's example of an adopted agenda is cut from the golden export, not typed by hand."""
+    wortel = Path(__file__).parents[2]
+    readme = (wortel / "README.md").read_text(encoding="utf-8")
+    golden = (wortel / "tests" / "golden" / "uitvoeringsagenda-demo.md").read_text(encoding="utf-8")
+    blok = readme.split("<!-- voorbeeld-vaststelling")[1].split("```markdown\n")[1].split("```")[0]
+    delen = [deel.strip("\n") for deel in blok.split("\n…\n")]
+    assert len(delen) == 2 and all(deel + "\n" in golden for deel in delen)
+    assert "Gewijzigd na vaststelling:" in delen[0] and delen[1].startswith("## Wijzigingen na vaststelling")
