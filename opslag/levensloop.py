@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from opslag import datums
 from opslag.bestand import Gemeentebestand
@@ -23,11 +23,6 @@ INHOUD = (
     "subthema_nummer", "actielijn", "doel", "doel_aantal", "doel_eenheid", "start", "eind", "toelichting",
     "verantwoordelijken", "betrokkenen",
 )
-NAMEN = {
-    "subthema_nummer": "Subthema", "actielijn": "Actielijn", "doel": "Doel", "doel_aantal": "Doel (aantal)",
-    "doel_eenheid": "Doel (eenheid)", "start": "Start", "eind": "Eind", "toelichting": "Toelichting",
-    "verantwoordelijken": "Verantwoordelijk", "betrokkenen": "Betrokken",
-}
 
 
 @dataclass(frozen=True)
@@ -157,28 +152,36 @@ def verschil(bestand: Gemeentebestand, oud: Afspraak, nieuw: Afspraak) -> dict[s
     return uit
 
 
-def stap(bestand: Gemeentebestand, oud: Afspraak | None, nieuw: Afspraak, grond: Grond | None) -> Stap | None:
-    """What saving `nieuw` (over `oud`, None when new) means in the agreement's life, or None when
-    it is an ordinary edit. Raises OngeldigeInvoer when an amendment comes without a reason."""
+def stap(bestand: Gemeentebestand, oud: Afspraak | None, nieuw: Afspraak, grond: Grond | None) -> tuple[Afspraak, Stap | None]:
+    """`nieuw` as it is to be stored over `oud` (None when new), and what that means in the
+    agreement's life (None: an ordinary edit). Raises OngeldigeInvoer for an amendment without reason."""
+    if oud is not None:  # not fields of a form: kept as stored unless the caller sets them
+        nieuw = replace(
+            nieuw,
+            na_vaststelling=oud.na_vaststelling if nieuw.na_vaststelling is None else nieuw.na_vaststelling,
+            vorige_id=oud.vorige_id if nieuw.vorige_id is None else nieuw.vorige_id,
+        )
     grond = grond or Grond()
     vastgesteld = is_vastgesteld(bestand, nieuw.agenda_id)
     if oud is None:
         if vastgesteld is None:
-            return None
-        return Stap("toevoeging", {}, Grond(grond.reden.strip(), grond.besluit_id, grond.overleg_id or nieuw.overleg_id))
+            return nieuw, None
+        toevoeging = Stap("toevoeging", {}, Grond(grond.reden.strip(), grond.besluit_id, grond.overleg_id or nieuw.overleg_id))
+        return replace(nieuw, na_vaststelling=1), toevoeging
     velden = verschil(bestand, oud, nieuw)
     if not velden:
-        return None
+        return nieuw, None
+    grond = Grond(grond.reden.strip(), grond.besluit_id, grond.overleg_id)
     if vastgesteld is not None:
-        if not grond.reden.strip():
+        if not grond.reden:
             raise OngeldigeInvoer(
                 "reden",
                 f"Deze uitvoeringsagenda is vastgesteld op {datums.lange_datum(vastgesteld)}; een wijziging heeft een reden nodig.",
             )
-        return Stap("wijziging", velden, Grond(grond.reden.strip(), grond.besluit_id, grond.overleg_id))
+        return nieuw, Stap("wijziging", velden, grond)
     if oud.vorige_id is not None:
-        return Stap("herformulering", velden, Grond(grond.reden.strip(), grond.besluit_id, grond.overleg_id))
-    return None
+        return nieuw, Stap("herformulering", velden, grond)
+    return nieuw, None
 
 
 def leg_vast(db, afspraak_id: int, stap_: Stap) -> int:  # noqa: ANN001  (inside the caller's `schrijf`)

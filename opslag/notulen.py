@@ -94,7 +94,7 @@ def nieuwe_persoon(bestand: Gemeentebestand, persoon: Persoon) -> Persoon:
 def uitvoeringsagendas(bestand: Gemeentebestand) -> list[Uitvoeringsagenda]:
     return [
         Uitvoeringsagenda.uit_rij(r)
-        for r in bestand.db.query("SELECT id, periode, vastgesteld_op, vastgesteld_te, vorige_id FROM uitvoeringsagenda ORDER BY periode")
+        for r in bestand.db.query("SELECT id, periode, vastgesteld_op FROM uitvoeringsagenda ORDER BY periode")
     ]
 
 
@@ -254,27 +254,14 @@ def afspraken(
 
 
 def bewaar_afspraak(bestand: Gemeentebestand, afspraak: Afspraak, *, grond: Grond | None = None) -> Afspraak:
-    """Insert (with the next stable number) or update an agreement and its parties.
-
-    In an adopted agenda a content change is an amendment and needs `grond` (its reason, and
-    where it was decided); a new agreement there is an addition. See `opslag.levensloop`."""
+    """Insert (with the next stable number) or update an agreement and its parties. In an adopted
+    agenda a change of content needs `grond` (its reason): see `opslag.levensloop`."""
     afspraak = _valideer(afspraak)
     oud = afspraak_met_id(bestand, afspraak.id) if afspraak.id is not None else None
-    if oud is not None:  # not fields of the form: kept as stored unless the caller sets them
-        afspraak = replace(
-            afspraak,
-            na_vaststelling=afspraak.na_vaststelling if afspraak.na_vaststelling is not None else oud.na_vaststelling,
-            vorige_id=afspraak.vorige_id if afspraak.vorige_id is not None else oud.vorige_id,
-        )
-    stap = levensloop.stap(bestand, oud, afspraak, grond)
-    if stap is not None and stap.soort == "toevoeging":
-        afspraak = replace(afspraak, na_vaststelling=1)
+    afspraak, stap = levensloop.stap(bestand, oud, afspraak, grond)
     rij = afspraak.als_rij("id", "verantwoordelijken", "betrokkenen")
     nieuw = afspraak.id is None
-    # The log line is written when the block ends, so the trail's ids can still go into it: the
-    # undo of this line removes them with it (contract with the change log).
-    gegevens = dict(rij)
-    with bestand.schrijf("afspraak", afspraak.id, "nieuw" if nieuw else "gewijzigd", gegevens) as db:
+    with bestand.schrijf("afspraak", afspraak.id, "nieuw" if nieuw else "gewijzigd", rij) as db:
         afspraak_id = _bewaar_genummerd(db, bestand, "afspraak", afspraak.id, rij)
         db.execute("DELETE FROM afspraak_partij WHERE afspraak_id = ?", [afspraak_id])
         koppelingen = [("verantwoordelijk", p) for p in afspraak.verantwoordelijken]
@@ -283,8 +270,8 @@ def bewaar_afspraak(bestand: Gemeentebestand, afspraak: Afspraak, *, grond: Gron
             {"afspraak_id": afspraak_id, "partij_id": p, "rol": rol, "volgorde": i}
             for i, (rol, p) in enumerate(koppelingen)
         )
-        if stap is not None:
-            gegevens["afspraak_wijziging"] = [levensloop.leg_vast(db, afspraak_id, stap)]
+        if stap is not None:  # in the log line, written when the block ends: its undo removes them too
+            rij["afspraak_wijziging"] = [levensloop.leg_vast(db, afspraak_id, stap)]
     return afspraak_met_id(bestand, afspraak_id)
 
 
