@@ -61,7 +61,7 @@ class SubthemaBlok(Gegevens):
     afspraken: list[AfspraakRegel]
     lokaal: list[str]  # the framework's Lokaal level: what the local agenda works out
     regionaal: list[str]  # the framework's Regionaal level; both with footnote marks as superscript digits
-    wijzigingen: list[WijzigingRegel] = []  # amendments after adoption of this subtheme's agreements
+    wijzigingen: list[WijzigingRegel] = []  # amendments and additions after adoption in this subtheme
 
 
 class ThemaBlok(Gegevens):

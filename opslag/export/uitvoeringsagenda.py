@@ -92,8 +92,7 @@ def bouw(
         for stap in sorted(toevoeging + wijzigingen, key=lambda s: s.datum):
             lijstregel = spoor.regel(regel.code, stap, regel.actielijn)
             alle_wijzigingen.append(lijstregel)
-            if stap.soort == "wijziging":
-                wijzigingen_per_subthema.setdefault(rij[2], []).append(lijstregel)
+            wijzigingen_per_subthema.setdefault(rij[2], []).append(lijstregel)
     ondertekend: dict[int, tuple[str, str]] = {}
     vastgesteld_te = ""
     for plaats, partij_id, naam, functie in db.execute(

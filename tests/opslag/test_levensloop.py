@@ -215,7 +215,8 @@ def test_export_toont_vastgestelde_tekst_en_het_spoor(aalten) -> None:
     tekst = export.exporteer_uitvoeringsagenda(bestand, "2026-2027")
     # The table keeps the signed text, marked; the change is listed under it with the current value.
     assert "| AF-001 (gewijzigd) | Bouw van 40 sociale huurwoningen | 40 woningen | 2026 | Q4 2027 |" in tekst
-    assert "| AF-002 (toegevoegd 12-03-2026) | Kleine woningen voor starters |" in tekst
+    assert "| AF-002 (toegevoegd) | Kleine woningen voor starters |" in tekst
+    assert "Toegevoegd na vaststelling:\n\n- AF-002, 12-03-2026 (overleg 12-03-2026).\n" in tekst
     assert (
         "Gewijzigd na vaststelling:\n\n- AF-001, 12-03-2026 (overleg 12-03-2026, besluit B-001): "
         "Eind: Q4 2027 → Q2 2028. Reden: Netcongestie." in tekst
