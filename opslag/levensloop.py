@@ -70,8 +70,10 @@ def vaststellen(
 
     Again on an adopted agenda it corrects the adoption (a wrong date), logged as such. Returns
     warnings in Dutch: a party without a signer is allowed (one may sign for several), but said."""
+    from opslag.invoer import schone_tekst
+
     huidig = agenda(bestand, agenda_id)
-    plaats = " ".join(plaats.split())
+    plaats = schone_tekst(plaats, "plaats", "De plaats")
     if not plaats:
         raise OngeldigeInvoer("plaats", "Vul de plaats in waar de uitvoeringsagenda is vastgesteld, bijvoorbeeld de naam van de gemeente.")
     if not isinstance(datum, dt.date):
@@ -81,7 +83,8 @@ def vaststellen(
     for partij_id, (naam, functie) in ondertekenaars_per_partij.items():
         if partij_id not in partijen:
             raise OngeldigeInvoer("ondertekenaar", f"Partij {partij_id} bestaat niet in dit bestand.")
-        naam, functie = " ".join(naam.split()), " ".join(functie.split())
+        naam = schone_tekst(naam, f"naam-{partij_id}", "De naam")
+        functie = schone_tekst(functie, f"functie-{partij_id}", "De functie")
         if not naam:
             if functie:
                 raise OngeldigeInvoer(

@@ -175,3 +175,21 @@ def test_readme_voorbeeld_komt_uit_de_echte_export() -> None:
     delen = [deel.strip("\n") for deel in blok.split("\n…\n")]
     assert len(delen) == 2 and all(deel + "\n" in golden for deel in delen)
     assert "Gewijzigd na vaststelling:" in delen[0] and delen[1].startswith("## Wijzigingen na vaststelling")
+
+
+async def test_afspraak_van_vastgestelde_agenda_verwijderen_geweigerd(demo_pad: Path) -> None:
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+down", "ctrl+down")  # 3.2, with AF-008
+        await pilot.pause()
+        app.screen.query_one("#afspraken").focus()
+        await pilot.press("home", "delete")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BevestigScherm"
+        await pilot.press("j")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverlegScherm"
+        assert any("zet de status op vervallen" in n.message for n in app._notifications)
+        await pilot.press("ctrl+q")
+    assert _rijen(demo_pad, "SELECT count(*) FROM afspraak WHERE nummer = 8") == [(1,)]

@@ -235,3 +235,11 @@ def test_export_noemt_overgenomen_afspraak(aalten) -> None:
     _afspraak(bestand, nieuwe_agenda.id, vorige_id=oud.id, eind="Q4 2028")
     tekst = export.exporteer_uitvoeringsagenda(bestand, "2028-2029")
     assert "- AF-002: Overgenomen uit AF-001 (2026-2027)." in tekst
+
+
+def test_vaststellen_haalt_stuurtekens_weg(aalten) -> None:
+    bestand, agenda_id = aalten
+    p = _partijen(bestand)
+    levensloop.vaststellen(bestand, agenda_id, dt.date(2025, 12, 4), "Aal\x1bten ", {p["GA"]: ("  A.\x07 de  Wethouder", "wet\nhouder")})
+    assert _rijen(bestand, "SELECT vastgesteld_te FROM uitvoeringsagenda WHERE id = ?", agenda_id) == [("Aalten",)]
+    assert _rijen(bestand, "SELECT naam, functie FROM ondertekenaar") == [("A. de Wethouder", "wethouder")]
