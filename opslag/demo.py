@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from opslag import notulen, vaststelling
+from opslag import levensloop, notulen, vaststelling
 from opslag.bestand import Gemeentebestand, nieuw_bestand
 from opslag.kader import Kader
 from opslag.modellen import (
@@ -90,8 +90,9 @@ def _vul(b: Gemeentebestand) -> None:
 
     def afspraak(overleg: Overleg, sub: str, actielijn: str, doel: str, start: str, eind: str, verantw: list[int],
                  betrokken: list[int] | None = None, status: AfspraakStatus = AfspraakStatus.AFGESPROKEN,
-                 aantal: float | None = None, eenheid: str = "", toelichting: str = "") -> Afspraak:
-        return notulen.bewaar_afspraak(b, Afspraak(
+                 aantal: float | None = None, eenheid: str = "", toelichting: str = "",
+                 grond: levensloop.Grond | None = None) -> Afspraak:
+        return notulen.bewaar_afspraak(b, grond=grond, afspraak=Afspraak(
             agenda_id=agenda.id, subthema_nummer=sub, actielijn=actielijn, doel=doel, doel_aantal=aantal,
             doel_eenheid=eenheid, start=start, eind=eind, status=status, toelichting=toelichting,
             overleg_id=overleg.id, verantwoordelijken=verantw, betrokkenen=betrokken or []))
@@ -150,6 +151,13 @@ def _vul(b: Gemeentebestand) -> None:
     actie(o2, (PuntSoort.SUBTHEMA, "4.3"), "Planning labelverbetering per complex delen met HVZ", ruud, wds, dt.date(2026, 10, 1), labels.id)
     actie(o2, (PuntSoort.SUBTHEMA, "1.10"), "Conceptconvenant vroegsignalering opstellen", anne, gz, dt.date(2027, 1, 31))
 
+    # --- the agenda as signed: what follows is amended or added after adoption ----------------
+    levensloop.vaststellen(b, agenda.id, dt.date(2025, 12, 4), "Zonnedal", {
+        gz: ("Gerrit ter Horst", "wethouder wonen"),
+        wds: ("Hanneke de Wit", "directeur-bestuurder"),
+        hv: ("Kees Wolters", "voorzitter"),
+    })
+
     # --- meeting 3: ambtelijk, November (the last one, being worked on) ------------------------
     o3 = notulen.nieuw_overleg(
         b,
@@ -171,9 +179,14 @@ def _vul(b: Gemeentebestand) -> None:
     vaststelling.stel_vast(b, o1.id, o3, "Bij 1.9: de voorlichting aan senioren geeft HVZ samen met de verhuiscoach.")
     notulen.zet_actiestatus(b, a2.id, ActieStatus.GEREED, o3.datum)
     notulen.bewaar_actiepunt(b, replace(a3, deadline=dt.date(2027, 1, 31)))
-    afspraak(o3, "3.2", "Leefbaarheidsbudget inzetten voor buurthuis Het Anker", "€ 35.000 in 2027", "Q1 2027", "Q4 2027", [wds], [gz, hv], aantal=35000, eenheid="euro")
+    afspraak(o3, "3.2", "Leefbaarheidsbudget inzetten voor buurthuis Het Anker", "€ 35.000 in 2027", "Q1 2027", "Q4 2027", [wds], [gz, hv], aantal=35000, eenheid="euro",
+             grond=levensloop.Grond("Het buurthuis dreigde te sluiten; WDD heeft budget vrijgemaakt.", overleg_id=o3.id))
     notulen.bewaar_besluit(b, Besluit(overleg_id=o3.id, agendapunt_id=punten3[(PuntSoort.SUBTHEMA, "3.2")].id, datum=o3.datum,
                                       tekst="Een bewonerspanel adviseert over de besteding van het leefbaarheidsbudget voor Het Anker."))
+    later = notulen.bewaar_besluit(b, Besluit(overleg_id=o3.id, agendapunt_id=punten3[(PuntSoort.SUBTHEMA, "1.1")].id, datum=o3.datum,
+                                              tekst="De oplevering van de 40 sociale huurwoningen in De Esch schuift naar het tweede kwartaal van 2028."))
+    notulen.bewaar_afspraak(b, replace(esch, eind="Q2 2028"), grond=levensloop.Grond(
+        "De bouw start door netcongestie een half jaar later, in het tweede kwartaal van 2027.", later.id, o3.id))
     actie(o3, (PuntSoort.SUBTHEMA, "3.2"), "Bewonerspanel Het Anker samenstellen", fatima, hv, dt.date(2027, 1, 15))
     actie(o3, (PuntSoort.SUBTHEMA, "1.6"), "Cijfers Woon- en Vastgoedmonitor per kern aanleveren", pieter, wds, dt.date(2027, 2, 1))
     notulen.zet_huidig_punt(b, o3.id, punten3[(PuntSoort.SUBTHEMA, "1.6")].id)

@@ -11,10 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from opslag import datums
+from opslag import datums, levensloop
 from opslag.agenda import agendapunten  # noqa: F401  (read here by callers, as before)
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import NietGevonden, OngeldigeInvoer
+from opslag.levensloop import Grond
 from opslag.modellen import (
     Aanwezig,
     Aanwezigheid,
@@ -250,9 +251,12 @@ def afspraken(
     ]
 
 
-def bewaar_afspraak(bestand: Gemeentebestand, afspraak: Afspraak) -> Afspraak:
-    """Insert (with the next stable number) or update an agreement and its parties."""
+def bewaar_afspraak(bestand: Gemeentebestand, afspraak: Afspraak, *, grond: Grond | None = None) -> Afspraak:
+    """Insert (with the next stable number) or update an agreement and its parties. In an adopted
+    agenda a change of content needs `grond` (its reason): see `opslag.levensloop`."""
     afspraak = _valideer(afspraak)
+    oud = afspraak_met_id(bestand, afspraak.id) if afspraak.id is not None else None
+    afspraak, stap = levensloop.stap(bestand, oud, afspraak, grond)
     rij = afspraak.als_rij("id", "verantwoordelijken", "betrokkenen")
     nieuw = afspraak.id is None
     with bestand.schrijf("afspraak", afspraak.id, "nieuw" if nieuw else "gewijzigd", rij) as db:
@@ -264,6 +268,8 @@ def bewaar_afspraak(bestand: Gemeentebestand, afspraak: Afspraak) -> Afspraak:
             {"afspraak_id": afspraak_id, "partij_id": p, "rol": rol, "volgorde": i}
             for i, (rol, p) in enumerate(koppelingen)
         )
+        if stap is not None:  # in the log line, written when the block ends: its undo removes them too
+            rij["afspraak_wijziging"] = [levensloop.leg_vast(db, afspraak_id, stap)]
     return afspraak_met_id(bestand, afspraak_id)
 
 
@@ -350,6 +356,7 @@ def verwijder(bestand: Gemeentebestand, tabel: str, rij_id: int) -> None:
     """Delete a row; its contents go into the change log so `opslag.ongedaan` can undo it."""
     if tabel not in _VERWIJDERBAAR:
         raise ValueError(tabel)
+    levensloop.weigert_verwijderen(bestand, tabel, rij_id)
     rij = bestand.db[tabel].get(rij_id)
     gekoppeld: list[dict] = []
     koppeling = _VERWIJDERBAAR[tabel]

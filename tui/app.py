@@ -44,7 +44,7 @@ class TripartietApp(App[None]):
         *(f"schermen/{naam}.tcss" for naam in (
             "dialoog", "overleg", "kader", "start", "formulier", "aanwezigheid", "actielijst", "actiefilter", "export",
             "bevestig", "niet_bewaard", "overleg_kiezer", "toetsen", "partijen", "geschiedenis", "inzet", "importeren",
-            "periode_starten",
+            "periode_starten", "agenda_vaststellen",
         )),
     ]
     COMMANDS = {SubthemaOpdrachten, AgendaOpdrachten, OverlegOpdrachten}
@@ -266,6 +266,11 @@ class TripartietApp(App[None]):
         from tui.schermen.inzet import toon_inzet
 
         toon_inzet(self, self._huidig_overleg())
+
+    def action_agenda_vaststellen(self) -> None:
+        from tui.schermen.agenda_vaststellen import open_vaststellen
+
+        open_vaststellen(self, self._huidig_overleg())
 
     def action_nieuwe_partij(self) -> None:
         from tui.schermen.partij_formulier import PartijFormulier

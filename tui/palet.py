@@ -187,3 +187,8 @@ class OverlegOpdrachten(Provider):
             score = matcher.match(naam)
             if score > 0:
                 yield Hit(score, gemarkeerd(matcher, naam), partial(self._uitvoeren, actie), text=naam, help=hulp)
+
+# Adopting the uitvoeringsagenda: date, place and signers (tui/schermen/agenda_vaststellen.py).
+OPDRACHTEN.append(
+    ("Uitvoeringsagenda vaststellen…", "Datum, plaats en per partij wie tekende; daarna wijzigen met een reden", "agenda_vaststellen")
+)

@@ -35,7 +35,7 @@ def verantwoordelijke(verantwoordelijk: list[str], betrokken: list[str]) -> str:
 
 
 def afspraak(
-    rij: tuple, codes: tuple[list[str], list[str]] | None, wijziging: str = "", eind_buiten_periode: str = ""
+    rij: tuple, codes: tuple[list[str], list[str]] | None, wijziging: str = "", eind_buiten_periode: str = "", **levensloop: object
 ) -> AfspraakRegel:
     afspraak_id, nummer, subthema, actielijn, doel, start, eind, status, toelichting = rij
     verantwoordelijk, betrokken = codes or ([], [])
@@ -54,6 +54,7 @@ def afspraak(
         verantwoordelijke=verantwoordelijke(verantwoordelijk, betrokken),
         wijziging=wijziging,
         eind_buiten_periode=eind_buiten_periode,
+        **levensloop,  # vaststelling, toegevoegd_op, overgenomen_uit: only an uitvoeringsagenda has them
     )
 
 

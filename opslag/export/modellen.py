@@ -19,6 +19,8 @@ class PartijRegel(Gegevens):
     code: str
     naam: str
     soort: str  # gemeente, corporatie, huurdersvereniging
+    ondertekenaar: str = ""  # who signed the uitvoeringsagenda for this party, once it is adopted
+    functie: str = ""
 
 
 class AfspraakRegel(Gegevens):
@@ -36,6 +38,20 @@ class AfspraakRegel(Gegevens):
     verantwoordelijke: str  # 'WDD (trekker), GZ; met HVZ': the codes as one text for the table cell
     wijziging: str = ""  # in a verslag: 'nieuw' or 'gewijzigd' in this meeting
     eind_buiten_periode: str = ""  # in an uitvoeringsagenda: 'na' or 'voor' its period, else ''
+    vaststelling: str = ""  # in an adopted uitvoeringsagenda: 'gewijzigd' or 'toegevoegd' since, else ''
+    toegevoegd_op: dt.date | None = None  # the date of an addition
+    overgenomen_uit: str = ""  # 'AF-012 (2026-2027)': carried over from the previous period
+
+
+class WijzigingRegel(Gegevens):
+    """An amendment or addition after adoption, as the export lists it."""
+
+    code: str  # of the agreement, AF-003
+    soort: str  # 'wijziging' or 'toevoeging'
+    datum: dt.date
+    waar: str  # 'overleg 12-03-2026, besluit B-004', or ''
+    wat: str  # 'Eind: 2026 → Q2 2027', or for an addition its actielijn
+    reden: str
 
 
 class SubthemaBlok(Gegevens):
@@ -45,6 +61,7 @@ class SubthemaBlok(Gegevens):
     afspraken: list[AfspraakRegel]
     lokaal: list[str]  # the framework's Lokaal level: what the local agenda works out
     regionaal: list[str]  # the framework's Regionaal level; both with footnote marks as superscript digits
+    wijzigingen: list[WijzigingRegel] = []  # amendments and additions after adoption in this subtheme
 
 
 class ThemaBlok(Gegevens):
@@ -77,6 +94,8 @@ class UitvoeringsagendaDocument(Gegevens):
     voetnoten: list[Voetnoot]  # of the quoted framework text
     afgeleide_titels: list[str]  # numbers of the subthemes whose title the framework's text lacks
     vandaag: dt.date  # the cycle paragraph speaks of dates before it in the past tense
+    vastgesteld_te: str = ""  # the place of adoption
+    wijzigingen: list[WijzigingRegel] = []  # amendments and additions after adoption, in date order
 
 
 class PersoonRegel(Gegevens):

@@ -7,6 +7,7 @@ import re
 
 from opslag import datums
 from opslag.bestand import Gemeentebestand
+from opslag.export import spoor
 from opslag.export.bouwstenen import AFSPRAAK_KOLOMMEN, afspraak, gemeente, partij_codes
 from opslag.export.fouten import ExportFout
 from opslag.fouten import OngeldigeInvoer
@@ -57,7 +58,9 @@ def eind_buiten_periode(eind: str, periode: str) -> str:
 def bouw(
     bestand: Gemeentebestand, periode: str | None = None, *, met_status: bool = False, met_kader: bool = False
 ) -> UitvoeringsagendaDocument:
-    """The uitvoeringsagenda of `periode` as data: five queries, whatever the number of agreements."""
+    """The uitvoeringsagenda of `periode` as data: eight queries, whatever the number of agreements.
+
+    Once adopted, the tables show the signed text; what changed since is listed beside it."""
     db = bestand.db.conn  # plain sqlite3: named parameters, whatever wrapper the file uses
     agenda_id, periode, vastgesteld = kies_agenda(bestand, periode)
     rijen = db.execute(
@@ -71,11 +74,35 @@ def bouw(
             [agenda_id],
         ).fetchall()
     )
+    trail = spoor.lees(db, agenda_id)
     per_subthema: dict[str, list[AfspraakRegel]] = {}
+    wijzigingen_per_subthema: dict[str, list] = {}
+    alle_wijzigingen = []
     for rij in rijen:
-        per_subthema.setdefault(rij[2], []).append(
-            afspraak(rij, codes.get(rij[0]), eind_buiten_periode=eind_buiten_periode(rij[6], periode))
+        wijzigingen = trail.van(rij[0], "wijziging")
+        rij, eigen_codes = spoor.vastgesteld(rij, codes.get(rij[0]), wijzigingen)
+        toevoeging = trail.van(rij[0], "toevoeging")
+        regel = afspraak(
+            rij, eigen_codes, eind_buiten_periode=eind_buiten_periode(rij[6], periode),
+            vaststelling="toegevoegd" if toevoeging else "gewijzigd" if wijzigingen else "",
+            toegevoegd_op=toevoeging[0].datum if toevoeging else None,
+            overgenomen_uit=trail.overgenomen.get(rij[0], ""),
         )
+        per_subthema.setdefault(rij[2], []).append(regel)
+        for stap in sorted(toevoeging + wijzigingen, key=lambda s: s.datum):
+            lijstregel = spoor.regel(regel.code, stap, regel.actielijn)
+            alle_wijzigingen.append(lijstregel)
+            wijzigingen_per_subthema.setdefault(rij[2], []).append(lijstregel)
+    ondertekend: dict[int, tuple[str, str]] = {}
+    vastgesteld_te = ""
+    for plaats, partij_id, naam, functie in db.execute(
+        "SELECT u.vastgesteld_te, o.partij_id, o.naam, o.functie FROM uitvoeringsagenda u "
+        "LEFT JOIN ondertekenaar o ON o.agenda_id = u.id WHERE u.id = ?",
+        [agenda_id],
+    ):
+        vastgesteld_te = plaats or ""
+        if partij_id is not None:
+            ondertekend[partij_id] = (naam, functie or "")
 
     kader = bestand.kader()
     gebruikte_voetnoten: dict[str, None] = {}
@@ -96,7 +123,8 @@ def bouw(
                 afgeleid.append(sub.nummer)
             blok = SubthemaBlok(
                 nummer=sub.nummer, onderwerp=sub.onderwerp, titel_afgeleid=sub.titel_afgeleid,
-                afspraken=afspraken, **niveaus,
+                afspraken=afspraken, wijzigingen=sorted(wijzigingen_per_subthema.get(sub.nummer, []), key=lambda w: (w.datum, w.code)),
+                **niveaus,
             )
             (met if afspraken else zonder).append(blok)
         themas.append(ThemaBlok(nummer=thema.nummer, titel=thema.titel, subthemas=met, zonder_afspraken=zonder))
@@ -117,8 +145,12 @@ def bouw(
         kader_titel=kader.titel,
         vastgesteld_op=vastgesteld,
         partijen=[
-            PartijRegel(code=schoon(code), naam=schoon(naam), soort=soort)
-            for code, naam, soort in db.execute("SELECT code, naam, soort FROM partij ORDER BY volgorde, id")
+            PartijRegel(
+                code=schoon(code), naam=schoon(naam), soort=soort,
+                ondertekenaar=schoon(ondertekend.get(partij_id, ("", ""))[0]),
+                functie=schoon(ondertekend.get(partij_id, ("", ""))[1]),
+            )
+            for partij_id, code, naam, soort in db.execute("SELECT id, code, naam, soort FROM partij ORDER BY volgorde, id")
         ],
         themas=themas,
         aantal_afspraken=len(rijen),
@@ -127,5 +159,7 @@ def bouw(
         voetnoten=voetnoten,
         afgeleide_titels=afgeleid,
         vandaag=datums.vandaag(),
+        vastgesteld_te=schoon(vastgesteld_te),
+        wijzigingen=sorted(alle_wijzigingen, key=lambda w: (w.datum, w.code)),
     )
 

@@ -142,7 +142,7 @@ def test_herstel_toont_en_zet_terug(demo_pad: Path, capsys: pytest.CaptureFixtur
     uit = capsys.readouterr().out
     assert "is teruggezet" in uit and "voor-herstel" in uit
     with Gemeentebestand.open(demo_pad) as bestand:
-        assert len(notulen.besluiten(bestand)) == 5
+        assert len(notulen.besluiten(bestand)) == 6
 
 
 def test_herstel_zonder_kopieen(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

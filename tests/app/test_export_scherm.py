@@ -57,7 +57,7 @@ async def test_voorbeeld_als_opgemaakte_markdown_en_als_bron(demo_pad: Path) -> 
         weergave = scherm.query_one("#weergave", Markdown)
         assert schermtekst(weergave.query_one(MarkdownH1)) .strip() == "Verslag ambtelijk tripartite overleg wonen Zonnedal (fictief) — concept"
         tabellen = weergave.query(VoorbeeldTabel)
-        assert len(tabellen) == 5  # three items with tables, besluitenlijst, actielijst
+        assert len(tabellen) == 6  # four items with tables, besluitenlijst, actielijst
         actielijst = schermtekst(tabellen.last().query_one(Static))
         assert "Nr." in actielijst and "Stand" in actielijst and "A-009" in actielijst and "verstreken" in actielijst
         assert scherm.query_one("#tabs", TabbedContent).active == "voorbeeld"
@@ -149,8 +149,8 @@ async def test_eigen_naam_met_enter_en_een_map_geweigerd(demo_pad: Path) -> None
 async def test_voorbeeld_toont_tekens_letterlijk(demo_pad: Path) -> None:
     """Rich markup, Markdown and HTML in user text appear as typed, in tables and in running text."""
     with Gemeentebestand.open(demo_pad) as b:
-        afspraak = next(a for a in notulen.afspraken(b) if a.nummer == 1)
-        notulen.bewaar_afspraak(b, replace(afspraak, actielijn="Bouw [b]vet[/b] en [/x] | *niet schuin* <i>"))
+        eerste = notulen.afspraken(b)[0]  # a new one: the table shows an amended one as adopted
+        notulen.bewaar_afspraak(b, replace(eerste, id=None, nummer=None, actielijn="Bouw [b]vet[/b] en [/x] | *niet schuin* <i>"))
         punt = notulen.agendapunten(b, export.kies_overleg(b))[0]
         notulen.bewaar_notitie(b, punt.id, "# geen kop\n1. geen lijst\n[link](http://x) `code`")
     app = TripartietApp(demo_pad)
@@ -232,10 +232,10 @@ async def test_lang_voorbeeld_verschijnt_bij_het_scrollen(demo_pad: Path) -> Non
         weergave = scherm.query_one("#weergave", Markdown)
         deels = len(weergave.children)
         assert 0 < deels
-        assert len(weergave.query(VoorbeeldTabel)) < 5  # not all of it yet
+        assert len(weergave.query(VoorbeeldTabel)) < 6  # not all of it yet
         await _klaar(app, pilot)  # scrolls to the end
         assert len(weergave.children) > deels
-        assert len(weergave.query(VoorbeeldTabel)) == 5
+        assert len(weergave.query(VoorbeeldTabel)) == 6
 
 
 def test_voorbeeldtekst_knipt_lange_tabellen() -> None:

@@ -137,6 +137,8 @@ async def test_trekker_wijzigen_en_enter_legt_vast_vanuit_de_lijst_met_vakjes(de
         lijst.focus()
         await pilot.pause()
         assert set(lijst.selected) == set(oud.verantwoordelijken[1:])
+        # The demo's agenda is adopted: another lead is an amendment, with its reason.
+        formulier.query_one("#reden", Input).value = "WDD draagt het trekkerschap over"
         await pilot.press("enter")  # saves; space would have ticked
         await pilot.pause()
         assert type(app.screen).__name__ == "OverlegScherm"
@@ -158,7 +160,7 @@ async def test_afspraakformulier_op_80x24_scrolt_en_houdt_titel_veld_en_hulp_in_
         assert type(scherm).__name__ == "AfspraakFormulier"
         velden = scherm.query_one("#velden")
         assert velden.max_scroll_y > 0, "the form is taller than 24 lines, so its fields scroll"
-        for _ in range(9):  # every field once, to the multi-line one at the bottom and round again
+        for _ in range(11):  # every field once (reason and decision too: the agenda is adopted) and round again
             await pilot.press("tab")
             await pilot.pause()
             veld = scherm.query_one(f"#veld-{app.focused.id}")  # the field with its name, not only the input

@@ -49,7 +49,7 @@ async def test_verwijderen_vraagt_bevestiging_en_ctrl_z_zet_terug(demo_pad: Path
         assert "B-005 verwijderen?" in schermtekst(app.screen.query_one("#vraag"))
         await pilot.press("n")  # no: nothing happens
         await pilot.pause()
-        assert [b.code for b in notulen.besluiten(app.bestand)][-1] == "B-005"
+        assert "B-005" in [b.code for b in notulen.besluiten(app.bestand)]
         await pilot.press("delete")
         await pilot.pause()
         assert type(app.screen).__name__ == "BevestigScherm", app.focused
@@ -65,7 +65,7 @@ async def test_verwijderen_vraagt_bevestiging_en_ctrl_z_zet_terug(demo_pad: Path
         await pilot.press("b", *"Nog een besluit", "enter")
         await pilot.pause()
     with Gemeentebestand.open(demo_pad) as bestand:
-        assert [b.code for b in notulen.besluiten(bestand)][-2:] == ["B-005", "B-006"]
+        assert [b.code for b in notulen.besluiten(bestand)][-3:] == ["B-005", "B-006", "B-007"]
 
 
 async def test_afspraak_wijzigen_houdt_nummer_en_verwijderen_laat_acties_staan(demo_pad: Path) -> None:
@@ -80,6 +80,8 @@ async def test_afspraak_wijzigen_houdt_nummer_en_verwijderen_laat_acties_staan(d
         assert app.screen.query_one("#actielijn", Input).value == "Leefbaarheidsbudget inzetten voor buurthuis Het Anker"
         doel = app.screen.query_one("#doel", Input)
         doel.value = "€ 40.000 in 2027"
+        # The demo's agenda is adopted: a change of content needs its reason.
+        app.screen.query_one("#reden", Input).value = "Extra budget vrijgemaakt"
         doel.focus()
         await pilot.press("ctrl+s")
         await pilot.pause()

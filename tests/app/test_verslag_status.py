@@ -61,6 +61,8 @@ def test_status_in_titel_en_model(demo_pad: Path) -> None:
         vaststelling.stel_vast(b, eerste.id, derde)  # again, now without changes
         assert export.exporteer_verslag(b, eerste.id).endswith("Dit verslag is vastgesteld op 19 november 2026, zonder wijzigingen.\n")
         assert "wordt ongewijzigd vastgesteld." in export.exporteer_verslag(b, derde.id)
+        assert bouw_agenda(b, "2026-2027").status == "Vastgesteld op 04-12-2025"  # the demo's agenda is adopted
+        b.db.conn.execute("UPDATE uitvoeringsagenda SET vastgesteld_op = NULL WHERE periode = '2026-2027'")
         agenda = bouw_agenda(b, "2026-2027")
         assert agenda.status == "CONCEPT" and agenda.titel == "Tweejarige uitvoeringsagenda gemeente Zonnedal (fictief) 2026 t/m 2027"
         b.db.conn.execute("UPDATE uitvoeringsagenda SET vastgesteld_op = '2026-12-10' WHERE periode = '2026-2027'")

@@ -143,8 +143,8 @@ def test_herstel_zet_huidig_bestand_opzij(demo_pad: Path) -> None:
         notulen.bewaar_besluit(bestand, replace(notulen.besluiten(bestand)[0], id=None, nummer=None, tekst="Na de kopie"))
     kopie = next(k for k in reservekopieen(demo_pad) if k.pad == kopie_pad)
     opzij = herstel(demo_pad, kopie)
-    assert _tellingen(demo_pad)["besluit"] == 5
-    assert _tellingen(opzij)["besluit"] == 6, "the current file was kept aside, with its last edit"
+    assert _tellingen(demo_pad)["besluit"] == 6
+    assert _tellingen(opzij)["besluit"] == 7, "the current file was kept aside, with its last edit"
 
 
 def test_herstel_weigert_terwijl_bestand_open_is(demo_pad: Path) -> None:

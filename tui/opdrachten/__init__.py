@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-MODULES: tuple[str, ...] = ("importeer", "periode")
+MODULES: tuple[str, ...] = ("importeer", "periode", "vaststellen")
 
 
 def opdrachten() -> list[ModuleType]:

@@ -10,9 +10,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Select, SelectionList
 
-from opslag import notulen
+from opslag import levensloop, notulen
 from opslag.bestand import Gemeentebestand
-from opslag.datums import controleer_start_eind, lees_termijn
+from opslag.datums import controleer_start_eind, lange_datum, lees_termijn
 from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import lees_doel, schone_tekst
 from opslag.modellen import Afspraak, AfspraakStatus
@@ -28,11 +28,16 @@ class AfspraakFormulier(Formulier[Afspraak]):
         self.agenda_id = agenda_id
         self.overleg_id = overleg_id
         self.bestaand = bestaand
+        # Once the agenda is signed, a change of content is an amendment with its reason, and a
+        # new agreement an addition (opslag.levensloop).
+        self.vastgesteld = levensloop.is_vastgesteld(bestand, agenda_id)
 
     @property
     def TITEL(self) -> str:  # noqa: N802
         sub = self.bestand.kader().subthema(self.subthema)
         wat = f"Afspraak {self.bestaand.code} wijzigen" if self.bestaand else "Nieuwe afspraak"
+        if self.vastgesteld:
+            wat += " (na vaststelling)" if self.bestaand else " (toevoeging na vaststelling)"
         return f"{wat} — {sub.titel}"
 
     def velden(self) -> ComposeResult:
@@ -49,6 +54,22 @@ class AfspraakFormulier(Formulier[Afspraak]):
             yield Veld("Ook verantwoordelijk", SelectionList(*partijen, id="verantwoordelijken"))
             yield Veld("Betrokken partijen", SelectionList(*partijen, id="betrokkenen"))
         yield Veld("Toelichting", Tekstvak(id="toelichting"))
+        if self.vastgesteld:
+            yield from self._grond()
+
+    def _grond(self) -> ComposeResult:
+        """Why, and where decided: required for a change of content, not for the status alone."""
+        datum = lange_datum(self.vastgesteld)
+        if self.bestaand:
+            yield Veld("Reden van de wijziging", Invoer(id="reden", placeholder="waarom verandert de afspraak?"),
+                       hulp=f"agenda vastgesteld op {datum}; niet nodig als alleen de status verandert")
+        else:
+            yield Veld("Reden van de toevoeging", Invoer(id="reden", placeholder="waarom komt de afspraak erbij?"),
+                       hulp=f"agenda vastgesteld op {datum}")
+        besluiten = notulen.besluiten(self.bestand, self.overleg_id) if self.overleg_id else []
+        if besluiten:
+            keuzes = [(letterlijk(f"{b.code}  {b.tekst}"), b.id) for b in besluiten]
+            yield Veld("Besluit", Select(keuzes, id="besluit", prompt="(geen besluit)"), hulp="van dit overleg")
 
     def vul(self) -> None:
         if self.bestaand:
@@ -88,4 +109,10 @@ class AfspraakFormulier(Formulier[Afspraak]):
             verantwoordelijken=verantwoordelijken,
             betrokkenen=[p for p in w["betrokkenen"] if p not in verantwoordelijken],
         )
-        return notulen.bewaar_afspraak(self.bestand, afspraak)
+        grond = None
+        if self.vastgesteld:
+            besluit = w.get("besluit", Select.NULL)
+            grond = levensloop.Grond(
+                schone_tekst(w["reden"], "reden", "De reden"), None if besluit is Select.NULL else besluit, self.overleg_id
+            )
+        return notulen.bewaar_afspraak(self.bestand, afspraak, grond=grond)

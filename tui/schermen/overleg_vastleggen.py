@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from opslag import notulen, ongedaan, sluiten, vaststelling
 from opslag.datums import lange_datum, toon_datum
-from opslag.fouten import OverlegGesloten, TripartietFout
+from opslag.fouten import OngeldigeInvoer, OverlegGesloten, TripartietFout
 from opslag.modellen import ActieStatus, Overleg, PuntSoort
 from tui.weergave import omschrijving
 from tui.widgets.itemlijst import ItemLijst
@@ -115,7 +115,11 @@ class Vastleggen:
 
         def na(ja: bool | None) -> None:
             if ja:
-                notulen.verwijder(self.bestand, soort, item.id)
+                try:
+                    notulen.verwijder(self.bestand, soort, item.id)
+                except OngeldigeInvoer as fout:  # an agreement of an adopted agenda stays
+                    self.notify(str(fout), title="Niet verwijderd", severity="warning", timeout=10)
+                    return
                 self.notify(f"{item.code} is verwijderd. Ongedaan maken: ctrl+z.", title="Verwijderd")
                 self.toon_items()
                 self.vernieuw_agenda()
