@@ -362,9 +362,12 @@ def verwijder(bestand: Gemeentebestand, tabel: str, rij_id: int) -> None:
     koppeling = _VERWIJDERBAAR[tabel]
     if koppeling:
         gekoppeld = list(bestand.db.query(f"SELECT * FROM {koppeling[0]} WHERE {koppeling[1]} = ?", [rij_id]))
-    with bestand.schrijf(tabel, rij_id, "verwijderd", {"rij": rij, "gekoppeld": gekoppeld}) as db:
+    # An agreement's trail (carried over, reworded) goes with it, and comes back with an undo.
+    spoor = list(bestand.db.query("SELECT * FROM afspraak_wijziging WHERE afspraak_id = ?", [rij_id])) if tabel == "afspraak" else []
+    with bestand.schrijf(tabel, rij_id, "verwijderd", {"rij": rij, "gekoppeld": gekoppeld, "spoor": spoor}) as db:
         if tabel == "afspraak":
             db.execute("UPDATE actiepunt SET afspraak_id = NULL WHERE afspraak_id = ?", [rij_id])
+            db.execute("DELETE FROM afspraak_wijziging WHERE afspraak_id = ?", [rij_id])
         if koppeling:
             db.execute(f"DELETE FROM {koppeling[0]} WHERE {koppeling[1]} = ?", [rij_id])
         db.execute(f"DELETE FROM {tabel} WHERE id = ?", [rij_id])

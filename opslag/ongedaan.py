@@ -180,6 +180,8 @@ def _herstel_verwijdering(bestand: Gemeentebestand, regel: _Regel) -> int:
     koppeling = _KOPPELING.get(regel.tabel)
     if koppeling and inhoud.get("gekoppeld"):
         bestand.db[koppeling[0]].insert_all(inhoud["gekoppeld"])
+    if inhoud.get("spoor"):
+        bestand.db["afspraak_wijziging"].insert_all(inhoud["spoor"])
     return regel.rij_id
 
 

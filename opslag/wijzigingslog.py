@@ -87,6 +87,16 @@ def gesloten(db, overleg_ids: list[int]) -> str | None:  # noqa: ANN001
     return None
 
 
+def _bewaakt(tabel: str, gegevens: dict, oud: dict | None, overleg_ids: list[int]) -> list[int]:
+    """The meetings a closed one among must refuse this write. An agreement lives in its agenda:
+    amending it later, in another meeting, leaves the meeting it was made in as it was closed (the
+    amendment is recorded with the meeting where it is made); only moving it into or out of a
+    closed meeting, or making one there, touches that meeting."""
+    if tabel == "afspraak" and oud is not None and gegevens.get("overleg_id") == oud.get("overleg_id"):
+        return []
+    return overleg_ids
+
+
 def is_voortgang(tabel: str, voor: dict | None, na: dict | None) -> bool:
     return tabel in VOORTGANG and voor is not None and na is not None and verschil(voor, na) <= VOORTGANG[tabel]
 
@@ -110,7 +120,7 @@ def begin(db, tabel: str, rij_id: int | None, actie: str, gegevens: dict | None)
     oud = momentopname(db, tabel, rij_id, gegevens)
     overleg_ids = overleggen_van(tabel, rij_id, gegevens, oud)
     regel = Regel(tabel, rij_id, actie, gegevens, oud, overleg_ids[0] if overleg_ids else None)
-    datum = None if actie in OOK_GESLOTEN else gesloten(db, overleg_ids)
+    datum = None if actie in OOK_GESLOTEN else gesloten(db, _bewaakt(tabel, gegevens, oud, overleg_ids))
     if datum is not None:
         if tabel not in VOORTGANG or actie not in ("gewijzigd", "status"):
             raise OverlegGesloten(datum)

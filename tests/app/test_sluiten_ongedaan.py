@@ -48,13 +48,18 @@ async def test_ctrl_z_na_afspraakformulier_ook_na_herstart(demo_pad: Path) -> No
         await pilot.pause()
         assert type(app.screen).__name__ == "AfspraakFormulier"
         app.screen.query_one("#actielijn", Input).value = "Buurthuis Het Anker opknappen"
+        # The demo's agenda is adopted: the change is an amendment, with its reason.
+        app.screen.query_one("#reden", Input).value = "Afgesproken in de rondvraag."
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert _rij(demo_pad, "SELECT actielijn FROM afspraak WHERE nummer = 8") == ("Buurthuis Het Anker opknappen",)
+        spoor = "SELECT count(*) FROM afspraak_wijziging WHERE soort = 'wijziging' AND reden = 'Afgesproken in de rondvraag.'"
+        assert _rij(demo_pad, spoor) == (1,)
         app.screen.query_one("#agenda").focus()
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert _rij(demo_pad, "SELECT actielijn FROM afspraak WHERE nummer = 8") == (oud,)
+        assert _rij(demo_pad, spoor) == (0,), "undoing the amendment takes its trail row with it"
         assert f"AF-008: actielijn terug naar '{oud}'" in _meldingen(app)
         await pilot.press("ctrl+y")
         await pilot.pause()

@@ -43,6 +43,7 @@ def _eerste_overleg(bestand: Gemeentebestand):  # noqa: ANN202
 
 def test_oud_bewaard_per_tabel(demo_pad: Path) -> None:
     with Gemeentebestand.open(demo_pad) as b:
+        _als_concept(b)  # these test the log, not adoption
         o1 = _eerste_overleg(b)
         af = notulen.afspraken(b)[0]
         notulen.bewaar_afspraak(b, replace(af, actielijn="Bouw 40 woningen", verantwoordelijken=[af.verantwoordelijken[0]]))
@@ -96,8 +97,7 @@ def _schrijfpogingen(b: Gemeentebestand, o1, o3) -> dict:  # noqa: ANN001
         "overleg wijzigen": lambda: notulen.wijzig_overleg(b, replace(o1, plaats="Elders")),
         "tijd": lambda: vaststelling.zet_tijd(b, o1, "eindtijd", dt.time(17, 0)),
         "nieuwe afspraak": lambda: notulen.bewaar_afspraak(b, replace(af, id=None, actielijn="Nieuw")),
-        "afspraak wijzigen": lambda: notulen.bewaar_afspraak(b, replace(af, actielijn="Anders")),
-        "afspraak partijen": lambda: notulen.bewaar_afspraak(b, replace(af, betrokkenen=[])),
+        "afspraak naar elders": lambda: notulen.bewaar_afspraak(b, replace(af, overleg_id=o3.id)),
         "nieuw besluit": lambda: notulen.bewaar_besluit(b, Besluit(overleg_id=o1.id, datum=o1.datum, tekst="Nieuw")),
         "besluit wijzigen": lambda: notulen.bewaar_besluit(b, replace(besluit, tekst="Anders")),
         "nieuwe actie": lambda: notulen.bewaar_actiepunt(b, Actiepunt(overleg_id=o1.id, wat="Nieuw")),
@@ -112,8 +112,16 @@ def _schrijfpogingen(b: Gemeentebestand, o1, o3) -> dict:  # noqa: ANN001
     }
 
 
+def _als_concept(b: Gemeentebestand) -> None:
+    """The demo's agenda is adopted; in a concept agenda every write reaches the closed-meeting guard
+    (after adoption an agreement cannot be deleted at all, tested in test_levensloop)."""
+    with b.transactie() as db:
+        db.execute("UPDATE uitvoeringsagenda SET vastgesteld_op = NULL, vastgesteld_te = NULL")
+
+
 def test_elke_schrijfweg_geweigerd_in_gesloten_overleg(demo_pad: Path) -> None:
     with Gemeentebestand.open(demo_pad) as b:
+        _als_concept(b)
         o1 = _eerste_overleg(b)
         o3 = notulen.overleggen(b)[-1]
         sluit_overleg(b, o1.id)
@@ -125,6 +133,33 @@ def test_elke_schrijfweg_geweigerd_in_gesloten_overleg(demo_pad: Path) -> None:
                 poging()
             assert str(fout.value) == MELDING, naam
             assert _inhoud(demo_pad) == voor, naam
+
+
+def test_afspraak_uit_gesloten_overleg_wijzigen_in_een_later_overleg_mag(demo_pad: Path) -> None:
+    """An agreement lives in its agenda: amending it later leaves the closed meeting it was made in
+    as it was (its own rows, and where the agreement was made); the change is in the log and, after
+    adoption, in the trail with the meeting where it was made."""
+    from opslag.levensloop import Grond
+
+    with Gemeentebestand.open(demo_pad) as b:
+        o1 = _eerste_overleg(b)
+        o3 = notulen.overleggen(b)[-1]
+        sluit_overleg(b, o1.id)
+        af = next(a for a in notulen.afspraken(b) if a.overleg_id == o1.id)
+        gewijzigd_hoort = {"afspraak", "afspraak_partij", "afspraak_wijziging", "wijziging"}
+        voor = {k: v for k, v in _inhoud(demo_pad).items() if k not in gewijzigd_hoort}
+        with pytest.raises(OngeldigeInvoer):  # adopted: a reason first, as everywhere
+            notulen.bewaar_afspraak(b, replace(af, actielijn="Anders"))
+        gewijzigd = notulen.bewaar_afspraak(
+            b, replace(af, actielijn="Anders", betrokkenen=[]), grond=Grond("Besproken in het overleg van november.", None, o3.id)
+        )
+        assert (gewijzigd.actielijn, gewijzigd.overleg_id) == ("Anders", o1.id)
+        regel = _laatste_regel(b)
+        assert (regel["tabel"], regel["actie"], json.loads(regel["oud"])["actielijn"]) == ("afspraak", "gewijzigd", af.actielijn)
+        spoor = b.db.execute("SELECT overleg_id, reden FROM afspraak_wijziging WHERE afspraak_id = ? ORDER BY id DESC", [af.id]).fetchone()
+        assert tuple(spoor) == (o3.id, "Besproken in het overleg van november.")
+        na = _inhoud(demo_pad)
+        assert [tabel for tabel in voor if na[tabel] != voor[tabel]] == []
 
 
 def test_elke_schrijvende_functie_zit_in_de_proef() -> None:
@@ -195,6 +230,7 @@ def test_export_van_gesloten_overleg_werkt(demo_pad: Path) -> None:
 
 def test_ongedaan_wijziging_zet_oude_waarden_terug_en_opnieuw(demo_pad: Path) -> None:
     with Gemeentebestand.open(demo_pad) as b:
+        _als_concept(b)  # these test the log, not adoption
         af = notulen.afspraken(b)[0]
         notulen.bewaar_afspraak(b, replace(af, actielijn="Bouw 40 woningen", betrokkenen=[]))
         notulen.bewaar_afspraak(b, replace(notulen.afspraak_met_id(b, af.id), actielijn="Bouw 50 woningen"))
@@ -275,6 +311,7 @@ def test_ongedaan_aanwezigheid_en_agendapunt(demo_pad: Path) -> None:
 
 def test_regel_van_voor_schema_6_alleen_verwijdering(demo_pad: Path) -> None:
     with Gemeentebestand.open(demo_pad) as b:
+        _als_concept(b)  # these test the log, not adoption
         af = notulen.afspraken(b)[0]
         notulen.verwijder(b, "afspraak", af.id)
         notulen.bewaar_afspraak(b, replace(notulen.afspraken(b)[0], actielijn="Anders"))
@@ -296,3 +333,18 @@ def test_niets_om_ongedaan_te_maken(tmp_path: Path) -> None:
         assert ongedaan_maken(b) is None
         with pytest.raises(OngeldigeInvoer, match="niets om opnieuw te doen"):
             opnieuw(b)
+
+
+def test_overgenomen_afspraak_verwijderen_neemt_het_spoor_mee_en_ongedaan_zet_het_terug(demo_pad: Path) -> None:
+    from opslag.perioden import start_periode
+
+    with Gemeentebestand.open(demo_pad) as b:
+        start_periode(b, "2028-2029")
+        overgenomen = next(a for a in notulen.afspraken(b) if a.vorige_id is not None)
+        spoor = "SELECT soort FROM afspraak_wijziging WHERE afspraak_id = ?"
+        assert [r[0] for r in b.db.execute(spoor, [overgenomen.id])] == ["overgenomen"]
+        notulen.verwijder(b, "afspraak", overgenomen.id)  # the new agenda is concept: deleting may
+        assert b.db.execute(spoor, [overgenomen.id]).fetchall() == []
+        assert ongedaan_maken(b) == f"{overgenomen.code} teruggezet (was verwijderd)"
+        assert [r[0] for r in b.db.execute(spoor, [overgenomen.id])] == ["overgenomen"]
+        assert notulen.afspraak_met_id(b, overgenomen.id) == overgenomen
