@@ -196,6 +196,7 @@ def _is_themakop(waarden: dict[str, str]) -> bool:
 _SCHEIDINGSREGEL = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _KOP3 = re.compile(r"^###\s+(\d+(?:\.\d+)+)\b")
 _CODE = re.compile(r"^(AF-\d+)(?:\s*\((\w+)\))?$")
+_STATUS_IN_NR = ("vervallen",)
 _TOELICHTING = re.compile(r"^- (AF-\d+): ?(.*)$")
 _NOOT = re.compile(r"^Het eind \(.*\) ligt (?:na|vóór) de looptijd van deze uitvoeringsagenda")
 _ONTSNAPT = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -245,8 +246,10 @@ def _lees_markdown(tekst: str, codering: str) -> Tabel:
                     if "subthema" not in posities:
                         waarden["subthema"] = subthema
                     code = _CODE.match(waarden.get("nr", ""))
-                    if code and code[2] and not waarden.get("status"):
-                        waarden["status"] = code[2]  # 'AF-003 (vervallen)' without a Status column
+                    # 'AF-003 (vervallen)' without a Status column; '(gewijzigd)' and '(toegevoegd)'
+                    # mark an adopted agenda's later changes, and are no status.
+                    if code and code[2] in _STATUS_IN_NR and not waarden.get("status"):
+                        waarden["status"] = code[2]
                     rij = RuweRij(i + 1, waarden)
                     tabel.rijen.append(rij)
                     if code:

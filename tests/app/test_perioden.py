@@ -44,7 +44,7 @@ def test_cli_toont_de_perioden_en_start_de_volgende(demo_pad: Path, capsys: pyte
     assert main(["periode", str(demo_pad)]) == 0
     uit = capsys.readouterr().out
     assert "(looptijd 2026 t/m 2029)" in uit
-    assert "  2026-2027  concept, 8 afspraken" in uit
+    assert "  2026-2027  vastgesteld op 04-12-2025, 8 afspraken" in uit
     assert "  2028-2029  nog niet gestart" in uit
     assert f"tripartiet periode {demo_pad} --start 2028-2029" in uit
 
@@ -157,7 +157,7 @@ async def test_overlegformulier_kiest_uit_de_perioden_van_het_kader(demo_pad: Pa
         await _nieuw_overleg(pilot, app)
         keuze = app.screen.query_one("#periode", Select)
         assert [str(tekst) for tekst, _ in keuze._options if _ is not Select.NULL] == [
-            "2026-2027 (concept)", "2028-2029 (nieuw)", "andere periode…",
+            "2026-2027 (vastgesteld op 04-12-2025)", "2028-2029 (nieuw)", "andere periode…",
         ]
         assert keuze.value == "2026-2027"
         assert not app.screen.query_one("#veld-overnemen").display

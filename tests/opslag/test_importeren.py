@@ -190,6 +190,7 @@ _AFSPRAKEN = """
 @pytest.mark.parametrize("met_status", [True, False])
 def test_rondje_via_de_markdown_export(demo_pad: Path, tmp_path: Path, met_status: bool) -> None:
     with Gemeentebestand.open(demo_pad) as demo:
+        _niet_vastgesteld(demo)  # the export then shows the agreements as they are now
         if not met_status:  # without a Status column, 'AF-004 (vervallen)' carries it
             demo.db.execute("UPDATE afspraak SET status = 'vervallen' WHERE nummer = 4")
         markdown = export.exporteer_uitvoeringsagenda(demo, "2026-2027", met_status=met_status)
@@ -212,6 +213,29 @@ def test_rondje_via_de_markdown_export(demo_pad: Path, tmp_path: Path, met_statu
         opnieuw = export.exporteer_uitvoeringsagenda(b, "2026-2027", met_status=met_status)
     # The same document, but for the numbers: the new file numbers its agreements itself.
     assert _zonder_codes(opnieuw) == _zonder_codes(markdown)
+
+
+def _niet_vastgesteld(demo: Gemeentebestand) -> None:
+    for sql in ("UPDATE uitvoeringsagenda SET vastgesteld_op = NULL, vastgesteld_te = NULL", "DELETE FROM ondertekenaar",
+                "DELETE FROM afspraak_wijziging", "UPDATE afspraak SET na_vaststelling = NULL"):
+        demo.db.execute(sql)
+
+
+def test_export_van_een_vastgestelde_agenda_leest_de_getekende_tekst(demo_pad: Path, tmp_path: Path) -> None:
+    """The demo's agenda is adopted, with AF-001's end amended (Q4 2027 → Q2 2028) and AF-008 added:
+    its export shows the signed text with '(gewijzigd)'/'(toegevoegd)' marks; reading it back brings in
+    the signed agenda, the marks are no status."""
+    with Gemeentebestand.open(demo_pad) as demo:
+        markdown = export.exporteer_uitvoeringsagenda(demo, "2026-2027")
+    assert "AF-001 (gewijzigd)" in markdown and "(toegevoegd)" in markdown
+    tabel = tmp_path / "getekend.md"
+    tabel.write_text(markdown, encoding="utf-8")
+    nieuw = _zonnedal_zonder_afspraken(tmp_path / "zonnedal.sqlite")
+    voorstel = _importeer(nieuw, tabel)
+    assert len(voorstel.afspraken) == 8
+    with Gemeentebestand.open(nieuw) as b:
+        eerste = next(a for a in notulen.afspraken(b) if a.actielijn.startswith("Bouw van sociale huurwoningen"))
+    assert (eerste.eind, eerste.status.value) == ("Q4 2027", "afgesproken")
 
 
 def _zonder_codes(markdown: str) -> list[str]:
