@@ -13,6 +13,7 @@ import asyncio
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 from rich.text import Text
 from markdown_it.token import Token
@@ -98,6 +99,7 @@ class ExportScherm(Screen[None]):
         self._naam_voorstellen = False
         self._keuze: tuple[str, dict[str, object]] | None = None  # what the latest build is for
         self._voorbeeld_verouderd = False
+        self._bron_verouderd = False
         self._verder = asyncio.Event()  # set when the preview scrolls, or its fill should stop
         self._vulslot = asyncio.Lock()
         self._vulronde = 0  # the fill that may go on; older ones stop at their next step
@@ -197,7 +199,11 @@ class ExportScherm(Screen[None]):
             return
         # The export keeps balanced bidi controls (see opslag.markdown_tekst); on screen they are shown.
         voorbeeld = zichtbaar(voorbeeldtekst(gemaakt.tekst), regels=True)
-        document = Document(gemaakt.tekst, gemaakt.kenmerk, voorbeeld, parser().parse(voorbeeld), gemaakt)
+        # Of the document model only the header's title and status are used (titel_en_status);
+        # kept whole, the screen held every row of it (on the 100x file 12,000 actions), and each
+        # full collection walked them until the screen closed.
+        kop = SimpleNamespace(titel=getattr(gemaakt.document, "titel", None), status=getattr(gemaakt.document, "status", None))
+        document = Document(gemaakt.tekst, gemaakt.kenmerk, voorbeeld, parser().parse(voorbeeld), gemaakt._replace(document=kop))
         self.post_message(self.Gebouwd(ronde, document))
 
     @on(Gebouwd)
@@ -213,19 +219,28 @@ class ExportScherm(Screen[None]):
             self.query_one("#weergave", Markdown).display = True
             self.query_one("#weergave", Markdown).update(f"**Niet gelukt:** {zichtbaar(bericht.fout)}")
             bron.load_text("")
+            self._bron_verouderd = False
             return
         self.document = bericht.document
         self.tekst = self.document.tekst
-        tekst, gekapt = kap(self.tekst, BRON_MAXIMUM)
-        bron.load_text(tekst)
-        self.query_one("#bronnoot", Label).display = gekapt
-        self._voorbeeld_verouderd = True
+        self._voorbeeld_verouderd = self._bron_verouderd = True
         if self.query_one("#tabs", TabbedContent).active == "voorbeeld":
             self.toon_voorbeeld()
+        else:
+            self.toon_bron()
         if self._naam_voorstellen:
             self._naam_voorstellen = False
             naam = export.voorgestelde_naam(self.bestand.gemeente().naam, self.soort, self.document.kenmerk, self.formaat)
             self.query_one("#bestandsnaam", Input).value = str(self.bestand.pad.parent / naam)
+
+    def toon_bron(self) -> None:
+        """Load the source tab; only when it is shown: 200 kB hold a TextArea up 50-100 ms."""
+        if not self._bron_verouderd or self.document is None:
+            return
+        self._bron_verouderd = False
+        tekst, gekapt = kap(self.tekst, BRON_MAXIMUM)
+        self.query_one("#broncode", TextArea).load_text(tekst)
+        self.query_one("#bronnoot", Label).display = gekapt
 
     def toon_voorbeeld(self) -> None:
         """Render the preview; only when it is visible, as it is the slow part."""
@@ -292,6 +307,8 @@ class ExportScherm(Screen[None]):
         self._verder.set()  # the preview's view is back: see whether it needs more
         if self.query_one("#tabs", TabbedContent).active == "voorbeeld":
             self.toon_voorbeeld()
+        else:
+            self.toon_bron()
 
     @on(Select.Changed, "#document")
     def _ander_document(self) -> None:
