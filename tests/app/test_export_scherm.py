@@ -279,3 +279,25 @@ def test_tabel_in_het_voorbeeld_maakt_geen_widget_per_cel() -> None:
     assert [[cel.plain for cel in rij] for rij in rijen] == [["A-1", "[b] en nadruk"], ["A-2", ""]]
     [static] = list(tabel.compose())
     assert isinstance(static, Static) and tabel._blocks == []
+
+
+async def test_eerste_stap_van_het_voorbeeld_vult_alleen_het_beeld(demo_pad: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The first step mounts a screenful's worth of source lines, the later ones more: until the
+    first step is drawn the new document is not on screen, and a step of tables is slow to lay out."""
+    from tui.schermen import export as scherm_module
+
+    stappen: list[int] = []
+    monteer = scherm_module.ExportScherm._monteer
+
+    async def tel(self, weergave, bezig, stap, ronde):  # noqa: ANN001, ANN202
+        if stap:
+            stappen.append(sum(blok.source_range[1] - blok.source_range[0] for blok in stap))
+        return await monteer(self, weergave, bezig, stap, ronde)
+
+    monkeypatch.setattr(scherm_module.ExportScherm, "_monteer", tel)
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        scherm = await _open_export(app, pilot)  # to the end of the preview
+        assert len(stappen) > 2
+        grens = max(stappen[1:-1])
+        assert scherm_module.EERSTE_STAP_REGELS <= stappen[0] < scherm_module.STAP_REGELS <= grens

@@ -46,6 +46,9 @@ BRON_MAXIMUM = 200_000
 # screens lie ready below the view and go on as it scrolls: a preview of thousands of widgets
 # makes every layout, and removing it, slow.
 STAP_REGELS = 40
+# The first step is smaller: it only has to fill the view, and until it is drawn the screen
+# shows the old document or 'bezig' (a step of tables takes some 100 ms on a loaded machine).
+EERSTE_STAP_REGELS = 12
 VOORRAAD_SCHERMEN = 2
 _HULP = "ctrl+s of Enter in de bestandsnaam: opslaan   Esc: terug"
 _FORMAATKEUZES = [("Markdown", "md"), ("Word (.docx)", "docx"), ("ODT (.odt)", "odt"), ("PDF", "pdf")]
@@ -274,10 +277,12 @@ class ExportScherm(Screen[None]):
             weergave._theme = self.app.theme
             stap: list[MarkdownBlock] = []
             regels = 0
+            gemonteerd = False
             for blok in weergave._parse_markdown(document.tokens):
                 stap.append(blok)
                 regels += blok.source_range[1] - blok.source_range[0]
-                if regels >= STAP_REGELS:
+                if regels >= (STAP_REGELS if gemonteerd else EERSTE_STAP_REGELS):
+                    gemonteerd = True
                     if not await self._monteer(weergave, bezig, stap, ronde):
                         return
                     stap, regels = [], 0
