@@ -301,3 +301,23 @@ async def test_eerste_stap_van_het_voorbeeld_vult_alleen_het_beeld(demo_pad: Pat
         assert len(stappen) > 2
         grens = max(stappen[1:-1])
         assert scherm_module.EERSTE_STAP_REGELS <= stappen[0] < scherm_module.STAP_REGELS <= grens
+
+
+async def test_werkers_heten_niet_naar_het_document(demo_pad: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Textual names a worker after the repr of its arguments unless it has a description: for the
+    preview that was the whole document and its tokens, 15 ms before every preview on the 100x file."""
+    from textual.worker import Worker
+
+    namen: list[str] = []
+    maak = Worker.__init__
+
+    def noteer(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        maak(self, *args, **kwargs)
+        namen.append(self.description)
+
+    monkeypatch.setattr(Worker, "__init__", noteer)
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_export(app, pilot)
+    assert "voorbeeld vullen" in namen and "document bouwen" in namen
+    assert max(len(naam) for naam in namen) < 200

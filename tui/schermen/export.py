@@ -187,7 +187,7 @@ class ExportScherm(Screen[None]):
         self.query_one("#weergave", Markdown).display = False
         self._bouw(self._ronde, self.bestand.pad, self.soort, keuzes)
 
-    @work(thread=True, exclusive=True, group="bouw", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="bouw", exit_on_error=False, description="document bouwen")
     @na_draad
     def _bouw(self, ronde: int, pad: Path, soort: export.Soort, keuzes: dict[str, object]) -> None:
         """Export and parse in a thread, on a read-only connection of its own (SQLite connections
@@ -259,7 +259,9 @@ class ExportScherm(Screen[None]):
         self._vulronde += 1
         self._verder.set()
 
-    @work(group="voorbeeld")
+    # A description of its own: else Textual names the worker after the repr of its arguments,
+    # and that of the document (its text, thousands of tokens) held every preview up 15 ms.
+    @work(group="voorbeeld", description="voorbeeld vullen")
     async def _vul(self, document: Document, ronde: int) -> None:
         """Mount the preview's blocks STAP_REGELS source lines at a time, letting the screen draw
         and keys through between steps (Markdown.update mounts 200 blocks at once), and only as
@@ -405,7 +407,7 @@ class ExportScherm(Screen[None]):
             return
         self.notify(f"Opgeslagen als {doel}", title="Geëxporteerd")
 
-    @work(thread=True, exclusive=True, group="omzetten", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="omzetten", exit_on_error=False, description="omzetten")
     def _zet_om(self, pad: Path, gemaakt: export.Export, formaat: str) -> None:
         """Convert and write in a thread (pandoc, for PDF also typst: up to seconds); the outcome
         is told through the app, so also when the screen was left meanwhile."""
