@@ -292,6 +292,8 @@ class ExportScherm(Screen[None]):
                     while ronde == self._vulronde and vak.virtual_size.height > vak.scroll_y + voorraad:
                         self._verder.clear()
                         await self._verder.wait()
+                    if ronde != self._vulronde:
+                        return  # a new document: building the next step of this one held its build up
             await self._monteer(weergave, bezig, stap, ronde)
 
     async def _monteer(self, weergave: Voorbeeld, bezig: Static, stap: list[MarkdownBlock], ronde: int) -> bool:
