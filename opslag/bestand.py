@@ -79,6 +79,9 @@ def _verbind(pad: Path) -> Verbinding:
     conn.text_factory = lees_tekst
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 2000")
+    # SQLite's page cache: 1 MB, not the default 2. The file is in the OS cache after the first
+    # read, so a miss is a copy, not a disk read; the megabyte is figure 5 of tests/bench/snelheid.py.
+    conn.execute("PRAGMA cache_size = -1000")
     return Verbinding(conn)
 
 

@@ -138,7 +138,9 @@ class TripartietApp(SchermActies, App[None]):
             self._opruimer = self.set_timer(RUST, self._na_sluiten)
         if not self._invoer_geladen and _schrijft(self.screen):
             self._invoer_geladen = True
-            self.run_worker(self._laad_invoer, thread=True, group="invoer", exit_on_error=False)
+            # Once the form is drawn: loading pydantic in a thread shares the interpreter with
+            # the drawing, and held the first form up some 20 ms.
+            self.screen.call_after_refresh(self.run_worker, self._laad_invoer, thread=True, group="invoer", exit_on_error=False)
 
     def _bezig(self) -> bool:
         """A thread is building something (an export): a collection now would walk all it made so far."""

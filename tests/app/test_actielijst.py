@@ -454,3 +454,41 @@ async def test_lange_lijst_maakt_alleen_getoonde_cellen(demo_pad: Path) -> None:
         laatste = tabel.get_row_at(MAX_RIJEN - 1)
         assert str(laatste[0]) == scherm.regels[MAX_RIJEN - 1].code
         assert len(laatste) == 6
+
+
+async def test_openen_tekent_elke_rij_een_keer_en_de_voettekst_een_keer(demo_pad: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The table's first resize no longer draws every visible row a second time, and the signals
+    that come while the screen opens rebuild the footer's keys once, not once each."""
+    from tui.widgets.actietabel import Actietabel
+    from tui.widgets.voettekst import Voettekst
+
+    getekend: list[object] = []
+    opgebouwd: list[Voettekst] = []
+    teken, bouw = Actietabel._render_line_in_row, Voettekst.compose
+
+    def tel_rij(self, row_key, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        getekend.append(row_key)
+        return teken(self, row_key, *args, **kwargs)
+
+    def tel_bouw(self):  # noqa: ANN001, ANN202
+        if isinstance(self.screen, ActielijstScherm):
+            opgebouwd.append(self)
+        return bouw(self)
+
+    monkeypatch.setattr(Actietabel, "_render_line_in_row", tel_rij)
+    monkeypatch.setattr(Voettekst, "compose", tel_bouw)
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.push_screen(ActielijstScherm(app.bestand, vandaag=VANDAAG))
+        for _ in range(5):
+            await pilot.pause(0.02)
+        tabel = app.screen.query_one("#acties", DataTable)
+        assert tabel.row_count == len(OPEN_OP_DEADLINE)
+        rijen = [sleutel for sleutel in getekend if sleutel in tabel.rows]
+        assert len(rijen) == len(OPEN_OP_DEADLINE) and len(set(rijen)) == len(rijen)
+        # The first compose has no bindings yet (Textual's Footer); then one rebuild with them.
+        assert len(opgebouwd) == 2
+        from textual.widgets._footer import FooterKey
+
+        assert "Gereed" in [toets.description for toets in app.screen.query_one(Voettekst).query(FooterKey)]

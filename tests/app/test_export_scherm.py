@@ -53,7 +53,9 @@ async def test_voorbeeld_als_opgemaakte_markdown_en_als_bron(demo_pad: Path) -> 
         # Opened from the meeting screen: the minutes of that meeting, with a name in the file's folder.
         assert scherm.query_one("#document", Select).value == "verslag"
         assert scherm.query_one("#bestandsnaam", Input).value == str(demo_pad.parent / "verslag-zonnedal-fictief-2026-11-19.md")
-        assert scherm.query_one("#broncode", TextArea).text == verwacht
+        assert scherm.tekst == verwacht
+        # The source tab is loaded when it is shown (a TextArea takes 50-100 ms for 200 kB).
+        assert scherm.query_one("#broncode", TextArea).text == ""
         weergave = scherm.query_one("#weergave", Markdown)
         assert schermtekst(weergave.query_one(MarkdownH1)) .strip() == "Verslag ambtelijk tripartite overleg wonen Zonnedal (fictief) — concept"
         tabellen = weergave.query(VoorbeeldTabel)
@@ -64,6 +66,7 @@ async def test_voorbeeld_als_opgemaakte_markdown_en_als_bron(demo_pad: Path) -> 
         scherm.query_one("#tabs", TabbedContent).active = "bron"
         await pilot.pause()
         assert scherm.query_one("#broncode", TextArea).display
+        assert scherm.query_one("#broncode", TextArea).text == verwacht
 
 
 async def test_uitvoeringsagenda_kiezen_met_statuskolom(demo_pad: Path) -> None:
@@ -86,6 +89,10 @@ async def test_uitvoeringsagenda_kiezen_met_statuskolom(demo_pad: Path) -> None:
         assert not scherm.query_one("#status", Checkbox).disabled
         scherm.query_one("#status", Checkbox).focus()
         await pilot.press("space")
+        await _klaar(app, pilot)
+        assert "| Nr. | Actielijn | Doel | Start | Eind | Verantwoordelijke | Status |" in scherm.tekst
+        assert "| Status |" not in bron.text  # the source tab is loaded again when it is shown
+        scherm.query_one("#tabs", TabbedContent).active = "bron"
         await pilot.pause()
         assert "| Nr. | Actielijn | Doel | Start | Eind | Verantwoordelijke | Status |" in bron.text
         scherm.query_one("#document", Select).value = "verslag"
@@ -101,8 +108,7 @@ async def test_opslaan_en_vragen_voor_overschrijven(demo_pad: Path) -> None:
         assert not doel.exists()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        inhoud = scherm.query_one("#broncode", TextArea).text
-        assert doel.read_text(encoding="utf-8") == inhoud
+        assert doel.read_text(encoding="utf-8") == scherm.tekst
         assert f"Opgeslagen als {doel}" in _meldingen(app)
 
         doel.write_text("eigen aanpassing\n", encoding="utf-8")
@@ -120,7 +126,7 @@ async def test_opslaan_en_vragen_voor_overschrijven(demo_pad: Path) -> None:
         await pilot.pause()
         await pilot.press("j")
         await pilot.pause()
-        assert doel.read_text(encoding="utf-8") == inhoud
+        assert doel.read_text(encoding="utf-8") == scherm.tekst
 
 
 async def test_eigen_naam_met_enter_en_een_map_geweigerd(demo_pad: Path) -> None:
@@ -213,8 +219,10 @@ async def test_ander_document_vervangt_het_voorbeeld(demo_pad: Path) -> None:
         koppen = weergave.query(MarkdownH1)
         assert len(koppen) == 1  # the earlier documents' blocks are gone
         assert schermtekst(koppen.first()).strip().startswith("Tweejarige uitvoeringsagenda gemeente Zonnedal")
-        assert scherm.query_one("#broncode", TextArea).text.startswith("# Tweejarige uitvoeringsagenda")
         assert scherm.tekst.startswith("# Tweejarige uitvoeringsagenda")
+        scherm.query_one("#tabs", TabbedContent).active = "bron"
+        await pilot.pause()
+        assert scherm.query_one("#broncode", TextArea).text.startswith("# Tweejarige uitvoeringsagenda")
 
 
 async def test_lang_voorbeeld_verschijnt_bij_het_scrollen(demo_pad: Path) -> None:
@@ -271,3 +279,45 @@ def test_tabel_in_het_voorbeeld_maakt_geen_widget_per_cel() -> None:
     assert [[cel.plain for cel in rij] for rij in rijen] == [["A-1", "[b] en nadruk"], ["A-2", ""]]
     [static] = list(tabel.compose())
     assert isinstance(static, Static) and tabel._blocks == []
+
+
+async def test_eerste_stap_van_het_voorbeeld_vult_alleen_het_beeld(demo_pad: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The first step mounts a screenful's worth of source lines, the later ones more: until the
+    first step is drawn the new document is not on screen, and a step of tables is slow to lay out."""
+    from tui.schermen import export as scherm_module
+
+    stappen: list[int] = []
+    monteer = scherm_module.ExportScherm._monteer
+
+    async def tel(self, weergave, bezig, stap, ronde):  # noqa: ANN001, ANN202
+        if stap:
+            stappen.append(sum(blok.source_range[1] - blok.source_range[0] for blok in stap))
+        return await monteer(self, weergave, bezig, stap, ronde)
+
+    monkeypatch.setattr(scherm_module.ExportScherm, "_monteer", tel)
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        scherm = await _open_export(app, pilot)  # to the end of the preview
+        assert len(stappen) > 2
+        grens = max(stappen[1:-1])
+        assert scherm_module.EERSTE_STAP_REGELS <= stappen[0] < scherm_module.STAP_REGELS <= grens
+
+
+async def test_werkers_heten_niet_naar_het_document(demo_pad: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Textual names a worker after the repr of its arguments unless it has a description: for the
+    preview that was the whole document and its tokens, 15 ms before every preview on the 100x file."""
+    from textual.worker import Worker
+
+    namen: list[str] = []
+    maak = Worker.__init__
+
+    def noteer(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        maak(self, *args, **kwargs)
+        namen.append(self.description)
+
+    monkeypatch.setattr(Worker, "__init__", noteer)
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_export(app, pilot)
+    assert "voorbeeld vullen" in namen and "document bouwen" in namen
+    assert max(len(naam) for naam in namen) < 200

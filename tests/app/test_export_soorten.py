@@ -88,7 +88,7 @@ async def test_nieuwe_soort_staat_op_het_exportscherm(proef: list[dict[str, obje
         kort.value = True
         await _klaar(app, pilot)  # also the preview's fill: the app must not close under it
         assert proef == [{"overleg_id": overleg_id, "kort": False}, {"overleg_id": overleg_id, "kort": True}]
-        assert scherm.query_one("#broncode", TextArea).text.startswith("# Verslag ambtelijk")
+        assert scherm.tekst.startswith("# Verslag ambtelijk")
         assert scherm.query_one("#bestandsnaam").value.endswith("proef-zonnedal-fictief-2026-11-19.md")
 
 

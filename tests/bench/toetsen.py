@@ -258,10 +258,12 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
                 await pilot.press("enter")
                 await pilot.pause()
                 andere = "up" if keuze.value == "verslag" else "down"
-                waarde = keuze.value
+                vorig = export.document
                 await pilot.press(andere)
+                # The new document, not the old one still shown between the key and the screen's
+                # handling of the choice (that measured a few ms now and then).
                 noteer("ander exportdocument (Enter)", await meet(app, waakhond, _druk(app, "enter"),
-                       lambda: keuze.value != waarde and _document_zichtbaar(export)))
+                       lambda: export.document is not vorig and _document_zichtbaar(export)))
                 await pilot.press("escape")
                 await pilot.pause()
                 assert isinstance(app.screen, OverlegScherm)

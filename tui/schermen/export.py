@@ -13,6 +13,7 @@ import asyncio
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 from rich.text import Text
 from markdown_it.token import Token
@@ -45,6 +46,9 @@ BRON_MAXIMUM = 200_000
 # screens lie ready below the view and go on as it scrolls: a preview of thousands of widgets
 # makes every layout, and removing it, slow.
 STAP_REGELS = 40
+# The first step is smaller: it only has to fill the view, and until it is drawn the screen
+# shows the old document or 'bezig' (a step of tables takes some 100 ms on a loaded machine).
+EERSTE_STAP_REGELS = 12
 VOORRAAD_SCHERMEN = 2
 _HULP = "ctrl+s of Enter in de bestandsnaam: opslaan   Esc: terug"
 _FORMAATKEUZES = [("Markdown", "md"), ("Word (.docx)", "docx"), ("ODT (.odt)", "odt"), ("PDF", "pdf")]
@@ -98,6 +102,7 @@ class ExportScherm(Screen[None]):
         self._naam_voorstellen = False
         self._keuze: tuple[str, dict[str, object]] | None = None  # what the latest build is for
         self._voorbeeld_verouderd = False
+        self._bron_verouderd = False
         self._verder = asyncio.Event()  # set when the preview scrolls, or its fill should stop
         self._vulslot = asyncio.Lock()
         self._vulronde = 0  # the fill that may go on; older ones stop at their next step
@@ -182,7 +187,7 @@ class ExportScherm(Screen[None]):
         self.query_one("#weergave", Markdown).display = False
         self._bouw(self._ronde, self.bestand.pad, self.soort, keuzes)
 
-    @work(thread=True, exclusive=True, group="bouw", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="bouw", exit_on_error=False, description="document bouwen")
     @na_draad
     def _bouw(self, ronde: int, pad: Path, soort: export.Soort, keuzes: dict[str, object]) -> None:
         """Export and parse in a thread, on a read-only connection of its own (SQLite connections
@@ -197,7 +202,11 @@ class ExportScherm(Screen[None]):
             return
         # The export keeps balanced bidi controls (see opslag.markdown_tekst); on screen they are shown.
         voorbeeld = zichtbaar(voorbeeldtekst(gemaakt.tekst), regels=True)
-        document = Document(gemaakt.tekst, gemaakt.kenmerk, voorbeeld, parser().parse(voorbeeld), gemaakt)
+        # Of the document model only the header's title and status are used (titel_en_status);
+        # kept whole, the screen held every row of it (on the 100x file 12,000 actions), and each
+        # full collection walked them until the screen closed.
+        kop = SimpleNamespace(titel=getattr(gemaakt.document, "titel", None), status=getattr(gemaakt.document, "status", None))
+        document = Document(gemaakt.tekst, gemaakt.kenmerk, voorbeeld, parser().parse(voorbeeld), gemaakt._replace(document=kop))
         self.post_message(self.Gebouwd(ronde, document))
 
     @on(Gebouwd)
@@ -213,19 +222,28 @@ class ExportScherm(Screen[None]):
             self.query_one("#weergave", Markdown).display = True
             self.query_one("#weergave", Markdown).update(f"**Niet gelukt:** {zichtbaar(bericht.fout)}")
             bron.load_text("")
+            self._bron_verouderd = False
             return
         self.document = bericht.document
         self.tekst = self.document.tekst
-        tekst, gekapt = kap(self.tekst, BRON_MAXIMUM)
-        bron.load_text(tekst)
-        self.query_one("#bronnoot", Label).display = gekapt
-        self._voorbeeld_verouderd = True
+        self._voorbeeld_verouderd = self._bron_verouderd = True
         if self.query_one("#tabs", TabbedContent).active == "voorbeeld":
             self.toon_voorbeeld()
+        else:
+            self.toon_bron()
         if self._naam_voorstellen:
             self._naam_voorstellen = False
             naam = export.voorgestelde_naam(self.bestand.gemeente().naam, self.soort, self.document.kenmerk, self.formaat)
             self.query_one("#bestandsnaam", Input).value = str(self.bestand.pad.parent / naam)
+
+    def toon_bron(self) -> None:
+        """Load the source tab; only when it is shown: 200 kB hold a TextArea up 50-100 ms."""
+        if not self._bron_verouderd or self.document is None:
+            return
+        self._bron_verouderd = False
+        tekst, gekapt = kap(self.tekst, BRON_MAXIMUM)
+        self.query_one("#broncode", TextArea).load_text(tekst)
+        self.query_one("#bronnoot", Label).display = gekapt
 
     def toon_voorbeeld(self) -> None:
         """Render the preview; only when it is visible, as it is the slow part."""
@@ -241,7 +259,9 @@ class ExportScherm(Screen[None]):
         self._vulronde += 1
         self._verder.set()
 
-    @work(group="voorbeeld")
+    # A description of its own: else Textual names the worker after the repr of its arguments,
+    # and that of the document (its text, thousands of tokens) held every preview up 15 ms.
+    @work(group="voorbeeld", description="voorbeeld vullen")
     async def _vul(self, document: Document, ronde: int) -> None:
         """Mount the preview's blocks STAP_REGELS source lines at a time, letting the screen draw
         and keys through between steps (Markdown.update mounts 200 blocks at once), and only as
@@ -259,10 +279,12 @@ class ExportScherm(Screen[None]):
             weergave._theme = self.app.theme
             stap: list[MarkdownBlock] = []
             regels = 0
+            gemonteerd = False
             for blok in weergave._parse_markdown(document.tokens):
                 stap.append(blok)
                 regels += blok.source_range[1] - blok.source_range[0]
-                if regels >= STAP_REGELS:
+                if regels >= (STAP_REGELS if gemonteerd else EERSTE_STAP_REGELS):
+                    gemonteerd = True
                     if not await self._monteer(weergave, bezig, stap, ronde):
                         return
                     stap, regels = [], 0
@@ -270,6 +292,8 @@ class ExportScherm(Screen[None]):
                     while ronde == self._vulronde and vak.virtual_size.height > vak.scroll_y + voorraad:
                         self._verder.clear()
                         await self._verder.wait()
+                    if ronde != self._vulronde:
+                        return  # a new document: building the next step of this one held its build up
             await self._monteer(weergave, bezig, stap, ronde)
 
     async def _monteer(self, weergave: Voorbeeld, bezig: Static, stap: list[MarkdownBlock], ronde: int) -> bool:
@@ -292,6 +316,8 @@ class ExportScherm(Screen[None]):
         self._verder.set()  # the preview's view is back: see whether it needs more
         if self.query_one("#tabs", TabbedContent).active == "voorbeeld":
             self.toon_voorbeeld()
+        else:
+            self.toon_bron()
 
     @on(Select.Changed, "#document")
     def _ander_document(self) -> None:
@@ -383,7 +409,7 @@ class ExportScherm(Screen[None]):
             return
         self.notify(f"Opgeslagen als {doel}", title="Geëxporteerd")
 
-    @work(thread=True, exclusive=True, group="omzetten", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="omzetten", exit_on_error=False, description="omzetten")
     def _zet_om(self, pad: Path, gemaakt: export.Export, formaat: str) -> None:
         """Convert and write in a thread (pandoc, for PDF also typst: up to seconds); the outcome
         is told through the app, so also when the screen was left meanwhile."""

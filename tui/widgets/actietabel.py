@@ -11,6 +11,7 @@ from collections.abc import Callable
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
+from textual import events
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, Row, RowKey
 
@@ -75,6 +76,13 @@ class Actietabel(DataTable):
     """
 
     _INTERN = ("_row_locations", "_data", "_require_update_dimensions", "_update_count")
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """DataTable counts a resize as an update, which makes every visible row be drawn anew.
+        Its first layout sends one, so a freshly opened list drew all its rows twice. A row here
+        looks the same at any size (the columns have set widths; the screen fills the table
+        again when the width changes), so the rows it drew stay good."""
+        event.prevent_default()
 
     def vul(self, rijen: list[Callable[[], list[Cel]]]) -> None:
         """Fill an empty table with rows whose cells are made when first drawn."""

@@ -13,17 +13,23 @@ class Voettekst(Footer):
     and one per Tab. The keys only need rebuilding when the shown bindings differ."""
 
     _getoond: tuple | None = None
+    # A rebuild is scheduled (after the next refresh) and reads the bindings as they are then:
+    # the signals before it need no rebuild of their own. Opening the action list sent three,
+    # each rebuilding all keys (10 ms apiece on a loaded machine).
+    _gepland = False
 
     def _zichtbaar(self) -> tuple:
         # Whole bindings, hidden ones too: the palette key is shown although its binding is not.
         return tuple((binding, enabled, tooltip) for (_, binding, enabled, tooltip) in self.screen.active_bindings.values())
 
     def compose(self) -> ComposeResult:
+        self._gepland = False
         if self._bindings_ready:
             self._getoond = self._zichtbaar()
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
-        if self._getoond is not None and screen is self.screen and self._zichtbaar() == self._getoond:
+        if screen is self.screen and (self._gepland or (self._getoond is not None and self._zichtbaar() == self._getoond)):
             return
         super().bindings_changed(screen)
+        self._gepland = self.is_attached and screen is self.screen and screen.app.app_focus
