@@ -308,10 +308,11 @@ def _nieuw(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from opslag.demo import maak_demo, standaard_demo_pad
-    from opslag.kader_lezer import lees_kader
 
     pad: Path = args.bestand or standaard_demo_pad()
     if not pad.exists():
+        from opslag.kader_lezer import lees_kader  # reads the framework with pydantic: only to make the file
+
         pad.parent.mkdir(parents=True, exist_ok=True)
         maak_demo(pad, lees_kader(args.kader) if args.kader else None)
         _zeg(f"Voorbeeldbestand gemaakt: {pad}")
