@@ -183,3 +183,32 @@ async def test_inzet_kop_past_op_80_kolommen(demo_pad: Path) -> None:
             console.print(samenvatting(inzet_per_partij(app.bestand, app.screen.agenda_id), Kleuren()))
         assert "Acties gereed" in vangst.get()
         await pilot.press("ctrl+q")
+
+
+async def test_geschiedenis_van_een_ongedaan_gemaakte_en_opnieuw_gedane_wijziging(demo_pad: Path) -> None:
+    """Before: an undo that was redone read 'ongedaan gemaakt (ongedaan gemaakt)'."""
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+down", "ctrl+down")  # 3.2, with AF-008
+        await pilot.pause()
+        app.screen.query_one("#afspraken").focus()
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        app.screen.query_one("#actielijn", Input).value = "Buurthuis Het Anker opknappen"
+        app.screen.query_one("#reden", Input).value = "Afgesproken in de rondvraag."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#agenda").focus()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        app.screen.query_one("#afspraken").focus()
+        await pilot.press("home", "h")
+        await pilot.pause()
+        tekst = _tekst(app.screen.regels)
+        assert "(daarna opnieuw gedaan)" in tekst
+        assert "ongedaan gemaakt (ongedaan gemaakt)" not in tekst
+        await pilot.press("escape", "ctrl+q")
+    assert _rijen(demo_pad, "SELECT actielijn FROM afspraak WHERE nummer = 8") == [("Buurthuis Het Anker opknappen",)]
