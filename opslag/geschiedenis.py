@@ -41,6 +41,17 @@ SOORTNAMEN: dict[str, str] = {
 }
 
 
+# Read from the doel ('40 woningen'): a reader sees the doel change, twice would be noise.
+AFGELEID = ("doel_aantal", "doel_eenheid")
+
+
+def zonder_afgeleid(velden: list, veld=lambda v: v) -> list:  # noqa: ANN001
+    """`velden` without the number and unit read from the doel, when the doel itself is among them."""
+    if not any(veld(v) == "doel" for v in velden):
+        return velden
+    return [v for v in velden if veld(v) not in AFGELEID]
+
+
 @dataclass(frozen=True, slots=True)
 class Veldwijziging:
     veld: str  # the column, e.g. 'doel'
@@ -140,7 +151,7 @@ def _verschil(oud: dict, nieuw: dict, partijen: dict[int, str]) -> tuple[Veldwij
         van, naar = _waarde(oud[veld], partijen), _waarde(nieuw[veld], partijen)
         if van != naar:
             uit.append(Veldwijziging(veld, van, naar))
-    return tuple(uit)
+    return tuple(zonder_afgeleid(uit, lambda w: w.veld))
 
 
 def _trail_velden(tekst: str | None, partijen: dict[int, str]) -> tuple[Veldwijziging, ...]:
@@ -153,7 +164,7 @@ def _trail_velden(tekst: str | None, partijen: dict[int, str]) -> tuple[Veldwijz
         paar = velden[veld]
         oud, nieuw = paar if isinstance(paar, list) and len(paar) == 2 else (None, paar)
         uit.append(Veldwijziging(veld, _waarde(oud, partijen), _waarde(nieuw, partijen)))
-    return tuple(uit)
+    return tuple(zonder_afgeleid(uit, lambda w: w.veld))
 
 
 def _lees(lezer, tekst: str | None) -> object:  # noqa: ANN001

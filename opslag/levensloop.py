@@ -216,6 +216,7 @@ def weigert_verwijderen(bestand: Gemeentebestand, tabel: str, rij_id: int) -> No
     """An agreement of an adopted agenda stays: it was signed. Raises OngeldigeInvoer then."""
     if tabel != "afspraak":
         return
+    weigert_meegenomen(bestand, rij_id)
     rij = bestand.db.execute(
         "SELECT a.nummer, u.periode, u.vastgesteld_op FROM afspraak a JOIN uitvoeringsagenda u ON u.id = a.agenda_id WHERE a.id = ?",
         [rij_id],
@@ -228,4 +229,22 @@ def weigert_verwijderen(bestand: Gemeentebestand, tabel: str, rij_id: int) -> No
             f"{item_code('afspraak', rij[0])} hoort bij de uitvoeringsagenda {rij[1]}, vastgesteld op "
             f"{datums.lange_datum(dt.date.fromisoformat(rij[2]))}, en kan niet verwijderd worden: "
             "zet de status op vervallen.",
+        )
+
+
+def weigert_meegenomen(bestand: Gemeentebestand, afspraak_id: int) -> None:
+    """An agreement carried over into a later period stays: the later one links back to it, and
+    its export says where it came from. Raises OngeldigeInvoer then (delete or undo)."""
+    rij = bestand.db.execute(
+        """SELECT o.nummer, n.nummer, u.periode FROM afspraak n JOIN afspraak o ON o.id = n.vorige_id
+        JOIN uitvoeringsagenda u ON u.id = n.agenda_id WHERE n.vorige_id = ? ORDER BY n.id LIMIT 1""",
+        [afspraak_id],
+    ).fetchone()
+    if rij:
+        from opslag.codes import item_code
+
+        raise OngeldigeInvoer(
+            "status",
+            f"{item_code('afspraak', rij[0])} is overgenomen in de uitvoeringsagenda {rij[2]} als "
+            f"{item_code('afspraak', rij[1])}, en kan daarom niet weggehaald worden: zet de status op vervallen.",
         )

@@ -14,7 +14,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from opslag import agenda, wijzigingslog
+from opslag import agenda, levensloop, wijzigingslog
 from opslag.bestand import Gemeentebestand
 from opslag.codes import item_code
 from opslag.fouten import OngeldigeInvoer, OverlegGesloten
@@ -94,12 +94,16 @@ def _beschrijf(bestand: Gemeentebestand, tabel: str, nu: dict | None, doel: dict
     if tabel == "aanwezigheid":
         status = doel.get("status")
         return f"{naam}: {'terug naar' if terug else 'weer'} {status if status else 'niet ingevuld'}"
-    velden = sorted(verschil(nu, doel) - {"id", "nummer"})
+    from opslag.geschiedenis import VELDNAMEN, zonder_afgeleid
+
+    velden = zonder_afgeleid(sorted(verschil(nu, doel) - {"id", "nummer"}))
     if not velden:
         return f"{naam}: niets veranderd"
     if len(velden) == 1:
-        return f"{naam}: {velden[0]} {'terug naar' if terug else 'weer'} {_waarde(bestand, velden[0], doel.get(velden[0]))}"
-    opsomming = ", ".join(velden[:-1]) + " en " + velden[-1]
+        veld = VELDNAMEN.get(velden[0], velden[0]) if tabel == "afspraak" else velden[0]
+        return f"{naam}: {veld} {'terug naar' if terug else 'weer'} {_waarde(bestand, velden[0], doel.get(velden[0]))}"
+    namen = [VELDNAMEN.get(v, v) if tabel == "afspraak" else v for v in velden]
+    opsomming = ", ".join(namen[:-1]) + " en " + namen[-1]
     return f"{naam}: {opsomming} {'teruggezet' if terug else 'opnieuw gewijzigd'}"
 
 
@@ -124,6 +128,7 @@ def _verwijder(bestand: Gemeentebestand, tabel: str, rij_id: int) -> list[dict]:
         agenda._nummer(db, overige)
         return weg
     if tabel == "afspraak":
+        levensloop.weigert_meegenomen(bestand, rij_id)
         weg = list(db.query("SELECT * FROM afspraak_wijziging WHERE afspraak_id = ?", [rij_id]))
         db.execute("DELETE FROM afspraak_wijziging WHERE afspraak_id = ?", [rij_id])
         db.execute("UPDATE actiepunt SET afspraak_id = NULL WHERE afspraak_id = ?", [rij_id])

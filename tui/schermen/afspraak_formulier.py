@@ -61,8 +61,9 @@ class AfspraakFormulier(Formulier[Afspraak]):
         """Why, and where decided: required for a change of content, not for the status alone."""
         datum = lange_datum(self.vastgesteld)
         if self.bestaand:
+            # The date is in the message when the reason is missing; at 80 columns the hint holds no more.
             yield Veld("Reden van de wijziging", Invoer(id="reden", placeholder="waarom verandert de afspraak?"),
-                       hulp=f"agenda vastgesteld op {datum}; niet nodig als alleen de status verandert")
+                       hulp="niet nodig als alleen de status verandert")
         else:
             yield Veld("Reden van de toevoeging", Invoer(id="reden", placeholder="waarom komt de afspraak erbij?"),
                        hulp=f"agenda vastgesteld op {datum}")

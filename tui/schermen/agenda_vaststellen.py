@@ -10,10 +10,17 @@ from textual.widgets import Label
 from opslag import levensloop
 from opslag.bestand import Gemeentebestand
 from opslag.datums import lange_datum, lees_datum, toon_datum
-from opslag.modellen import Partij, Persoon, Uitvoeringsagenda
+from opslag.modellen import Partij, PartijSoort, Persoon, Uitvoeringsagenda
 from tui.schermen.formulier import Formulier, Veld
 from tui.weergave import letterlijk
 from tui.widgets.veilig import Invoer
+
+# What the signer of each kind of party usually is, as an example in the empty field.
+_VOORBEELD_FUNCTIE = {
+    PartijSoort.GEMEENTE: "bijvoorbeeld wethouder wonen",
+    PartijSoort.CORPORATIE: "bijvoorbeeld directeur-bestuurder",
+    PartijSoort.HUURDERS: "bijvoorbeeld voorzitter",
+}
 
 # Who usually signs for a party: a person with such a function is offered first.
 _TEKENT = ("wethouder", "burgemeester", "directeur", "bestuurder", "voorzitter")
@@ -50,7 +57,7 @@ class AgendaVaststellen(Formulier[list[str]]):
         for partij in self.partijen:
             with Horizontal(classes="naast"):
                 yield Veld(f"{partij.code}: ondertekenaar", Invoer(id=f"naam-{partij.id}", placeholder="naam"))
-                yield Veld("Functie", Invoer(id=f"functie-{partij.id}", placeholder="bijvoorbeeld wethouder wonen"))
+                yield Veld("Functie", Invoer(id=f"functie-{partij.id}", placeholder=_VOORBEELD_FUNCTIE.get(partij.soort, "")))
 
     def vul(self) -> None:
         waarden = {"datum": toon_datum(self.agenda.vastgesteld_op) if self.agenda.vastgesteld_op else ""}

@@ -34,7 +34,9 @@ def _stap_tekst(stap: AfspraakStap, *, met_overleg: bool) -> str:
         delen[0] += f" ({stap.besluit})"
     if met_overleg and stap.overleg_datum:
         delen[0] += f", in het {stap.overleg_soort} overleg van {toon_datum(stap.overleg_datum)}".replace("het  overleg", "het overleg")
-    if stap.ongedaan:
+    if stap.ongedaan and stap.soort == "ongedaan":  # an undo that was itself undone: the redo follows it
+        delen[0] += " (daarna opnieuw gedaan)"
+    elif stap.ongedaan:
         delen[0] += " (ongedaan gemaakt)"
     velden = "; ".join(f"{v.naam}: {v.oud or '(leeg)'} → {v.nieuw or '(leeg)'}" for v in stap.velden)
     tekst = delen[0] + (f": {velden}" if velden else "")

@@ -20,7 +20,7 @@ class HeropenenFormulier(Formulier[Overleg]):
         self.TITEL = f"Overleg van {lange_datum(overleg.datum)} heropenen"
 
     def velden(self) -> ComposeResult:
-        yield Veld("Reden", Invoer(id="reden"), verplicht=True, hulp="waarom het gesloten overleg weer open moet")
+        yield Veld("Reden", Invoer(id="reden", placeholder="bijvoorbeeld: besluit B-003 stond er verkeerd in"), verplicht=True, hulp="waarom het gesloten overleg weer open moet")
 
     def vastleggen(self) -> Overleg:
         return heropen_overleg(self.bestand, self.overleg.id, self.waarden()["reden"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +23,8 @@ from tui.schermen.dialoog import Dialoog, enter_is_van
 from tui.schermen.formulier import Veld
 from tui.widgets.veilig import Invoer
 from tui.weergave import letterlijk
+
+_VAST = 13  # lines of the dialog around the report: frame, title, fields, help line
 
 HULP_CONTROLEREN = "Enter: controleren   Esc: sluiten"
 HULP_IMPORTEREN = "Enter: importeren   Esc: sluiten   (wijzigt u iets, dan wordt er opnieuw gecontroleerd)"
@@ -72,6 +75,15 @@ class ImporteerScherm(Dialoog[int | None]):
 
     def on_mount(self) -> None:
         self.query_one("#pad", Invoer).focus()
+        self._pas_in(self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._pas_in(event.size.height)
+
+    def _pas_in(self, hoogte: int) -> None:
+        """The report gets what the fields and the line saying what Enter does leave over: at
+        24 lines that line (which says Enter now stores) would otherwise fall off the dialog."""
+        self.query_one("#uitkomst", VerticalScroll).styles.max_height = max(3, min(16, hoogte - _VAST))
 
     def on_input_changed(self, _: Input.Changed) -> None:
         self._opnieuw()

@@ -23,7 +23,7 @@ from tui.widgets.voettekst import Voettekst
 
 
 def samenvatting(inzet: list[PartijInzet], k: Kleuren) -> Table:
-    tabel = Table(box=None, padding=(0, 2, 0, 0), show_edge=False, header_style=k.kop)
+    tabel = Table(box=None, padding=(0, 1, 0, 0), show_edge=False, header_style=k.kop)
     for kop in ("Partij", "Trekker", "Medeverantwoordelijk", "Betrokken", "Acties open", "Acties gereed"):
         tabel.add_column(kop, justify="left" if kop == "Partij" else "right", no_wrap=True)
     for partij in inzet:
