@@ -186,6 +186,10 @@ def _main(argv: list[str] | None = None) -> int:
     # `tripartiet PAD` is short for `tripartiet open PAD`.
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDO_S and not _documentsoort(argv[0]) \
             and not _eigen_opdracht(argv[0]):
+        if (bedoeld := _bedoelde_opdracht(argv[0])) is not None:
+            _zeg(f"tripartiet: '{argv[0]}' is geen opdracht; bedoelt u '{bedoeld}'? "
+                 "(tripartiet --help toont alle opdrachten)", file=sys.stderr)
+            return 2
         argv.insert(0, "open")
     args = _parser().parse_args(argv)
 
@@ -320,6 +324,20 @@ def _demo(args: argparse.Namespace) -> int:
         _zeg(pad)
         return 0
     return _start(pad)
+
+
+def _bedoelde_opdracht(woord: str) -> str | None:
+    """`tripartiet exporteer …`: a near miss of a command, not a file, is not opened as a file name."""
+    import difflib
+
+    from opslag.export.soorten import SOORTEN
+    from tui.opdrachten import MODULES
+
+    if Path(woord).suffix or Path(woord).exists():
+        return None
+    opdrachten = [*COMMANDO_S, *MODULES, *(soort.commando for soort in SOORTEN.values())]
+    gelijkend = difflib.get_close_matches(woord.casefold(), opdrachten, n=1, cutoff=0.75)
+    return gelijkend[0] if gelijkend else None
 
 
 def _eigen_opdracht(commando: str) -> bool:

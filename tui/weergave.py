@@ -117,7 +117,7 @@ def punt_uitleg(punt: Agendapunt, overleg: Overleg) -> str:
     if punt.soort is PuntSoort.OPENING:
         plaats = f", {overleg.plaats}" if overleg.plaats else ""
         begin = f", {overleg.begintijd} uur" if overleg.begintijd else ""
-        return f"{overleg.soort.value.capitalize()} overleg, {lange_datum(overleg.datum)}{begin}{plaats}. Aanwezigheid: p."
+        return f"{overleg.soort.value.capitalize()} overleg, {lange_datum(overleg.datum)}{begin}{plaats}. Presentielijst: toets p."
     return ""
 
 

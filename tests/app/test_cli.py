@@ -235,3 +235,20 @@ def test_verslag_van_demo_sqlite_wijst_naar_het_voorbeeldbestand(
     assert main(["verslag", "demo.sqlite"]) == 1
     assert f"staat in {standaard_demo_pad()}" in capsys.readouterr().err
     assert main(["verslag", str(standaard_demo_pad())]) == 0, "the path it names works"
+
+
+@pytest.mark.parametrize(("woord", "bedoeld"), [("exporteer", "export"), ("importeren", "importeer"), ("Herstel", "herstel")])
+def test_bijna_een_opdracht_wordt_niet_als_bestand_geopend(
+    woord: str, bedoeld: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main([woord, "--help"]) == 2
+    assert f"'{woord}' is geen opdracht; bedoelt u '{bedoeld}'?" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("gemeente", ["Aalten", "Berkelland", "Bronckhorst", "Doetinchem", "Montferland", "oost-gelre",
+                                      "oude-ijsselstreek", "Winterswijk"])
+def test_gemeentenamen_lijken_op_geen_opdracht(gemeente: str) -> None:
+    from tui.cli import _bedoelde_opdracht
+
+    assert _bedoelde_opdracht(gemeente) is None

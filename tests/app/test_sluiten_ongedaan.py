@@ -88,7 +88,15 @@ async def test_sluiten_via_palet_weigert_schrijven_en_heropenen_met_reden(demo_p
         await pilot.pause()
         assert _rij(demo_pad, "SELECT gesloten_op IS NOT NULL FROM overleg WHERE datum = '2026-11-19'") == (1,)
         assert "GESLOTEN op " in app.sub_title
-        assert app.screen.query_one("#notitie").read_only
+        notitie = app.screen.query_one("#notitie")
+        assert notitie.read_only
+        voor = notitie.text
+        notitie.focus()
+        await pilot.press(*"Nog iets")  # typing into the locked note says why, once, and changes nothing
+        await pilot.pause()
+        assert notitie.text == voor
+        assert _meldingen(app).count(GESLOTEN) == 1
+        app._notifications.clear()
         app.screen.query_one("#agenda").focus()
         await pilot.press("a")
         await pilot.pause()

@@ -99,11 +99,11 @@ def test_lange_lijsten_tonen_de_nieuwste_afspraken_en_de_eerste_eerdere_acties()
 def test_uitleg_bij_opening_en_sluiting() -> None:
     overleg = Overleg(agenda_id=1, datum=VANDAAG, soort=OverlegSoort.BESTUURLIJK, plaats="Raadzaal")
     punt = {soort: Agendapunt(overleg_id=1, volgorde=1, soort=soort) for soort in PuntSoort}
-    assert punt_uitleg(punt[PuntSoort.OPENING], overleg) == "Bestuurlijk overleg, 12 januari 2027, Raadzaal. Aanwezigheid: p."
+    assert punt_uitleg(punt[PuntSoort.OPENING], overleg) == "Bestuurlijk overleg, 12 januari 2027, Raadzaal. Presentielijst: toets p."
     assert punt_uitleg(punt[PuntSoort.SLUITING], overleg) == "Volgend overleg: nog niet gepland (o: overleg wijzigen)."
     volgende = Overleg(agenda_id=1, datum=VANDAAG, volgende_datum=dt.date(2027, 3, 9))
     assert punt_uitleg(punt[PuntSoort.SLUITING], volgende) == "Volgend overleg: 9 maart 2027"
-    assert punt_uitleg(punt[PuntSoort.OPENING], volgende) == "Ambtelijk overleg, 12 januari 2027. Aanwezigheid: p."
+    assert punt_uitleg(punt[PuntSoort.OPENING], volgende) == "Ambtelijk overleg, 12 januari 2027. Presentielijst: toets p."
     assert punt_uitleg(punt[PuntSoort.RONDVRAAG], overleg) == ""
 
 

@@ -21,6 +21,7 @@ from textual.widgets import Header, Label
 from opslag import datums, notulen
 from opslag.bestand import Gemeentebestand
 from opslag.datums import toon_datum
+from opslag.fouten import OverlegGesloten
 from opslag.modellen import PUNT_TITELS, Agendapunt, Overleg, PuntSoort
 from opslag.sluiten import gesloten_tekst
 from tui.schermen.overleg_agenda import AgendaWijzigen
@@ -107,7 +108,12 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
             self.app.sub_title += " (alleen-lezen)"
         elif self.overleg.gesloten_op:
             self.app.sub_title += f" — {gesloten_tekst(self.overleg)}"
-        self.notitieveld.vergrendel(bool(self.bestand.alleen_lezen or self.overleg.gesloten_op))
+        if self.bestand.alleen_lezen:
+            self.notitieveld.vergrendel(True, f"Alleen-lezen: {self.bestand.alleen_lezen}. De aantekeningen kunnen niet gewijzigd worden.")
+        elif self.overleg.gesloten_op:
+            self.notitieveld.vergrendel(True, str(OverlegGesloten(toon_datum(self.overleg.datum))))
+        else:
+            self.notitieveld.vergrendel(False)
         self.vernieuw_agenda()
         self.toon_punt()
 

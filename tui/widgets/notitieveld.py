@@ -8,9 +8,10 @@ the field loses focus and when it is removed; the screen also asks for it before
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Label, TextArea
@@ -62,9 +63,20 @@ class Notitieveld(Tekstvak):
         self.move_cursor(self.document.end)  # typing continues the note, never in front of it
         self.kop.update(KOP)
 
-    def vergrendel(self, aan: bool = True) -> None:
-        """A read-only file or a closed meeting: the note can be read, not typed in."""
+    def vergrendel(self, aan: bool = True, reden: str = "") -> None:
+        """A read-only file or a closed meeting: the note can be read, not typed in; a key that
+        would type says `reden`, so typing into a locked note never looks like a lost keystroke."""
         self.read_only = aan
+        self._reden = reden if aan else ""
+        self._gemeld = 0.0
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.read_only and getattr(self, "_reden", "") and (event.is_printable or event.key in ("enter", "backspace", "delete")):
+            nu = time.monotonic()
+            if nu - self._gemeld > 5:  # once, not a message per key while someone types on
+                self._gemeld = nu
+                self.notify(self._reden, title="Niet getypt", severity="warning", timeout=6)
+        await super()._on_key(event)
 
     @on(TextArea.Changed)
     def _getypt(self, event: TextArea.Changed) -> None:
