@@ -214,9 +214,44 @@ def _toon_tijdstip(tijdstip: str) -> str:
     return dt.datetime.fromisoformat(tijdstip).strftime("%d-%m-%Y %H:%M")
 
 
+# Changes of many rows at once, or of the agenda's standing, that ctrl+z does not undo;
+# with the way to undo them instead. Undo stops there rather than reach past them to an older
+# change the minute-taker does not expect.
+_GRENZEN = {
+    ("afspraak", "geimporteerd"): (
+        "het importeren van een uitvoeringsagenda",
+        "Verwijder de ingelezen afspraken, of zet met 'tripartiet herstel' de reservekopie van vóór het importeren terug.",
+    ),
+    ("uitvoeringsagenda", "periode gestart"): (
+        "het starten van een nieuwe periode",
+        "Zet met 'tripartiet herstel' de reservekopie van daarvoor terug als de periode er niet had moeten zijn.",
+    ),
+    ("uitvoeringsagenda", "vastgesteld"): (
+        "het vaststellen van de uitvoeringsagenda",
+        "Was er iets fout, stel dan opnieuw vast met de juiste datum, plaats en ondertekenaars (ctrl+p).",
+    ),
+}
+
+
+def _grens(bestand: Gemeentebestand, na: int) -> str | None:
+    """The Dutch refusal when a change ctrl+z does not undo is newer than log line `na`."""
+    rij = bestand.db.execute(
+        "SELECT tabel, actie, tijdstip FROM wijziging WHERE id > ? AND ongedaan_door IS NULL "
+        f"AND (tabel || '/' || actie) IN ({', '.join('?' * len(_GRENZEN))}) ORDER BY id DESC LIMIT 1",
+        [na, *(f"{tabel}/{actie}" for tabel, actie in _GRENZEN)],
+    ).fetchone()
+    if rij is None:
+        return None
+    wat, hoe = _GRENZEN[(rij[0], rij[1])]
+    return (f"De laatste wijziging is {wat} ({_toon_tijdstip(rij[2])}); die maakt ctrl+z niet ongedaan, en wat "
+            f"ervoor gebeurde daardoor ook niet. {hoe}")
+
+
 def ongedaan_maken(bestand: Gemeentebestand) -> str | None:
     """Undo the newest change not undone yet; returns what was undone, in Dutch (None: nothing)."""
     regel = _laatste(bestand)
+    if (grens := _grens(bestand, regel.id if regel else 0)) is not None:
+        raise OngeldigeInvoer("ongedaan", grens)
     if regel is None:
         return None
     verwijdering = regel.actie in ("verwijderd", "samengevoegd")

@@ -68,7 +68,9 @@ async def test_ctrl_z_haalt_een_overgenomen_toevoeging_niet_weg(demo_pad: Path) 
         app.screen.query_one("#agenda").focus()
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert any(f"AF-{nummer:03d} is overgenomen in de uitvoeringsagenda" in m for m in _meldingen(app))
+        # ctrl+z does not reach past the period start (opslag.ongedaan._GRENZEN); and were it to, the
+        # addition is refused as carried over (opslag.levensloop.weigert_meegenomen)
+        assert any("De laatste wijziging is het starten van een nieuwe periode" in m for m in _meldingen(app))
         await pilot.press("ctrl+q")
     assert len(_rijen(demo_pad, "SELECT id FROM afspraak WHERE actielijn = 'Tijdelijke woningen Hogestraat'")) == 2
     assert _rijen(demo_pad, "SELECT count(*) FROM afspraak n WHERE n.vorige_id IS NOT NULL "

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from opslag import agenda, notulen, personen, vaststelling
+from opslag import agenda, levensloop, notulen, personen, vaststelling
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import OngeldigeInvoer, OverlegGesloten
 from opslag.modellen import Aanwezig, Aanwezigheid, ActieStatus, Actiepunt, Afspraak, Besluit, PuntSoort
@@ -348,3 +348,22 @@ def test_overgenomen_afspraak_verwijderen_neemt_het_spoor_mee_en_ongedaan_zet_he
         assert ongedaan_maken(b) == f"{overgenomen.code} teruggezet (was verwijderd)"
         assert [r[0] for r in b.db.execute(spoor, [overgenomen.id])] == ["overgenomen"]
         assert notulen.afspraak_met_id(b, overgenomen.id) == overgenomen
+
+
+def test_ongedaan_stopt_bij_wat_het_niet_ongedaan_maakt(demo_pad: Path) -> None:
+    """ctrl+z after starting a period (or an import, adoption, closing) does not reach past it to an
+    older change; it says what it will not undo and how to undo that instead."""
+    from opslag.perioden import start_periode
+
+    with Gemeentebestand.open(demo_pad) as b:
+        _als_concept(b)
+        af = notulen.afspraken(b)[0]
+        notulen.bewaar_afspraak(b, replace(af, doel="Iets anders"))
+        start_periode(b, "2028-2029")
+        voor = _inhoud(demo_pad)
+        with pytest.raises(OngeldigeInvoer, match="het starten van een nieuwe periode .*tripartiet herstel"):
+            ongedaan_maken(b)
+        assert _inhoud(demo_pad) == voor
+        levensloop.vaststellen(b, notulen.uitvoeringsagendas(b)[0].id, dt.date(2025, 12, 4), "Zonnedal", {})
+        with pytest.raises(OngeldigeInvoer, match="het vaststellen van de uitvoeringsagenda .*stel dan opnieuw vast"):
+            ongedaan_maken(b)
