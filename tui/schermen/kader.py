@@ -75,7 +75,12 @@ class KaderScherm(Screen[None]):
     def on_mount(self) -> None:
         self.kleuren = Kleuren.uit_thema(self.app.get_css_variables())
         self.query_one("#boom", Tree).focus()
-        self.call_after_refresh(self.toon_subthema, self.begin_subthema or self.bestand.kader().subthemas[0].nummer)
+        self.call_after_refresh(self._toon_begin)
+
+    def _toon_begin(self) -> None:
+        # A subtheme chosen before the first refresh (the palette, right at start) stays shown.
+        if getattr(self, "huidig", None) is None:
+            self.toon_subthema(self.begin_subthema or self.bestand.kader().subthemas[0].nummer)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 120, "breed")
