@@ -23,6 +23,7 @@ from opslag.bestand import Gemeentebestand
 from opslag.datums import toon_datum
 from opslag.modellen import PUNT_TITELS, Agendapunt, Overleg, PuntSoort
 from opslag.sluiten import gesloten_tekst
+from tui.schermen.gestyled import EersteKeerGestyled
 from tui.schermen.overleg_agenda import AgendaWijzigen
 from tui.schermen.overleg_vastleggen import Vastleggen
 from tui.weergave import (
@@ -48,7 +49,7 @@ class OverlegKader(Kaderblok):
     BINDINGS = LETTERTOETSEN
 
 
-class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
+class OverlegScherm(Vastleggen, AgendaWijzigen, EersteKeerGestyled, Screen[None]):
     AUTO_FOCUS = "#notitie"
     BINDINGS = [
         Binding("ctrl+down", "stap(1)", "Volgende", id="volgend_punt"),
