@@ -10,12 +10,13 @@ from textual.widgets import Header, Static, Tree
 
 from opslag.bestand import Gemeentebestand
 from tui.schermen.kenmerken import ZetOpAgenda
+from tui.schermen.gestyled import EersteKeerGestyled
 from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren, subthema_inhoud
 from tui.weergave import letterlijk
 
 
-class KaderScherm(Screen[None]):
+class KaderScherm(EersteKeerGestyled, Screen[None]):
     def __init__(self, bestand: Gemeentebestand, subthema: str | None = None) -> None:
         super().__init__()
         self.bestand = bestand
