@@ -127,6 +127,8 @@ def _opgeslagen(waarde: Any) -> Any:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Gemeente(Rij):
+    """The municipality the file belongs to."""
+
     OMZETTEN: ClassVar[Omzetting] = {"aangemaakt": _tijdstip}
 
     naam: str
@@ -135,6 +137,8 @@ class Gemeente(Rij):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Partij(Rij):
+    """A party at the table: the municipality, a housing corporation or a tenants' association."""
+
     OMZETTEN: ClassVar[Omzetting] = {"soort": PartijSoort}
 
     id: int | None = None
@@ -146,6 +150,8 @@ class Partij(Rij):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Persoon(Rij):
+    """Someone who attends meetings, usually for a party."""
+
     id: int | None = None
     naam: str
     functie: str = ""
@@ -154,6 +160,8 @@ class Persoon(Rij):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Uitvoeringsagenda(Rij):
+    """The agreements of one period ('2025-2028'), adopted once."""
+
     OMZETTEN: ClassVar[Omzetting] = {"vastgesteld_op": _datum}
 
     id: int | None = None
@@ -170,6 +178,8 @@ class Uitvoeringsagenda(Rij):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Overleg(Rij):
+    """One meeting: its agenda items, attendance and minutes."""
+
     OMZETTEN: ClassVar[Omzetting] = {
         "datum": _datum, "volgende_datum": _datum, "soort": OverlegSoort, "verslag_vastgesteld_op": _datum,
     }
@@ -194,6 +204,8 @@ class Overleg(Rij):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Agendapunt(Rij):
+    """An item on a meeting's agenda, with the note taken there."""
+
     OMZETTEN: ClassVar[Omzetting] = {"soort": PuntSoort}
 
     id: int | None = None
@@ -212,6 +224,8 @@ class Agendapunt(Rij):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Aanwezigheid(Rij):
+    """Whether a person attended a meeting."""
+
     OMZETTEN: ClassVar[Omzetting] = {"status": Aanwezig}
 
     overleg_id: int
@@ -221,6 +235,8 @@ class Aanwezigheid(Rij):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Afspraak(Rij):
+    """An agreement of an uitvoeringsagenda on one subtheme."""
+
     OMZETTEN: ClassVar[Omzetting] = {"status": AfspraakStatus}
 
     id: int | None = None
@@ -248,6 +264,8 @@ class Afspraak(Rij):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Besluit(Rij):
+    """A decision taken in a meeting."""
+
     OMZETTEN: ClassVar[Omzetting] = {"datum": _datum}
 
     id: int | None = None
@@ -264,6 +282,8 @@ class Besluit(Rij):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Actiepunt(Rij):
+    """An action: who does what, by when."""
+
     OMZETTEN: ClassVar[Omzetting] = {"deadline": _datum, "gereed_op": _datum, "aangemaakt_op": _datum, "status": ActieStatus}
 
     id: int | None = None
@@ -287,6 +307,8 @@ class Actiepunt(Rij):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Wijziging(Rij):
+    """One entry of the change log; also what undo reads."""
+
     OMZETTEN: ClassVar[Omzetting] = {"tijdstip": _tijdstip}
 
     id: int | None = None

@@ -191,8 +191,6 @@ class TripartietApp(SchermActies, App[None]):
         self.bestand = bestand
         self.pad = pad
         from opslag import notulen
-        from tui.schermen.kader import KaderScherm
-        from tui.schermen.overleg import OverlegScherm
 
         if self._geschilderd:  # else `_onthoud` remembers it, after the first paint
             from opslag.instellingen import onthoud_bestand
@@ -208,7 +206,15 @@ class TripartietApp(SchermActies, App[None]):
                 title="Alleen-lezen", severity="warning", timeout=15,
             )
         laatste = notulen.laatste_overleg(bestand)
-        self.switch_or_push(OverlegScherm(bestand, laatste.id) if laatste else KaderScherm(bestand))
+        # Each screen's module only when it is shown: importing the other costs start-up time.
+        if laatste:
+            from tui.schermen.overleg import OverlegScherm
+
+            self.switch_or_push(OverlegScherm(bestand, laatste.id))
+        else:
+            from tui.schermen.kader import KaderScherm
+
+            self.switch_or_push(KaderScherm(bestand))
         return True
 
     def switch_or_push(self, scherm: Screen) -> None:

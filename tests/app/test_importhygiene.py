@@ -30,7 +30,8 @@ def test_cli_help_laadt_geen_app() -> None:
 
 
 def test_start_van_de_app_laadt_geen_export_of_sjablonen(tmp_path) -> None:  # noqa: ANN001
-    """Export, templates and the framework parser are imported when used, not at start-up."""
+    """Export, templates, the framework parser and the framework screen are imported when used,
+    not at start-up."""
     from opslag.demo import maak_demo
 
     pad = maak_demo(tmp_path / "demo.sqlite")
@@ -44,7 +45,8 @@ def test_start_van_de_app_laadt_geen_export_of_sjablonen(tmp_path) -> None:  # n
         "        await pilot.pause()\n"
         "        assert type(app.screen).__name__ == 'OverlegScherm'\n"
         "asyncio.run(main())\n"
-        "print(sorted(m for m in ('jinja2', 'markdown_it', 'opslag.export', 'sqlite_utils', 'hypothesis') if m in sys.modules))"
+        "print(sorted(m for m in ('jinja2', 'markdown_it', 'opslag.export', 'sqlite_utils', 'hypothesis', 'tui.schermen.kader')"
+        " if m in sys.modules))"
     )
     uitvoer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert uitvoer.strip().splitlines()[-1] == "[]"
@@ -113,3 +115,14 @@ def test_importcontracten_vangen_een_overtreding(tmp_path: Path) -> None:
     assert uitkomst.returncode != 0
     assert "0 kept, 3 broken" in uitkomst.stdout
     assert "opslag.tekst -> rich" in uitkomst.stdout and "tui.cli -> opslag.schema" in uitkomst.stdout
+
+
+def test_openen_op_de_opdrachtregel_bouwt_alleen_de_open_opdracht() -> None:
+    """`tripartiet PAD`, every day, does not build the other subcommands (7 ms of every start)."""
+    code = (
+        "import sys\nfrom tui.cli import _parser\n"
+        "args = _parser('open').parse_args(['open', 'aalten.sqlite'])\n"
+        "print(args.commando, args.pad, 'opslag.export.soorten' in sys.modules, 'tui.opdrachten' in sys.modules)"
+    )
+    uitvoer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert uitvoer.strip().splitlines()[-1] == "open aalten.sqlite False False"

@@ -44,3 +44,23 @@ async def test_voettekst_volgt_wat_er_kan(demo_pad: Path) -> None:
         await pilot.pause()
         toetsen = _omschrijvingen(voettekst)
         assert "Open" in toetsen and "Alle" not in toetsen
+
+
+async def test_voettekst_van_het_eerste_scherm_wordt_eenmaal_opgebouwd(demo_pad: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The footer shows its keys from its first composition: Textual's Footer composed empty and
+    rebuilt itself after the first bindings signal, one more layout pass before the first screen
+    settled."""
+    opbouw: list[Voettekst] = []
+    compose = Voettekst.compose
+
+    def tel(self: Voettekst):  # noqa: ANN202
+        opbouw.append(self)
+        return compose(self)
+
+    monkeypatch.setattr(Voettekst, "compose", tel)
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        voettekst = app.screen.query_one(Voettekst)
+        assert "Volgende" in _omschrijvingen(voettekst)
+        assert opbouw == [voettekst]

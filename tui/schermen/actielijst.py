@@ -31,6 +31,7 @@ from opslag.modellen import ActieStatus
 from opslag.notulen import personen, zet_actiestatus
 from opslag.tekst import zichtbaar
 from tui.schermen.actiefilter import Actiefilter, ActiefilterScherm
+from tui.schermen.gestyled import EersteKeerGestyled
 from tui.widgets.actietabel import CELMARGE, KOLOMMEN, Actietabel, Cel, kolombreedtes
 from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren, letterlijk
@@ -102,7 +103,7 @@ def samenvatting_telling(telling: Telling, *, alleen_open: bool, alleen_te_laat:
 # --- the screen -------------------------------------------------------------------------------
 
 
-class ActielijstScherm(Screen[None]):
+class ActielijstScherm(EersteKeerGestyled, Screen[None]):
     BINDINGS = [
         Binding("g", "gereed", "Gereed", id="gereed", tooltip="Meld het gekozen actiepunt gereed, met de datum van vandaag"),
         Binding("o", "heropenen", "Heropenen", id="heropenen", tooltip="Zet een gereed actiepunt weer open"),

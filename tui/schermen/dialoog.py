@@ -16,6 +16,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Select, TextArea
 
+from tui.schermen.gestyled import EersteKeerGestyled
+
 T = TypeVar("T")
 
 
@@ -28,7 +30,7 @@ def enter_is_van(widget: Widget | None) -> bool:
     return isinstance(widget, (TextArea, Button)) or isinstance(widget.parent, Select) or (isinstance(widget, Select) and widget.expanded)
 
 
-class Dialoog(ModalScreen[T]):
+class Dialoog(EersteKeerGestyled, ModalScreen[T]):
     """Subclasses yield their content from `inhoud`, and may give the frame an id or make it
     scroll by overriding `kader`.
 

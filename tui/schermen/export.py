@@ -34,6 +34,7 @@ from opslag.omzetten import FORMATEN, formaat_voor
 from opslag.tekst import zichtbaar
 from tui.widgets.voettekst import Voettekst
 from tui.schermen.bevestig import BevestigScherm
+from tui.schermen.gestyled import EersteKeerGestyled
 from tui.weergave import letterlijk
 from tui.lekken import na_draad
 from tui.widgets.veilig import Invoer, Tekstvak
@@ -73,7 +74,7 @@ class Document:
     gemaakt: export.Export | None = None  # what Word and PDF take their header's title and status from
 
 
-class ExportScherm(Screen[None]):
+class ExportScherm(EersteKeerGestyled, Screen[None]):
     """Opens at once; the document is built in a thread and the preview mounted a step at a time."""
 
     class Gebouwd(Message):

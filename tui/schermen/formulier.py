@@ -55,16 +55,27 @@ class Veld(Vertical):
         self.invoer = invoer
         self.hulp = hulp
         if hasattr(invoer, "compact"):
-            invoer.compact = True  # a form must fit 80x24: one line per input, not three
+            # A form must fit 80x24: one line per input, not three. Set as mounting will find it:
+            # `invoer.compact = True` styles the unmounted widget at once, for nothing (a tenth
+            # of opening a form), and it is styled again when it is mounted.
+            invoer.add_class("-textual-compact", update=False)
+            invoer.set_reactive(type(invoer).compact, True)
 
     def compose(self) -> ComposeResult:
         yield Label(self.naam + (f"  ({self.hulp})" if self.hulp else ""), classes="veldnaam")
         yield self.invoer
-        yield Label("", classes="veldfout")
+        # The place for an error message comes with the first error: most forms never show one,
+        # and each widget on a form costs time when it opens.
 
     def toon_fout(self, melding: str | None) -> None:
         self.set_class(bool(melding), "fout")
-        self.query_one(".veldfout", Label).update(letterlijk(melding or ""))  # may quote the input
+        regel = self.query(".veldfout").first(Label) if self.query(".veldfout") else None
+        if regel is None:
+            if not melding:
+                return
+            regel = Label("", classes="veldfout")
+            self.mount(regel)
+        regel.update(letterlijk(melding or ""))  # may quote the input
 
 
 class Formulier(Dialoog[T | None], Generic[T]):

@@ -10,12 +10,13 @@ from textual.widgets import Header, Static, Tree
 
 from opslag.bestand import Gemeentebestand
 from tui.schermen.kenmerken import ZetOpAgenda
+from tui.schermen.gestyled import EersteKeerGestyled
 from tui.widgets.voettekst import Voettekst
 from tui.weergave import Kleuren, subthema_inhoud
 from tui.weergave import letterlijk
 
 
-class KaderScherm(Screen[None]):
+class KaderScherm(EersteKeerGestyled, Screen[None]):
     def __init__(self, bestand: Gemeentebestand, subthema: str | None = None) -> None:
         super().__init__()
         self.bestand = bestand
@@ -75,7 +76,12 @@ class KaderScherm(Screen[None]):
     def on_mount(self) -> None:
         self.kleuren = Kleuren.uit_thema(self.app.get_css_variables())
         self.query_one("#boom", Tree).focus()
-        self.call_after_refresh(self.toon_subthema, self.begin_subthema or self.bestand.kader().subthemas[0].nummer)
+        self.call_after_refresh(self._toon_begin)
+
+    def _toon_begin(self) -> None:
+        # A subtheme chosen before the first refresh (the palette, right at start) stays shown.
+        if getattr(self, "huidig", None) is None:
+            self.toon_subthema(self.begin_subthema or self.bestand.kader().subthemas[0].nummer)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 120, "breed")

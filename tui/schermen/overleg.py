@@ -24,6 +24,7 @@ from opslag.datums import toon_datum
 from opslag.fouten import OverlegGesloten
 from opslag.modellen import PUNT_TITELS, Agendapunt, Overleg, PuntSoort
 from opslag.sluiten import gesloten_tekst
+from tui.schermen.gestyled import EersteKeerGestyled
 from tui.schermen.overleg_agenda import AgendaWijzigen
 from tui.schermen.overleg_vastleggen import Vastleggen
 from tui.weergave import (
@@ -49,7 +50,7 @@ class OverlegKader(Kaderblok):
     BINDINGS = LETTERTOETSEN
 
 
-class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
+class OverlegScherm(Vastleggen, AgendaWijzigen, EersteKeerGestyled, Screen[None]):
     AUTO_FOCUS = "#notitie"
     BINDINGS = [
         Binding("ctrl+down", "stap(1)", "Volgende", id="volgend_punt"),
@@ -79,6 +80,7 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
         self.punten: list[Agendapunt] = []
         self._agenda_verouderd = False
         self._kader_getoond: str | None = None
+        self._items_actueel = False
         self.notitieveld = Notitieveld(bestand, id="notitie")
 
     def compose(self) -> ComposeResult:
@@ -175,6 +177,7 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
             yield lijst
 
     def toon_items(self) -> None:
+        self._items_actueel = True
         bestand, punt = self.bestand, self.punt
         personen = {p.id: p.naam for p in notulen.personen(bestand)}
         partijen = {p.id: p.code for p in bestand.partijen()}
@@ -315,10 +318,12 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, Screen[None]):
             self.set_class(breed, "breed")  # the agenda list fits its lines to its new width itself
 
     def on_screen_suspend(self) -> None:
+        self._items_actueel = False  # a form or another screen may change them
         self.bewaar_notitie()
 
     def on_screen_resume(self) -> None:
-        if self.punten:
+        # Not on the first showing: mounting has just shown them (two queries and four lists less).
+        if self.punten and not self._items_actueel:
             self.toon_items()
 
     def on_unmount(self) -> None:

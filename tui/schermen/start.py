@@ -17,6 +17,7 @@ from tui.app import TripartietApp
 from tui.widgets.voettekst import Voettekst
 from tui.widgets.veilig import Invoer
 from tui.weergave import letterlijk
+from tui.schermen.gestyled import EersteKeerGestyled
 
 
 VOORBEELD = "Voorbeeldbestand (Zonnedal) openen"
@@ -44,7 +45,7 @@ def _beschrijving(pad: Path, cwd: Path) -> str:
     return f"{pad.name}  (in {map_})"
 
 
-class StartScherm(Screen[None]):
+class StartScherm(EersteKeerGestyled, Screen[None]):
     """Shown before any file is open: it has none to be handed, and asks the app to open one."""
 
     app = getters.app(TripartietApp)

@@ -19,13 +19,23 @@ class Voettekst(Footer):
     _gepland = False
 
     def _zichtbaar(self) -> tuple:
-        # Whole bindings, hidden ones too: the palette key is shown although its binding is not.
-        return tuple((binding, enabled, tooltip) for (_, binding, enabled, tooltip) in self.screen.active_bindings.values())
+        """What Footer.compose shows: the bindings with show set, and the palette key although
+        its binding is hidden. Hidden bindings of the focused widget (the note has dozens) do not
+        count: the footer composed before the focus moves in then needs no rebuild."""
+        palet = self.app.COMMAND_PALETTE_BINDING
+        return tuple(
+            (toets, binding, enabled, tooltip)
+            for toets, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show or toets == palet
+        )
 
     def compose(self) -> ComposeResult:
+        # Textual's Footer composes empty and fills itself after the screen's first bindings
+        # signal: a second mount and layout pass, one frame after the screen is first drawn. The
+        # bindings are known now; when the signal brings others (a different focus), it rebuilds.
+        self._bindings_ready = True
         self._gepland = False
-        if self._bindings_ready:
-            self._getoond = self._zichtbaar()
+        self._getoond = self._zichtbaar()
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
