@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from tui.bedoeld import bedoelde_opdracht, hint_voorbeeldbestand, zoek_bestand
+
 from tui import __version__
 
 OMSCHRIJVING = (
@@ -101,7 +103,10 @@ def _parser(opdracht: str | None = None) -> _Parser:
     if opdracht == "open":
         return parser
 
-    _documentopdrachten(sub)
+    from tui.opdrachten import documenten
+
+    documenten.voeg_toe(sub, _pad)
+
     from tui.opdrachten import opdrachten
 
     for opdracht in opdrachten():
@@ -125,41 +130,6 @@ def _parser(opdracht: str | None = None) -> _Parser:
     herstel.add_argument("pad", metavar="PAD", type=_pad, help="het gemeentebestand (.sqlite)")
     herstel.add_argument("--kopie", metavar="N", type=int, help="het nummer van de kopie uit de lijst")
     return parser
-
-
-def _documentopdrachten(sub: argparse._SubParsersAction) -> None:
-    """A subcommand per document kind of the export registry, with its options."""
-    from opslag.export.soorten import SOORTEN
-
-    for soort in SOORTEN.values():
-        parser = sub.add_parser(soort.commando, help=soort.hulp, description=soort.omschrijving)
-        parser.add_argument("pad", metavar="PAD", type=_pad, help="het gemeentebestand (.sqlite)")
-        for optie in soort.opties:
-            if optie.vinkje is not None:
-                parser.add_argument(f"--{optie.naam}", action="store_true", help=optie.hulp)
-            else:
-                parser.add_argument(f"--{optie.naam}", metavar=optie.metavar, default=optie.standaard, help=optie.hulp)
-        _export_opties(parser, soort.sjabloon)
-
-
-def _export_opties(parser: argparse.ArgumentParser, sjabloon: str) -> None:
-    parser.add_argument(
-        "-o", "--uitvoer", metavar="UIT", type=_pad,
-        help="schrijf naar dit bestand (een bestaand bestand wordt vervangen); standaard, of met -, het scherm "
-        "(alleen Markdown); de extensie (.md, .docx, .odt, .pdf) kiest het formaat",
-    )
-    parser.add_argument(
-        "--formaat", metavar="md|docx|odt|pdf",
-        help="Markdown (standaard), Word, ODT of PDF; Word, ODT en PDF alleen met -o",
-    )
-    parser.add_argument(
-        "--sjabloon", metavar="PAD", type=_pad,
-        help=f"een eigen sjabloon in de huisstijl van de gemeente: een aangepaste kopie van sjablonen/{sjabloon}",
-    )
-    parser.add_argument(
-        "--huisstijl", metavar="PAD", type=_pad,
-        help="een eigen huisstijl voor Word, ODT of PDF in plaats van sjablonen/huisstijl.docx, .odt of .typ",
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,7 +160,7 @@ def _main(argv: list[str] | None = None) -> int:
     # `tripartiet PAD` is short for `tripartiet open PAD`.
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDO_S and not _documentsoort(argv[0]) \
             and not _eigen_opdracht(argv[0]):
-        if (bedoeld := _bedoelde_opdracht(argv[0])) is not None:
+        if (bedoeld := bedoelde_opdracht(argv[0], COMMANDO_S)) is not None:
             _zeg(f"tripartiet: '{argv[0]}' is geen opdracht; bedoelt u '{bedoeld}'? "
                  "(tripartiet --help toont alle opdrachten)", file=sys.stderr)
             return 2
@@ -209,7 +179,9 @@ def _main(argv: list[str] | None = None) -> int:
         if args.commando == "demo":
             return _demo(args)
         if _documentsoort(args.commando):
-            return _exporteer(args)
+            from tui.opdrachten import documenten
+
+            return documenten.voer_uit(args, _zeg)
         if args.commando == "controleer":
             return _controleer(args)
         if args.commando == "herstel":
@@ -220,7 +192,7 @@ def _main(argv: list[str] | None = None) -> int:
             if args.commando == opdracht.NAAM:
                 return opdracht.voer_uit(args, _zeg)
     except TripartietFout as fout:
-        _zeg(f"tripartiet: {fout}{_hint_voorbeeldbestand(fout)}", file=sys.stderr)
+        _zeg(f"tripartiet: {fout}{hint_voorbeeldbestand(fout)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -234,22 +206,6 @@ def _main(argv: list[str] | None = None) -> int:
              "Gebruik 'tripartiet herstel'.", file=sys.stderr)
         return 1
     return 0
-
-
-def _hint_voorbeeldbestand(fout: Exception) -> str:
-    """`tripartiet verslag demo.sqlite` after `tripartiet demo`: the demo file is in the user's data
-    folder, not here; say where, and how to make it."""
-    from opslag.fouten import BestandBestaatNiet
-
-    pad = getattr(fout, "pad", None)
-    if not isinstance(fout, BestandBestaatNiet) or pad is None or not Path(pad).stem.casefold().startswith("demo"):
-        return ""
-    from opslag.demo import standaard_demo_pad
-
-    demo = standaard_demo_pad()
-    if demo.exists():
-        return f"\nHet voorbeeldbestand van 'tripartiet demo' staat in {demo}"
-    return "\nEen voorbeeldbestand maakt en opent u met: tripartiet demo"
 
 
 def _zeg(tekst: object, file=None) -> None:  # noqa: ANN001
@@ -330,20 +286,6 @@ def _demo(args: argparse.Namespace) -> int:
     return _start(pad)
 
 
-def _bedoelde_opdracht(woord: str) -> str | None:
-    """`tripartiet exporteer …`: a near miss of a command, not a file, is not opened as a file name."""
-    import difflib
-
-    from opslag.export.soorten import SOORTEN
-    from tui.opdrachten import MODULES
-
-    if Path(woord).suffix or Path(woord).exists():
-        return None
-    opdrachten = [*COMMANDO_S, *MODULES, *(soort.commando for soort in SOORTEN.values())]
-    gelijkend = difflib.get_close_matches(woord.casefold(), opdrachten, n=1, cutoff=0.75)
-    return gelijkend[0] if gelijkend else None
-
-
 def _eigen_opdracht(commando: str) -> bool:
     from tui.opdrachten import MODULES
 
@@ -356,61 +298,6 @@ def _documentsoort(commando: str) -> bool:
     return bij_commando(commando) is not None
 
 
-def _exporteer(args: argparse.Namespace) -> int:
-    from opslag import export
-    from opslag.bestand import Gemeentebestand
-    from opslag.kop import is_actueel
-
-    naar_bestand = args.uitvoer is not None and str(args.uitvoer) != "-"
-    formaat = _formaat(args, naar_bestand)
-    if naar_bestand:
-        export.controleer_doel(args.uitvoer, args.pad)  # a bad -o is reported before any work is done
-    # Read-only: an export changes nothing, makes no backup, and works while the app has the file
-    # open. Only a file from an older Tripartiet is first brought up to date, as the app would.
-    alleen_lezen = is_actueel(args.pad)
-    with Gemeentebestand.open(args.pad, alleen_lezen=alleen_lezen) as bestand:
-        soort = export.bij_commando(args.commando)
-        keuzes = {optie.naam: optie.lees(bestand, getattr(args, optie.naam)) for optie in soort.opties}
-        gemaakt = export.maak(soort, bestand, keuzes, args.sjabloon)
-    tekst = gemaakt.tekst
-    if not naar_bestand:
-        if sys.stdout.isatty():
-            # The Markdown already holds no control characters (see opslag.markdown_tekst); on a
-            # terminal the balanced bidi controls it keeps are shown too. Piped, the bytes are
-            # those of the file `-o` would write.
-            from opslag.tekst import zichtbaar
-
-            tekst = zichtbaar(tekst, regels=True)
-        uit = getattr(sys.stdout, "buffer", None)
-        if uit is not None:
-            sys.stdout.flush()
-            uit.write(tekst.encode("utf-8"))  # UTF-8 and LF whatever the terminal's settings
-            uit.flush()
-        else:
-            sys.stdout.write(tekst)
-        return 0
-    doel = export.schrijf_document(args.uitvoer, gemaakt, formaat, args.pad, args.huisstijl)
-    _zeg(f"Geschreven: {doel}", file=sys.stderr)
-    return 0
-
-
-def _formaat(args: argparse.Namespace, naar_bestand: bool) -> str:
-    """The format to write, from --formaat and the extension of -o; refused before any work.
-
-    Word, ODT and PDF need -o: binary data on a terminal is garbage, and a file at a name nobody
-    typed could silently replace a document someone is reviewing (the command line asks nothing)."""
-    from opslag.export import ExportFout
-    from opslag.omzetten import formaat_voor
-
-    formaat = formaat_voor(args.uitvoer if naar_bestand else None, args.formaat)
-    if formaat != "md" and not naar_bestand:
-        raise ExportFout(f"{formaat.upper()} kan niet op het scherm; geef met -o een bestandsnaam op, "
-                         f"bijvoorbeeld -o {args.commando if args.commando != 'export' else 'uitvoeringsagenda'}.{formaat}.")
-    if formaat == "md" and args.huisstijl is not None:
-        raise ExportFout("--huisstijl geldt voor Word, ODT en PDF; kies er een met --formaat of met de extensie van -o.")
-    return formaat
-
-
 def _start(pad: Path | None) -> int:
     # Starting creates tens of thousands of objects that live as long as the app: modules, classes,
     # styles. The cyclic garbage collector would walk them again and again, a tenth of the start-up
@@ -419,7 +306,7 @@ def _start(pad: Path | None) -> int:
     if pad is not None:
         from opslag.kop import controleer
 
-        pad = _zoek_bestand(pad)
+        pad = zoek_bestand(pad)
         controleer(pad)  # a bad file gets its Dutch message before the screen opens
     from tui.app import TripartietApp
 
@@ -432,40 +319,6 @@ def _start(pad: Path | None) -> int:
         _zeg(f"tripartiet: {app.foutmelding}", file=sys.stderr)
         return 1
     return 1 if app.return_code else 0  # a crash Textual reported itself
-
-
-def _zoek_bestand(pad: Path) -> Path:
-    """`tripartiet Aalten` or `tripartiet oost-gelre` opens the municipality's file in this folder,
-    as `tripartiet nieuw` named it. A file that is not there gets the command that makes it."""
-    import shlex
-
-    from opslag.fouten import BestandBestaatNiet
-    from opslag.partijen import canonieke_naam
-
-    if pad.exists():
-        return pad
-    in_deze_map = pad.parent == Path(".")
-    if pad.suffix not in ("", ".sqlite"):
-        raise BestandBestaatNiet(pad, "dit bestand bestaat niet.")
-    gemeente = canonieke_naam(pad.stem.replace("-", " ") if pad.suffix else pad.name)
-    if in_deze_map and not pad.suffix:
-        pad = Path(_bestandsnaam(pad.name) or pad)
-        if pad.exists():
-            return pad
-    opdracht = f"tripartiet nieuw {shlex.quote(gemeente)}"
-    if not (in_deze_map and pad.name in (gemeente, _bestandsnaam(gemeente))):
-        opdracht += f" --bestand {shlex.quote(str(pad.with_suffix('.sqlite')))}"
-    raise BestandBestaatNiet(pad, f"dit bestand bestaat niet. Een nieuw gemeentebestand maakt u met:\n  {opdracht}")
-
-
-def _bestandsnaam(gemeente: str) -> str | None:
-    from opslag.bestand import bestandsnaam
-    from opslag.fouten import OngeldigeNaam
-
-    try:
-        return bestandsnaam(gemeente)
-    except OngeldigeNaam:
-        return None
 
 
 def _vang_signalen(app) -> None:  # noqa: ANN001

@@ -249,6 +249,7 @@ def test_bijna_een_opdracht_wordt_niet_als_bestand_geopend(
 @pytest.mark.parametrize("gemeente", ["Aalten", "Berkelland", "Bronckhorst", "Doetinchem", "Montferland", "oost-gelre",
                                       "oude-ijsselstreek", "Winterswijk"])
 def test_gemeentenamen_lijken_op_geen_opdracht(gemeente: str) -> None:
-    from tui.cli import _bedoelde_opdracht
+    from tui.bedoeld import bedoelde_opdracht
+    from tui.cli import COMMANDO_S
 
-    assert _bedoelde_opdracht(gemeente) is None
+    assert bedoelde_opdracht(gemeente, COMMANDO_S) is None

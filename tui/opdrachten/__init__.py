@@ -1,9 +1,10 @@
-"""Subcommands of `tripartiet` beyond opening a file and exporting, one module each.
+"""Subcommands of `tripartiet` beyond opening a file, one module each.
 
-A module here is named after its subcommand and has `NAAM` (that name), `voeg_toe(sub, pad)` that adds its parser (`pad` is the
-CLI's checked path type) and `voer_uit(args, zeg) -> int` that runs it (`zeg` prints a line without
-control characters). `tui.cli` reads this list for its parser, its dispatch and the shorthand
-`tripartiet PAD`; a new command is a new module and one line here.
+A module here is named after its subcommand and has `NAAM` (that name), `voeg_toe(sub, pad)` that
+adds its parser (`pad` is the CLI's checked path type) and `voer_uit(args, zeg) -> int` that runs it
+(`zeg` prints a line without control characters). `tui.cli` reads `MODULES` for its parser, its
+dispatch and the shorthand `tripartiet PAD`: a new command is a new module and one line here. The
+document commands of the export registry (one per document kind) come from `documenten`.
 """
 
 from __future__ import annotations
