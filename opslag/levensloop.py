@@ -51,6 +51,22 @@ def agenda(bestand: Gemeentebestand, agenda_id: int) -> Uitvoeringsagenda:
     return Uitvoeringsagenda.uit_rij(rij)
 
 
+def agenda_in_beeld(bestand: Gemeentebestand, overleg_id: int | None) -> Uitvoeringsagenda | None:
+    """The agenda of the meeting on screen, else the one running today as the export picks it;
+    None when the file has none. What `i` and adopting from the palette work on."""
+    if overleg_id is not None:
+        rij = bestand.db.execute("SELECT agenda_id FROM overleg WHERE id = ?", [overleg_id]).fetchone()
+        if rij:
+            return agenda(bestand, rij[0])
+    from opslag.export.fouten import ExportFout
+    from opslag.export.uitvoeringsagenda import kies_agenda  # the export's rule for "running today"
+
+    try:
+        return agenda(bestand, kies_agenda(bestand)[0])
+    except ExportFout:
+        return None
+
+
 def ondertekenaars(bestand: Gemeentebestand, agenda_id: int) -> list[Ondertekenaar]:
     """The signers of an agenda, in the order of the parties."""
     return [

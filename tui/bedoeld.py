@@ -23,14 +23,16 @@ def hint_voorbeeldbestand(fout: Exception) -> str:
 
 
 def bedoelde_opdracht(woord: str, eigen: tuple[str, ...]) -> str | None:
-    """`tripartiet exporteer …`: a near miss of a command, not a file, is not opened as a file name."""
+    """`tripartiet exporteer …`: a near miss of a command, not a file, is not opened as a file name.
+    A file or a municipality's file (`tripartiet Aalten`) is what the user meant: that daily start
+    returns before the export registry is read."""
+    if Path(woord).suffix or Path(woord).exists() or Path(bestandsnaam_of_niets(woord) or woord).exists():
+        return None
     import difflib
 
     from opslag.export.soorten import SOORTEN
     from tui.opdrachten import MODULES
 
-    if Path(woord).suffix or Path(woord).exists():
-        return None
     opdrachten = [*eigen, *MODULES, *(soort.commando for soort in SOORTEN.values())]
     gelijkend = difflib.get_close_matches(woord.casefold(), opdrachten, n=1, cutoff=0.75)
     return gelijkend[0] if gelijkend else None

@@ -182,7 +182,7 @@ async def test_inzet_kop_past_op_80_kolommen(demo_pad: Path) -> None:
         breedte = app.screen.query_one("#inzet").content_region.width
         console = Console(width=breedte, record=True, file=None, color_system=None)
         with console.capture() as vangst:
-            console.print(samenvatting(inzet_per_partij(app.bestand, app.screen.agenda_id), Kleuren()))
+            console.print(samenvatting(inzet_per_partij(app.bestand, app.screen.agenda.id), Kleuren()))
         assert "Acties gereed" in vangst.get()
         await pilot.press("ctrl+q")
 

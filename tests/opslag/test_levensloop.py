@@ -243,3 +243,19 @@ def test_vaststellen_haalt_stuurtekens_weg(aalten) -> None:
     levensloop.vaststellen(bestand, agenda_id, dt.date(2025, 12, 4), "Aal\x1bten ", {p["GA"]: ("  A.\x07 de  Wethouder", "wet\nhouder")})
     assert _rijen(bestand, "SELECT vastgesteld_te FROM uitvoeringsagenda WHERE id = ?", agenda_id) == [("Aalten",)]
     assert _rijen(bestand, "SELECT naam, functie FROM ondertekenaar") == [("A. de Wethouder", "wethouder")]
+
+
+def test_agenda_in_beeld_van_het_overleg_anders_de_lopende_anders_geen(demo_pad: Path, tmp_path: Path) -> None:
+    with Gemeentebestand.open(demo_pad) as b:
+        overleg = notulen.overleggen(b)[-1]
+        nieuw = notulen.agenda_voor_periode(b, "2028-2029")
+        assert levensloop.agenda_in_beeld(b, overleg.id).id == overleg.agenda_id
+        assert levensloop.agenda_in_beeld(b, None).periode == "2026-2027", "the one running today (2026)"
+        assert nieuw.id != overleg.agenda_id
+    pad = nieuw_bestand("Aalten", tmp_path / "aalten.sqlite")
+    conn = sqlite3.connect(pad)
+    conn.execute("DELETE FROM uitvoeringsagenda")
+    conn.commit()
+    conn.close()
+    with Gemeentebestand.open(pad) as b:
+        assert levensloop.agenda_in_beeld(b, None) is None

@@ -88,15 +88,15 @@ def _personen(bestand: Gemeentebestand) -> list[Persoon]:
 def open_vaststellen(app: App, overleg_id: int | None) -> None:
     """The form for the agenda of the meeting on screen, else of the one running today (as the
     export picks it); what it reports comes back as notifications."""
-    from opslag import notulen
-    from opslag.export.uitvoeringsagenda import kies_agenda
-
     bestand: Gemeentebestand | None = getattr(app, "bestand", None)
     if bestand is None or bestand.alleen_lezen:
         app.notify("Er is geen bestand open om in te schrijven.", severity="warning")
         return
-    agenda_id = notulen.overleg(bestand, overleg_id).agenda_id if overleg_id else kies_agenda(bestand)[0]
-    agenda = levensloop.agenda(bestand, agenda_id)
+    agenda = levensloop.agenda_in_beeld(bestand, overleg_id)
+    if agenda is None:
+        app.notify("Dit bestand heeft nog geen uitvoeringsagenda; maak eerst een overleg (n) of importeer er een (ctrl+p).",
+                   severity="warning")
+        return
 
     def na(waarschuwingen: list[str] | None) -> None:
         if waarschuwingen is None:

@@ -18,6 +18,7 @@ from textual.widgets import Header, Static
 from opslag.bestand import Gemeentebestand
 from opslag.datums import toon_datum
 from opslag.inzet import ROLLEN, ROLNAMEN, PartijInzet, inzet_per_partij
+from opslag.modellen import Uitvoeringsagenda
 from tui.weergave import Kleuren, letterlijk, opsomming
 from tui.widgets.voettekst import Voettekst
 
@@ -60,27 +61,14 @@ def inzet_regels(inzet: list[PartijInzet], periode: str, k: Kleuren | None = Non
 
 def toon_inzet(app: App, overleg_id: int | None) -> None:
     """The app's `i`: the commitments in the agenda of the meeting on screen, else the running one."""
+    from opslag.levensloop import agenda_in_beeld
+
     bestand = getattr(app, "bestand", None)
-    agenda_id = welke_agenda(bestand, overleg_id) if bestand is not None else None
-    if agenda_id is None:
+    agenda = agenda_in_beeld(bestand, overleg_id) if bestand is not None else None
+    if agenda is None:
         app.notify("Dit bestand heeft nog geen uitvoeringsagenda.", severity="warning")
     elif not isinstance(app.screen, InzetScherm):
-        app.push_screen(InzetScherm(bestand, agenda_id))
-
-
-def welke_agenda(bestand: Gemeentebestand, overleg_id: int | None) -> int | None:
-    """The agenda of the meeting on screen, else the one running today (as the export picks it)."""
-    if overleg_id is not None:
-        rij = bestand.db.execute("SELECT agenda_id FROM overleg WHERE id = ?", [overleg_id]).fetchone()
-        if rij:
-            return rij[0]
-    from opslag.export.fouten import ExportFout
-    from opslag.export.uitvoeringsagenda import kies_agenda
-
-    try:
-        return kies_agenda(bestand)[0]
-    except ExportFout:
-        return None
+        app.push_screen(InzetScherm(bestand, agenda))
 
 
 class InzetScherm(Screen[None]):
@@ -92,10 +80,10 @@ class InzetScherm(Screen[None]):
         "overlegscherm, soort 'Inzet per partij'."
     )
 
-    def __init__(self, bestand: Gemeentebestand, agenda_id: int) -> None:
+    def __init__(self, bestand: Gemeentebestand, agenda: Uitvoeringsagenda) -> None:
         super().__init__()
         self.bestand = bestand
-        self.agenda_id = agenda_id
+        self.agenda = agenda
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,11 +92,11 @@ class InzetScherm(Screen[None]):
         yield Voettekst()
 
     def on_mount(self) -> None:
-        periode = self.bestand.db.execute("SELECT periode FROM uitvoeringsagenda WHERE id = ?", [self.agenda_id]).fetchone()[0]
+        periode = self.agenda.periode
         self.title = f"{self.app.title} · Inzet per partij {periode}"
         self.sub_title = self.bestand.gemeente().naam
         kleuren = Kleuren.uit_thema(self.app.get_css_variables())
-        inzet = inzet_per_partij(self.bestand, self.agenda_id)
+        inzet = inzet_per_partij(self.bestand, self.agenda.id)
         self.query_one("#inzet", Static).update(Group(*inzet_regels(inzet, periode, kleuren)))
         self.query_one("#inzetvak", VerticalScroll).focus()
 

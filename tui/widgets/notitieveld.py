@@ -49,6 +49,8 @@ class Notitieveld(Tekstvak):
         self.punt_id: int | None = None
         self.onbewaard = False
         self._timer: Timer | None = None
+        self._reden = ""  # why the note is locked, said when a key would type (`vergrendel`)
+        self._gemeld = 0.0
         self.kop = Label(KOP, id=f"{id}kop" if id else None, classes="kop")
 
     @property
@@ -71,7 +73,7 @@ class Notitieveld(Tekstvak):
         self._gemeld = 0.0
 
     async def _on_key(self, event: events.Key) -> None:
-        if self.read_only and getattr(self, "_reden", "") and (event.is_printable or event.key in ("enter", "backspace", "delete")):
+        if self.read_only and self._reden and (event.is_printable or event.key in ("enter", "backspace", "delete")):
             nu = time.monotonic()
             if nu - self._gemeld > 5:  # once, not a message per key while someone types on
                 self._gemeld = nu
