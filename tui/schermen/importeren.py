@@ -6,7 +6,6 @@ Nothing is stored before the check was seen: changing the path or the period ask
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from textual import events
@@ -16,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
-from opslag import datums, notulen
+from opslag import datums, perioden
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
 from tui.schermen.dialoog import Dialoog, enter_is_van
@@ -31,11 +30,8 @@ HULP_IMPORTEREN = "Enter: importeren   Esc: sluiten   (wijzigt u iets, dan wordt
 
 
 def periodes(bestand: Gemeentebestand) -> list[str]:
-    """The file's agendas and the two-year periods of its framework ('… 2026 t/m 2029')."""
-    eigen = [a.periode for a in notulen.uitvoeringsagendas(bestand)]
-    jaren = re.search(r"(\d{4})\s*(?:t/m|-|–)\s*(\d{4})", bestand.kader().titel)
-    uit_kader = [f"{j}-{j + 1}" for j in range(int(jaren[1]), int(jaren[2]), 2)] if jaren else []
-    return sorted(set(eigen) | set(uit_kader))
+    """The file's agendas and the two-year periods of its framework."""
+    return [p.periode for p in perioden.perioden(bestand)] or [perioden.volgende_periode(bestand).periode]
 
 
 class ImporteerScherm(Dialoog[int | None]):
@@ -54,6 +50,7 @@ class ImporteerScherm(Dialoog[int | None]):
         super().__init__()
         self.bestand = bestand
         self._gecontroleerd: tuple[Path, str] | None = None  # what the shown check was for, when it can be stored
+        self._buiten_kader: str | None = None  # the period outside the framework the user chose explicitly
 
     def inhoud(self) -> ComposeResult:
         yield Label("Uitvoeringsagenda importeren", classes="dialoogtitel")
@@ -120,13 +117,19 @@ class ImporteerScherm(Dialoog[int | None]):
         from opslag import importeren  # pydantic: only when importing
 
         pad, periode = keuze
+        buiten_kader = self._buiten_kader == periode
         try:
             if self._gecontroleerd == keuze:
-                voorstel = importeren.importeer(self.bestand, pad, periode)
+                voorstel = importeren.importeer(self.bestand, pad, periode, buiten_kader)
                 self.app.notify(voorstel.gedaan(), title="Geïmporteerd")
                 self.dismiss(len(voorstel.afspraken))
                 return
-            voorstel = importeren.controleer(self.bestand, pad, periode)
+            voorstel = importeren.controleer(self.bestand, pad, periode, buiten_kader)
+        except perioden.BuitenKader as fout:
+            self._gecontroleerd = None
+            self._toon(str(fout))
+            self._vraag_buiten_kader(periode, str(fout))
+            return
         except TripartietFout as fout:
             self._gecontroleerd = None
             self._toon(str(fout))
@@ -137,3 +140,15 @@ class ImporteerScherm(Dialoog[int | None]):
             self.query_one("#hulp", Label).update(HULP_IMPORTEREN)
         else:
             self._toon("\n".join(voorstel.rapport()))
+
+    def _vraag_buiten_kader(self, periode: str, melding: str) -> None:
+        """As `tripartiet importeer --buiten-kader`: a period outside the framework only when asked."""
+        from tui.schermen.bevestig import BevestigScherm
+
+        def gekozen(ja: bool | None) -> None:
+            if ja:
+                self._buiten_kader = periode
+                self.action_verder()
+
+        vraag = melding.removesuffix(" Er is niets geïmporteerd.") + f"\n\nToch importeren in {periode}, buiten het kader?"
+        self.app.push_screen(BevestigScherm(vraag, ja=f"ja, {periode} buiten het kader"), gekozen)
