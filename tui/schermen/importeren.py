@@ -6,8 +6,12 @@ Nothing is stored before the check was seen: changing the path or the period ask
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -34,6 +38,28 @@ def periodes(bestand: Gemeentebestand) -> list[str]:
     return [p.periode for p in perioden.perioden(bestand)] or [perioden.volgende_periode(bestand).periode]
 
 
+# What a line of the report hangs its continuation under: a code (AF-001), a subtheme number (1.1,
+# 2.1.3) or the line of a bad cell ('regel 7,'), after the line's own indent.
+_KENMERK = re.compile(r"( *)(AF-\d+ +|\d+(?:\.\d+)+ +|regel \d+, +)?")
+
+
+def ingesprongen(tekst: str) -> Group:
+    """The report with every line that wraps continuing under its text, not at the left edge:
+    a long actielijn or error message read as a new item. Quotes the file: never markup."""
+    delen: list[Text | Table] = []
+    for regel in tekst.split("\n"):  # not splitlines: a control character in a cell is shown, not a break
+        kop = _KENMERK.match(regel).group()
+        if not kop:
+            delen.append(letterlijk(regel))
+            continue
+        tabel = Table.grid()
+        tabel.add_column(no_wrap=True, min_width=len(kop))
+        tabel.add_column(ratio=1, overflow="fold")
+        tabel.add_row(letterlijk(kop), letterlijk(regel[len(kop):]))
+        delen.append(tabel)
+    return Group(*delen)
+
+
 class ImporteerScherm(Dialoog[int | None]):
     """Returns the number of agreements stored, or None when closed without importing."""
 
@@ -51,6 +77,7 @@ class ImporteerScherm(Dialoog[int | None]):
         self.bestand = bestand
         self._gecontroleerd: tuple[Path, str] | None = None  # what the shown check was for, when it can be stored
         self._buiten_kader: str | None = None  # the period outside the framework the user chose explicitly
+        self.rapport = ""  # the report as plain text, one line per item (the screen wraps it)
 
     def inhoud(self) -> ComposeResult:
         yield Label("Uitvoeringsagenda importeren", classes="dialoogtitel")
@@ -105,7 +132,8 @@ class ImporteerScherm(Dialoog[int | None]):
         return pad, periode
 
     def _toon(self, tekst: str) -> None:
-        self.query_one("#verslag", Static).update(letterlijk(tekst, regels=True))  # quotes the file: never markup
+        self.rapport = tekst
+        self.query_one("#verslag", Static).update(ingesprongen(tekst))
         self.query_one("#uitkomst", VerticalScroll).scroll_home(animate=False)
 
     def action_verder(self) -> None:
