@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from opslag import datums
+from opslag import datums, perioden
 from opslag.bestand import Gemeentebestand
 from opslag.codes import item_code
 from opslag.fouten import TripartietFout
@@ -98,16 +98,35 @@ def _sleutel(subthema: str, actielijn: str) -> tuple[str, str]:
     return subthema, " ".join(actielijn.split()).casefold()
 
 
-def controleer(bestand: Gemeentebestand, pad: Path, periode: str) -> Voorstel:
+def _nieuwe_periode(bestand: Gemeentebestand, periode: str, buiten_kader: bool) -> None:
+    """An import that makes its agenda checks the period as `tripartiet periode` does: not
+    overlapping another agenda, and one of the framework's periods unless chosen explicitly.
+    Raises perioden.BuitenKader naming the framework's periods, or OngeldigeInvoer."""
+    try:
+        perioden.controleer_periode(bestand, periode, buiten_kader)
+    except perioden.BuitenKader:
+        begin, eind = perioden.looptijd(bestand)  # BuitenKader only comes from a framework with years
+        kader = ", ".join(perioden.kaderperioden(begin, eind))
+        raise perioden.BuitenKader(
+            f"De uitvoeringsagenda {periode} staat niet in dit bestand en {periode} is geen periode van het kader "
+            f"{begin} t/m {eind} (dat zijn {kader}). Kies een van die perioden, of importeer bewust in een periode "
+            "buiten het kader. Er is niets geïmporteerd."
+        ) from None
+
+
+def controleer(bestand: Gemeentebestand, pad: Path, periode: str, buiten_kader: bool = False) -> Voorstel:
     """What importing `pad` into the agenda of `periode` would store, or the report of what is
-    wrong. Reads only: a dry run, and the first half of `importeer`."""
+    wrong. Reads only: a dry run, and the first half of `importeer`. A period the file has no
+    agenda for must fit the framework, unless `buiten_kader` (the explicit choice)."""
     periode = datums.lees_periode(periode)
-    tabel = lees_tabel(Path(pad))
-    if not tabel.rijen:
-        raise ImportLeesFout(f"{pad}: geen afspraken gevonden; de tabel heeft alleen een kopregel.")
     agenda = bestand.db.execute(
         "SELECT id, vastgesteld_op FROM uitvoeringsagenda WHERE periode = ?", [periode]
     ).fetchone()
+    if agenda is None:
+        _nieuwe_periode(bestand, periode, buiten_kader)
+    tabel = lees_tabel(Path(pad))
+    if not tabel.rijen:
+        raise ImportLeesFout(f"{pad}: geen afspraken gevonden; de tabel heeft alleen een kopregel.")
     if agenda is not None and agenda[1]:
         raise ImportGeweigerd(
             f"De uitvoeringsagenda {periode} is al vastgesteld (op {datums.toon_datum(dt.date.fromisoformat(agenda[1]))}); "
@@ -157,14 +176,14 @@ def controleer(bestand: Gemeentebestand, pad: Path, periode: str) -> Voorstel:
     return voorstel
 
 
-def importeer(bestand: Gemeentebestand, pad: Path, periode: str) -> Voorstel:
+def importeer(bestand: Gemeentebestand, pad: Path, periode: str, buiten_kader: bool = False) -> Voorstel:
     """Store every agreement of `pad` in the agenda of `periode` (made, as concept, if the file
-    lacks it): all in one transaction with one line in the change log, or, when any row is
-    wrong, nothing at all (ImportFout with the report)."""
+    lacks it; outside the framework only with `buiten_kader`): all in one transaction with one
+    line in the change log, or, when any row is wrong, nothing at all (ImportFout with the report)."""
     from opslag.invoermodellen import valideer
     from opslag.notulen import _bewaar_genummerd  # the numbering every agreement gets
 
-    voorstel = controleer(bestand, pad, periode)
+    voorstel = controleer(bestand, pad, periode, buiten_kader)
     if not voorstel.in_orde:
         raise ImportFout(voorstel)
     gegevens: dict[str, Any] = {"bron": str(voorstel.bron), "periode": voorstel.periode, "aantal": len(voorstel.afspraken)}

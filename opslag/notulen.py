@@ -97,7 +97,11 @@ def uitvoeringsagendas(bestand: Gemeentebestand) -> list[Uitvoeringsagenda]:
 
 
 def agenda_voor_periode(bestand: Gemeentebestand, periode: str) -> Uitvoeringsagenda:
-    """The uitvoeringsagenda of `periode` ('2026-2027'), created when it does not exist yet."""
+    """The uitvoeringsagenda of `periode` ('2026-2027'), created when it does not exist yet.
+
+    It does not check the period against the framework (opslag.perioden imports this module):
+    a period a user names goes through `perioden.controleer_periode` first, as the app's forms,
+    `tripartiet periode` and the import do; the demo and tests name the framework's periods."""
     for agenda in uitvoeringsagendas(bestand):
         if agenda.periode == periode:
             return agenda

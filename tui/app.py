@@ -70,6 +70,12 @@ class TripartietApp(SchermActies, App[None]):
         self._opruimer = None
         self._invoer_geladen = False
 
+    def get_key_display(self, binding: Binding) -> str:
+        """'Esc', 'F1', 'Del' in the footer and on the F1 page alike, as the help lines write them."""
+        from tui.schermen.toetsen import toetsnaam
+
+        return binding.key_display or toetsnaam(super().get_key_display(binding))
+
     def notify(
         self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None, markup: bool = False
     ) -> None:

@@ -142,6 +142,9 @@ class AgendapuntBlok(Gegevens):
     besluiten: list[BesluitRegel]
     afspraken: list[AfspraakRegel]
     acties: list[ActieRegel]
+    # In a verslag: what this meeting changed in the adopted agenda of these agreements, and why;
+    # `waar` is 'besluit B-006' or '', `wat` says in words what changed (or the addition's actielijn).
+    wijzigingen: list[WijzigingRegel] = []
 
     @property
     def leeg(self) -> bool:

@@ -105,6 +105,16 @@ def wat(velden: dict[str, list]) -> str:
     return "; ".join(delen)
 
 
+def zin(velden: dict[str, list]) -> str:
+    """'eind van Q4 2027 naar Q2 2028': what `wat` says, as a minute-taker writes it in a sentence."""
+    delen = [
+        f"{_NAMEN.get(veld, veld).lower()} van {_waarde(oud)} naar {_waarde(nieuw)}"
+        for veld, (oud, nieuw) in velden.items()
+        if not (veld in ("doel_aantal", "doel_eenheid") and "doel" in velden)
+    ]
+    return "; ".join(delen)
+
+
 def regel(code: str, stap: Stap, actielijn: str) -> WijzigingRegel:
     waar = []
     if stap.overleg_datum is not None:

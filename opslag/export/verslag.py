@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sqlite3
 
 from opslag.bestand import Gemeentebestand
 from opslag.codes import item_code
+from opslag.export import spoor
 from opslag.export.bouwstenen import AFSPRAAK_KOLOMMEN, afspraak, gemeente, partij_codes
 from opslag.export.fouten import ExportFout
 from opslag.export.modellen import (
@@ -16,6 +19,7 @@ from opslag.export.modellen import (
     PartijGroep,
     PersoonRegel,
     VerslagDocument,
+    WijzigingRegel,
 )
 from opslag.datums import toon_tijd
 from opslag.markdown_tekst import schoon
@@ -63,8 +67,38 @@ def _zonder_rol(persoon: PersoonRegel | None, rol: str) -> PersoonRegel | None:
     return persoon.model_copy(update={"omschrijving": persoon.partij_code})
 
 
+# Steps in an agreement's trail that belong to this meeting's minutes: recorded in it, or without a
+# meeting (from the action list, say) dated from this meeting until the next.
+_SPOOR_HIER = (
+    "w.soort IN ('wijziging', 'toevoeging') "
+    "AND (w.overleg_id = :o OR (w.overleg_id IS NULL AND w.datum >= :van AND w.datum < :tot))"
+)
+
+
+def _wijzigingen(db: sqlite3.Connection, venster: dict) -> dict[str, list[WijzigingRegel]]:
+    """Per agreement code what this meeting changed in the adopted agenda, and why: the minutes
+    say it where the agreement is discussed, not only '(gewijzigd)' in the table."""
+    uit: dict[str, list[WijzigingRegel]] = {}
+    for nummer, actielijn, soort, datum, velden, reden, besluit in db.execute(
+        "SELECT a.nummer, a.actielijn, w.soort, w.datum, w.velden, w.reden, b.nummer FROM afspraak_wijziging w "
+        "JOIN afspraak a ON a.id = w.afspraak_id LEFT JOIN besluit b ON b.id = w.besluit_id "
+        f"WHERE {_SPOOR_HIER} ORDER BY w.datum, w.id",
+        venster,
+    ):
+        code = item_code("afspraak", nummer)
+        uit.setdefault(code, []).append(WijzigingRegel(
+            code=code,
+            soort=soort,
+            datum=dt.date.fromisoformat(datum),
+            waar=f"besluit {item_code('besluit', besluit)}" if besluit is not None else "",
+            wat=schoon(spoor.zin(json.loads(velden or "{}")) if soort == "wijziging" else actielijn),
+            reden=schoon(reden),
+        ))
+    return uit
+
+
 def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
-    """The minutes of a meeting as data: nine queries, whatever the number of actions.
+    """The minutes of a meeting as data: ten queries, whatever the number of actions.
 
     Actions are shown as they stood at this meeting, so the minutes of an earlier meeting stay the
     same later on: open actions of this and earlier meetings, and those finished in this meeting
@@ -132,11 +166,12 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
         )
     ]
 
-    # Agreements made in this meeting, or edited from its date until the next meeting.
-    afspraak_filter = """
+    # Agreements made in this meeting, edited from its date until the next meeting, or amended in it.
+    afspraak_filter = f"""
         a.overleg_id = :o OR a.id IN (
             SELECT rij_id FROM wijziging
             WHERE tabel = 'afspraak' AND actie = 'gewijzigd' AND tijdstip >= :van AND tijdstip < :tot)
+        OR a.id IN (SELECT w.afspraak_id FROM afspraak_wijziging w WHERE {_SPOOR_HIER})
     """
     afspraak_rijen = db.execute(
         f"SELECT {AFSPRAAK_KOLOMMEN}, a.overleg_id FROM afspraak a WHERE {afspraak_filter} ORDER BY a.nummer, a.id",
@@ -153,6 +188,7 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
     afspraken = [
         afspraak(r[:9], codes.get(r[0]), "nieuw" if r[9] == overleg_id else "gewijzigd") for r in afspraak_rijen
     ]
+    wijzigingen_hier = _wijzigingen(db, venster)
 
     # Actions: made in this meeting, or open at it (made in this or an earlier meeting).
     acties_hier: list[tuple[int | None, ActieRegel]] = []
@@ -221,6 +257,7 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
         else:
             titel = schoon(eigen_titel) if soort_punt == PuntSoort.VRIJ else PUNT_TITELS[PuntSoort(soort_punt)]
             hier_afspraken = []
+        hier_wijzigingen = [w for a in hier_afspraken for w in wijzigingen_hier.get(a.code, [])]
         hier_besluiten = [b for p_id, b in besluiten if p_id == punt_id]
         hier_acties = [a for p_id, a in acties_hier if p_id == punt_id]
         gebruikt_besluiten.update(b.nummer for b in hier_besluiten)
@@ -228,7 +265,7 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
         punten.append(
             AgendapuntBlok(
                 nummer=volgnummer, titel=titel, soort=soort_punt, subthema_nummer=subthema, notitie=schoon(notitie),
-                besluiten=hier_besluiten, afspraken=hier_afspraken, acties=hier_acties,
+                besluiten=hier_besluiten, afspraken=hier_afspraken, acties=hier_acties, wijzigingen=hier_wijzigingen,
             )
         )
     overig = AgendapuntBlok(
@@ -238,6 +275,7 @@ def bouw(bestand: Gemeentebestand, overleg_id: int) -> VerslagDocument:
         notitie="",
         besluiten=[b for _, b in besluiten if b.nummer not in gebruikt_besluiten],
         afspraken=[a for a in afspraken if a.nummer not in gebruikt_afspraken],
+        wijzigingen=[w for a in afspraken if a.nummer not in gebruikt_afspraken for w in wijzigingen_hier.get(a.code, [])],
         acties=[a for _, a in acties_hier if a.nummer not in gebruikt_acties],
     )
     if not overig.leeg:

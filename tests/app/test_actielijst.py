@@ -205,10 +205,40 @@ async def test_f_filtert_op_partij(demo_pad: Path) -> None:
         await pilot.press("f")
         await pilot.pause()
         assert app.screen.query_one("#filter-partij", Select).value == 2
-        await pilot.press("delete", "escape")
+        await pilot.press("delete", "enter")
         await pilot.pause()
         assert _codes(app) == OPEN_OP_DEADLINE
         assert _balk(app, "filterbalk").endswith("Filter: geen")
+
+
+async def test_esc_sluit_het_filtervenster_zonder_toe_te_passen(demo_pad: Path) -> None:
+    """Escape applied the filter ("Esc: toepassen"): a user who pressed it to get out of the window
+    found the list filtered. Now Esc closes as in every form, and Enter applies."""
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_actielijst(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        assert schermtekst(app.screen.query_one("#filterhulp")).startswith("Enter: toepassen en sluiten   Esc: sluiten")
+        assert "Esc: toepassen" not in schermtekst(app.screen.query_one("#filterhulp"))
+        app.screen.query_one("#filter-partij", Select).value = 2  # WDD
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ActielijstScherm)
+        assert _codes(app) == OPEN_OP_DEADLINE
+        assert _balk(app, "filterbalk").endswith("Filter: geen")
+
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.screen.query_one("#filter-partij", Select).value == Select.NULL  # the choice was not kept
+        app.screen.query_one("#filter-partij", Select).value = 2
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ActielijstScherm)
+        assert _codes(app) == ["A-006", "A-009"]
+        assert _balk(app, "filterbalk").endswith("Filter: WDD")
 
 
 async def test_s_wisselt_sortering_en_houdt_het_actiepunt_vast(demo_pad: Path) -> None:
@@ -425,7 +455,7 @@ async def test_filter_laadt_een_keer_en_filtert(demo_pad: Path, monkeypatch) -> 
         await pilot.pause()
         app.screen.query_one("#filter-partij", Select).value = 2  # WDD
         await pilot.pause()
-        await pilot.press("escape")
+        await pilot.press("enter")
         await pilot.pause()
         assert [v["partij_id"] for v in vragen] == [2]
         assert _codes(app) == ["A-006", "A-009"]
@@ -434,7 +464,7 @@ async def test_filter_laadt_een_keer_en_filtert(demo_pad: Path, monkeypatch) -> 
         vragen.clear()
         await pilot.press("f")
         await pilot.pause()
-        await pilot.press("escape")
+        await pilot.press("enter")
         await pilot.pause()
         assert vragen == [] and _codes(app) == ["A-006", "A-009"]
 

@@ -7,9 +7,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Label, Static
 
 from opslag.bestand import nieuw_bestand
+from tests.hulp import schermtekst
 from tui.app import TripartietApp
 from tui.cli import main
 
@@ -96,8 +97,21 @@ def test_cli_periode_verplicht_en_gecontroleerd(aalten: Path, capsys: pytest.Cap
     assert "twee opeenvolgende jaren" in capsys.readouterr().err
 
 
+def test_cli_periode_buiten_het_kader_alleen_met_buiten_kader(aalten: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["importeer", str(aalten), str(VOORBEELD), "--agenda", "2030-2031"]) == 1
+    fout = capsys.readouterr().err
+    assert "geen periode van het kader 2026 t/m 2029 (dat zijn 2026-2027, 2028-2029)" in fout
+    assert fout.rstrip().endswith("Importeer toch met --buiten-kader.")
+    assert _aantal(aalten, "SELECT count(*) FROM uitvoeringsagenda WHERE periode = '2030-2031'") == 0
+    assert main(["importeer", str(aalten), str(VOORBEELD), "--agenda", "2030-2031", "--buiten-kader"]) == 0
+    assert capsys.readouterr().out == "13 afspraken geïmporteerd in de uitvoeringsagenda 2030-2031 (AF-001 t/m AF-013).\n"
+    assert _aantal(aalten, "SELECT count(*) FROM afspraak a JOIN uitvoeringsagenda u ON u.id = a.agenda_id "
+                           "WHERE u.periode = '2030-2031'") == 13
+
+
 def _verslag(app: TripartietApp) -> str:
-    return str(app.screen.query_one("#verslag", Static).render())
+    """The report as text, one line per item (the screen wraps it: see the test of the indent)."""
+    return app.screen.rapport
 
 
 async def test_importeren_vanuit_het_palet(aalten: Path) -> None:
@@ -158,3 +172,62 @@ async def test_foute_regels_in_de_app_slaan_niets_op_en_wijzigen_vraagt_nieuwe_c
         await pilot.pause()
         assert type(app.screen).__name__ != "ImporteerScherm"
     assert _aantal(aalten) == 0
+
+
+async def test_periode_buiten_het_kader_in_de_app_alleen_na_de_vraag(aalten: Path) -> None:
+    shutil.copyfile(VOORBEELD, aalten.with_name("agenda.csv"))
+    app = TripartietApp(aalten)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        app.action_importeren()
+        await pilot.pause()
+        await pilot.press(*"agenda.csv", "tab", "tab", *"2030-2031", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BevestigScherm"
+        assert "dat zijn 2026-2027, 2028-2029" in str(app.screen.query_one("#vraag", Label).render())
+        await pilot.press("n")  # no: nothing checked, nothing stored
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ImporteerScherm"
+        assert "geen periode van het kader" in _verslag(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BevestigScherm"
+        await pilot.press("j")
+        await pilot.pause()
+        assert _verslag(app).startswith("Gecontroleerd; er is nog niets opgeslagen.")
+        assert "voor de uitvoeringsagenda 2030-2031 (wordt gemaakt, als concept)" in _verslag(app)
+        assert _aantal(aalten) == 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ not in ("ImporteerScherm", "BevestigScherm")
+    assert _aantal(aalten, "SELECT count(*) FROM afspraak a JOIN uitvoeringsagenda u ON u.id = a.agenda_id "
+                           "WHERE u.periode = '2030-2031'") == 13
+
+
+async def test_lange_regels_lopen_door_onder_hun_tekst(aalten: Path) -> None:
+    """The report wrapped long lines to the left edge, so a continuation read as a new item:
+    at 80 columns every error and every agreement now continues under its own text."""
+    lang = "Nieuwbouw van sociale huurwoningen voor starters en senioren in de kern Dinxperlo"
+    aalten.with_name("fout.csv").write_bytes((FOUT + f"1.6;{lang};;2026;2027;GX\r\n").encode("cp1252"))
+    shutil.copyfile(VOORBEELD, aalten.with_name("goed.csv"))
+    app = TripartietApp(aalten)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        app.action_importeren()
+        await pilot.pause()
+        await pilot.press(*"fout.csv", "enter")
+        await pilot.pause()
+        regels = schermtekst(app.screen.query_one("#verslag", Static)).splitlines()
+        fouten = [i for i, r in enumerate(regels) if r.startswith("  regel ")]
+        assert len(fouten) == 2 and len(regels) > 5  # two errors, each wrapped on this width
+        vervolg = [r for r in regels[fouten[0]:] if not r.startswith("  regel ")]
+        assert vervolg and all(r.startswith(" " * len("  regel 3, ")) and r[len("  regel 3, ")] != " " for r in vervolg)
+
+        await pilot.press(*["backspace"] * len("fout.csv"), *"goed.csv", "enter")
+        await pilot.pause()
+        regels = schermtekst(app.screen.query_one("#verslag", Static)).splitlines()
+        i = next(i for i, r in enumerate(regels) if r.startswith("  AF-001  "))
+        assert regels[i + 1].startswith(" " * len("  AF-001  ")) and "trekker DWP" in regels[i + 1]
+        for vorige, regel in zip(regels, regels[1:]):
+            if vorige.startswith("  AF-") and not regel.startswith("  AF-") and regel.startswith(" "):
+                assert regel.startswith(" " * len("  AF-001  ")), regel  # under the actielijn, not under the code

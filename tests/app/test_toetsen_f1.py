@@ -53,3 +53,22 @@ async def test_f1_van_het_overlegscherm_legt_tab_en_de_lijsten_uit(demo_pad: Pat
         assert "Tab gaat naar het volgende deel" in tekst
         assert "Enter wijzigt hem, Delete verwijdert hem" in tekst
         assert tekst.index("Tab gaat naar") < tekst.index("Volgende"), "the explanation comes before the keys"
+
+
+async def test_f1_schrijft_de_toetsen_zoals_de_voettekst(demo_pad: Path) -> None:
+    """The F1 page said 'esc', 'f1' and 'del' where the footer and the help lines say 'Esc' and
+    'Del': one key, two names. Both now name every key the same way."""
+    from textual.widgets._footer import FooterKey
+
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        voettekst = {schermtekst(k).lstrip(" ▏").split(" ", 1)[1]: schermtekst(k).lstrip(" ▏").split(" ", 1)[0]
+                     for k in app.screen.query(FooterKey)}
+        assert voettekst["Agenda"] == "Esc" and voettekst["Toetsen"] == "F1"
+        tekst = await _f1_tekst(app, pilot)
+        regels = [" ".join(regel.split()) for regel in tekst.splitlines()]
+        for beschrijving, toets in voettekst.items():
+            assert f"{toets} {beschrijving}" in regels
+        assert "Del, x Punt van de agenda halen" in regels
+        assert not [r for r in regels if r.split(" ", 1)[0].rstrip(",") in ("esc", "f1", "del", "tab", "space")]

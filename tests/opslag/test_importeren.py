@@ -265,6 +265,35 @@ def test_nieuwe_periode_wordt_gemaakt_als_concept_in_dezelfde_transactie(aalten:
     assert _rijen(aalten, "SELECT count(*) FROM wijziging") == [(1,)]
 
 
+def test_periode_buiten_het_kader_alleen_bewust(aalten: Path) -> None:
+    """The import made an agenda for any two years (2030-2031 after a framework 2026 t/m 2029, or
+    2027-2028 across 2026-2027), where `tripartiet periode` asks for the explicit choice."""
+    from opslag import perioden
+    from opslag.fouten import OngeldigeInvoer
+
+    with Gemeentebestand.open(aalten, alleen_lezen=True) as bestand:
+        with pytest.raises(perioden.BuitenKader) as fout:
+            importeren.controleer(bestand, VOORBEELD, "2030-2031")
+    assert str(fout.value) == (
+        "De uitvoeringsagenda 2030-2031 staat niet in dit bestand en 2030-2031 is geen periode van het kader "
+        "2026 t/m 2029 (dat zijn 2026-2027, 2028-2029). Kies een van die perioden, of importeer bewust in een "
+        "periode buiten het kader. Er is niets geïmporteerd.")
+    for periode in ("2030-2031", "2027-2028"):
+        with pytest.raises(OngeldigeInvoer):
+            _importeer(aalten, VOORBEELD, periode)
+    assert _rijen(aalten, "SELECT periode FROM uitvoeringsagenda") == [("2026-2027",)]
+    assert _rijen(aalten, "SELECT count(*) FROM afspraak") == [(0,)]
+    assert _rijen(aalten, "SELECT count(*) FROM wijziging") == [(0,)]
+
+    with Gemeentebestand.open(aalten) as bestand:
+        voorstel = importeren.importeer(bestand, VOORBEELD, "2030-2031", buiten_kader=True)
+    assert voorstel.gedaan() == "13 afspraken geïmporteerd in de uitvoeringsagenda 2030-2031 (AF-001 t/m AF-013)."
+    assert _rijen(aalten, "SELECT periode FROM uitvoeringsagenda ORDER BY periode") == [("2026-2027",), ("2030-2031",)]
+    # The agenda exists now: a second import into it needs no second explicit choice.
+    with Gemeentebestand.open(aalten, alleen_lezen=True) as bestand:
+        assert importeren.controleer(bestand, VOORBEELD, "2030-2031").meldingen  # (all 13 are there already)
+
+
 def test_vastgestelde_agenda_geweigerd(aalten: Path) -> None:
     db = sqlite3.connect(aalten)
     db.execute("UPDATE uitvoeringsagenda SET vastgesteld_op = '2025-12-04' WHERE periode = '2026-2027'")

@@ -226,6 +226,41 @@ def test_export_toont_vastgestelde_tekst_en_het_spoor(aalten) -> None:
     assert f"| {toegevoegd.code} | 12-03-2026 (overleg 12-03-2026) | toegevoegd: Kleine woningen voor starters |  |" in samenvatting
 
 
+def test_verslag_zegt_bij_het_agendapunt_wat_er_veranderde_en_waarom(aalten) -> None:
+    """The minutes of the meeting that amended an agreement said only 'AF-001 (gewijzigd)': the
+    reason and the old value were in afspraak_wijziging, not in the minutes."""
+    from opslag import export
+
+    bestand, agenda_id = aalten
+    afspraak = _afspraak(bestand, agenda_id)
+    _stel_vast(bestand, agenda_id)
+    p = _partijen(bestand)
+    maart = notulen.nieuw_overleg(bestand, Overleg(agenda_id=agenda_id, datum=dt.date(2026, 3, 12)), ["1.1"])
+    juni = notulen.nieuw_overleg(bestand, Overleg(agenda_id=agenda_id, datum=dt.date(2026, 6, 18)), ["1.1"])
+    besluit = notulen.bewaar_besluit(bestand, Besluit(overleg_id=maart.id, tekst="Eind schuift.", datum=maart.datum))
+    notulen.bewaar_afspraak(bestand, replace(afspraak, eind="Q2 2028", betrokkenen=[p["HVW"], p["HVD"]]),
+                            grond=Grond("Netcongestie: de aansluiting komt later.", besluit.id, maart.id))
+    toegevoegd = notulen.bewaar_afspraak(
+        bestand, replace(afspraak, id=None, nummer=None, actielijn="Kleine woningen voor starters", overleg_id=juni.id),
+        grond=Grond("Vraag van de huurders.", overleg_id=juni.id))
+    assert _rijen(bestand, "SELECT soort, overleg_id, reden FROM afspraak_wijziging ORDER BY id") == [
+        ("wijziging", maart.id, "Netcongestie: de aansluiting komt later."), ("toevoeging", juni.id, "Vraag van de huurders.")]
+
+    verslag = export.exporteer_verslag(bestand, maart.id)
+    punt = verslag[verslag.index("Subthema 1.1"):verslag.index("## Besluitenlijst")]
+    assert "| AF-001 (gewijzigd) |" in punt
+    assert (
+        "Wijzigingen in de vastgestelde uitvoeringsagenda:\n\n- AF-001 wordt gewijzigd (besluit B-001): eind van Q4 2027 "
+        "naar Q2 2028; betrokken van HVW naar HVW, HVD. Reden: Netcongestie: de aansluiting komt later.\n"
+    ) in punt
+    assert toegevoegd.code not in verslag
+
+    # The next meeting's minutes tell their own change, not the earlier one.
+    verslag = export.exporteer_verslag(bestand, juni.id)
+    assert f"- {toegevoegd.code} wordt toegevoegd. Reden: Vraag van de huurders.\n" in verslag
+    assert "Netcongestie" not in verslag and "AF-001 wordt gewijzigd" not in verslag
+
+
 def test_export_noemt_overgenomen_afspraak(aalten) -> None:
     from opslag import export
 

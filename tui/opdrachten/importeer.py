@@ -26,10 +26,12 @@ def voeg_toe(sub: argparse._SubParsersAction, pad: Callable[[str], Path]) -> Non
     parser.add_argument("--agenda", metavar="PERIODE", required=True,
                         help="de uitvoeringsagenda, bijvoorbeeld 2026-2027; nieuw (concept) als het bestand hem nog niet heeft")
     parser.add_argument("--proef", action="store_true", help="toon wat er opgeslagen zou worden, en sla niets op")
+    parser.add_argument("--buiten-kader", action="store_true",
+                        help="een nieuwe agenda in een periode die niet in het kader past, bewust gekozen")
 
 
 def voer_uit(args: argparse.Namespace, zeg: Callable[..., None]) -> int:
-    from opslag import importeren
+    from opslag import importeren, perioden
     from opslag.bestand import Gemeentebestand
     from opslag.kop import is_actueel
 
@@ -39,18 +41,22 @@ def voer_uit(args: argparse.Namespace, zeg: Callable[..., None]) -> int:
     with Gemeentebestand.open(args.pad, alleen_lezen=alleen_lezen) as bestand:
         try:
             if args.proef:
-                voorstel = importeren.controleer(bestand, args.tabel, args.agenda)
+                voorstel = importeren.controleer(bestand, args.tabel, args.agenda, args.buiten_kader)
                 if not voorstel.in_orde:
                     raise importeren.ImportFout(voorstel)
             else:
-                voorstel = importeren.importeer(bestand, args.tabel, args.agenda)
+                voorstel = importeren.importeer(bestand, args.tabel, args.agenda, args.buiten_kader)
         except importeren.ImportFout as fout:
             zeg(str(fout), file=sys.stderr)
+            return 1
+        except perioden.BuitenKader as fout:
+            zeg(f"tripartiet: {fout} Importeer toch met --buiten-kader.", file=sys.stderr)
             return 1
     if args.proef:
         zeg("Proef: er is niets opgeslagen. Dit zou er opgeslagen worden:")
         zeg("\n".join(voorstel.overzicht()))
-        zeg(f"Importeer het met: tripartiet importeer {args.pad} {args.tabel} --agenda {voorstel.periode}")
+        extra = " --buiten-kader" if args.buiten_kader else ""
+        zeg(f"Importeer het met: tripartiet importeer {args.pad} {args.tabel} --agenda {voorstel.periode}{extra}")
         return 0
     zeg(voorstel.gedaan())
     return 0

@@ -29,13 +29,14 @@ class Actiefilter:
 
 
 class ActiefilterScherm(Dialoog[Actiefilter]):
-    """Three choices, each '(alle)' or one value; Escape applies them and closes."""
+    """Three choices, each '(alle)' or one value; Enter applies them and closes, Escape closes
+    without applying (as Esc does in every form: Escape meaning apply surprised users)."""
 
     BINDINGS = [
-        Binding("escape", "toepassen", "Toepassen", key_display="Esc", id="toepassen"),
-        Binding("delete", "wissen", "Alles wissen", id="wissen"),
+        Binding("escape", "sluit", "Sluiten", key_display="Esc", id="sluiten"),
         # As in every form: Enter on a closed dropdown completes (Space opens it).
-        Binding("enter", "enter", "Toepassen", show=False, priority=True, id="enter_toepassen"),
+        Binding("enter", "enter", "Toepassen", key_display="Enter", priority=True, id="enter_toepassen"),
+        Binding("delete", "wissen", "Alles wissen", key_display="Del", id="wissen"),
     ]
 
     def __init__(
@@ -61,7 +62,8 @@ class ActiefilterScherm(Dialoog[Actiefilter]):
             bekend = waarde in {w for _, w in opties}
             yield Label(titel, classes="veldnaam")
             yield Select(opties, prompt="(alle)", value=waarde if bekend else Select.NULL, id=f"filter-{naam}")
-        yield Label("Enter of Esc: toepassen en sluiten   spatie: kiezen   Del: alles wissen", id="filterhulp", classes="dialooghulp")
+        yield Label("Enter: toepassen en sluiten   Esc: sluiten zonder toepassen   spatie: kiezen   Del: alles wissen",
+                    id="filterhulp", classes="dialooghulp")
 
     def _waarde(self, naam: str) -> int | str | None:
         waarde = self.query_one(f"#filter-{naam}", Select).value

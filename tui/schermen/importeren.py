@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -16,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
-from opslag import datums, notulen
+from opslag import datums, perioden
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
 from tui.schermen.dialoog import Dialoog, enter_is_van
@@ -31,11 +34,30 @@ HULP_IMPORTEREN = "Enter: importeren   Esc: sluiten   (wijzigt u iets, dan wordt
 
 
 def periodes(bestand: Gemeentebestand) -> list[str]:
-    """The file's agendas and the two-year periods of its framework ('… 2026 t/m 2029')."""
-    eigen = [a.periode for a in notulen.uitvoeringsagendas(bestand)]
-    jaren = re.search(r"(\d{4})\s*(?:t/m|-|–)\s*(\d{4})", bestand.kader().titel)
-    uit_kader = [f"{j}-{j + 1}" for j in range(int(jaren[1]), int(jaren[2]), 2)] if jaren else []
-    return sorted(set(eigen) | set(uit_kader))
+    """The file's agendas and the two-year periods of its framework."""
+    return [p.periode for p in perioden.perioden(bestand)] or [perioden.volgende_periode(bestand).periode]
+
+
+# What a line of the report hangs its continuation under: a code (AF-001), a subtheme number (1.1,
+# 2.1.3) or the line of a bad cell ('regel 7,'), after the line's own indent.
+_KENMERK = re.compile(r"( *)(AF-\d+ +|\d+(?:\.\d+)+ +|regel \d+, +)?")
+
+
+def ingesprongen(tekst: str) -> Group:
+    """The report with every line that wraps continuing under its text, not at the left edge:
+    a long actielijn or error message read as a new item. Quotes the file: never markup."""
+    delen: list[Text | Table] = []
+    for regel in tekst.split("\n"):  # not splitlines: a control character in a cell is shown, not a break
+        kop = _KENMERK.match(regel).group()
+        if not kop:
+            delen.append(letterlijk(regel))
+            continue
+        tabel = Table.grid()
+        tabel.add_column(no_wrap=True, min_width=len(kop))
+        tabel.add_column(ratio=1, overflow="fold")
+        tabel.add_row(letterlijk(kop), letterlijk(regel[len(kop):]))
+        delen.append(tabel)
+    return Group(*delen)
 
 
 class ImporteerScherm(Dialoog[int | None]):
@@ -54,6 +76,8 @@ class ImporteerScherm(Dialoog[int | None]):
         super().__init__()
         self.bestand = bestand
         self._gecontroleerd: tuple[Path, str] | None = None  # what the shown check was for, when it can be stored
+        self._buiten_kader: str | None = None  # the period outside the framework the user chose explicitly
+        self.rapport = ""  # the report as plain text, one line per item (the screen wraps it)
 
     def inhoud(self) -> ComposeResult:
         yield Label("Uitvoeringsagenda importeren", classes="dialoogtitel")
@@ -108,7 +132,8 @@ class ImporteerScherm(Dialoog[int | None]):
         return pad, periode
 
     def _toon(self, tekst: str) -> None:
-        self.query_one("#verslag", Static).update(letterlijk(tekst, regels=True))  # quotes the file: never markup
+        self.rapport = tekst
+        self.query_one("#verslag", Static).update(ingesprongen(tekst))
         self.query_one("#uitkomst", VerticalScroll).scroll_home(animate=False)
 
     def action_verder(self) -> None:
@@ -120,13 +145,19 @@ class ImporteerScherm(Dialoog[int | None]):
         from opslag import importeren  # pydantic: only when importing
 
         pad, periode = keuze
+        buiten_kader = self._buiten_kader == periode
         try:
             if self._gecontroleerd == keuze:
-                voorstel = importeren.importeer(self.bestand, pad, periode)
+                voorstel = importeren.importeer(self.bestand, pad, periode, buiten_kader)
                 self.app.notify(voorstel.gedaan(), title="Geïmporteerd")
                 self.dismiss(len(voorstel.afspraken))
                 return
-            voorstel = importeren.controleer(self.bestand, pad, periode)
+            voorstel = importeren.controleer(self.bestand, pad, periode, buiten_kader)
+        except perioden.BuitenKader as fout:
+            self._gecontroleerd = None
+            self._toon(str(fout))
+            self._vraag_buiten_kader(periode, str(fout))
+            return
         except TripartietFout as fout:
             self._gecontroleerd = None
             self._toon(str(fout))
@@ -137,3 +168,15 @@ class ImporteerScherm(Dialoog[int | None]):
             self.query_one("#hulp", Label).update(HULP_IMPORTEREN)
         else:
             self._toon("\n".join(voorstel.rapport()))
+
+    def _vraag_buiten_kader(self, periode: str, melding: str) -> None:
+        """As `tripartiet importeer --buiten-kader`: a period outside the framework only when asked."""
+        from tui.schermen.bevestig import BevestigScherm
+
+        def gekozen(ja: bool | None) -> None:
+            if ja:
+                self._buiten_kader = periode
+                self.action_verder()
+
+        vraag = melding.removesuffix(" Er is niets geïmporteerd.") + f"\n\nToch importeren in {periode}, buiten het kader?"
+        self.app.push_screen(BevestigScherm(vraag, ja=f"ja, {periode} buiten het kader"), gekozen)

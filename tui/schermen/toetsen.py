@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -13,6 +13,32 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from tui.schermen.dialoog import Dialoog
+
+
+# Key names as the README and the help lines write them; Textual writes 'esc', 'del', 'f1'.
+_NAMEN = {"esc": "Esc", "del": "Del", "tab": "Tab", "space": "spatie", "pgup": "PgUp", "pgdn": "PgDn",
+          "home": "Home", "end": "End", "insert": "Ins"}
+
+
+def toetsnaam(tekst: str) -> str:
+    """'esc' -> 'Esc', 'f1' -> 'F1', 'shift+tab' -> 'shift+Tab': the key of a display Textual made
+    (the modifiers stay as Textual writes them, '^' for ctrl). The app's footer and F1 both use it."""
+    *modifiers, toets = tekst.split("+") if tekst != "+" else [tekst]
+    if toets[:1] == "f" and toets[1:].isdigit():
+        toets = toets.upper()
+    return "+".join([*modifiers, _NAMEN.get(toets, toets)])
+
+
+def toetsen_van(app: App, binding: Binding) -> str:
+    """The keys of a binding as the footer shows them, each of them: 'Esc, h'. A binding's own
+    key_display names one of its keys (the footer shows only that); here it replaces the key it
+    names, or the first."""
+    namen = [app.get_key_display(Binding(k.strip(), "")) for k in binding.key.split(",")]
+    if binding.key_display:
+        eigen = binding.key_display.casefold()
+        plek = next((i for i, naam in enumerate(namen) if naam.casefold() == eigen), 0)
+        namen[plek] = binding.key_display
+    return ", ".join(dict.fromkeys(namen))
 
 
 def _eigen_groep(klasse: type) -> str | None:
@@ -79,7 +105,7 @@ class ToetsenScherm(Dialoog[None]):
             delen += [Text(""), Text(titel, style="italic"), tabel]
             regels: dict[str, list[str]] = {}
             for binding in bindingen:
-                toetsen = ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in binding.key.split(","))
+                toetsen = toetsen_van(self.app, binding)
                 beschrijvingen = regels.setdefault(toetsen, [])
                 if binding.description not in beschrijvingen:
                     beschrijvingen.append(binding.description)
