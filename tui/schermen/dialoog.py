@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -53,6 +54,14 @@ class Dialoog(EersteKeerGestyled, ModalScreen[T]):
 
     def kader(self) -> Widget:
         return Vertical(classes="dialoogkader")
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """A dialog's first layout ends with a Resize to itself, at the size it was just laid out
+        at; Textual would lay out the dialog again and every screen below it too (two of the four
+        layouts of opening a form). A real resize of the terminal still gets through."""
+        schermen = [self, *self.app._background_screens]
+        if all(scherm._compositor.size == event.size for scherm in schermen):
+            event.prevent_default()  # Screen._on_resize, later in the MRO, is not called then
 
     def inhoud(self) -> ComposeResult:
         raise NotImplementedError

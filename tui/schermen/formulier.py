@@ -17,7 +17,7 @@ from textual import getters, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, TextArea
@@ -76,6 +76,21 @@ class Veld(Vertical):
             regel = Label("", classes="veldfout")
             self.mount(regel)
         regel.update(letterlijk(melding or ""))  # may quote the input
+
+
+class Naast(Horizontal):
+    """Two fields side by side, a column apart.
+
+    The left one is marked as it is composed: a `:first-child` rule would make Textual style
+    every field (and all inside it) a second time after mounting, to check its place."""
+
+    def __init__(self) -> None:
+        super().__init__(classes="naast")
+
+    def compose_add_child(self, widget: Widget) -> None:
+        if not self._pending_children:
+            widget.add_class("links", update=False)
+        super().compose_add_child(widget)
 
 
 class Formulier(Dialoog[T | None], Generic[T]):
