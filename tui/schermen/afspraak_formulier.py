@@ -16,6 +16,7 @@ from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import lees_doel, schone_tekst
 from opslag.modellen import Afspraak, AfspraakStatus
 from tui.schermen.formulier import Formulier, Naast, Veld
+from tui.widgets.keuze import Keuze
 from tui.widgets.veilig import Invoer, Tekstvak
 from tui.weergave import letterlijk
 
@@ -47,8 +48,8 @@ class AfspraakFormulier(Formulier[Afspraak]):
             yield Veld("Start", Invoer(id="start", placeholder="2026, Q3 2026 of 01-07-2026"))
             yield Veld("Eind", Invoer(id="eind", placeholder="2027, Q4 2027 of 31-12-2027"))
         with Naast():
-            yield Veld("Trekker", Select(partijen, id="trekker", prompt="(kies de trekkende partij)"), verplicht=True)
-            yield Veld("Status", Select([(s.value, s.value) for s in AfspraakStatus], id="status", allow_blank=False, value=AfspraakStatus.AFGESPROKEN.value))
+            yield Veld("Trekker", Keuze(partijen, id="trekker", prompt="(kies de trekkende partij)"), verplicht=True)
+            yield Veld("Status", Keuze([(s.value, s.value) for s in AfspraakStatus], id="status", allow_blank=False, value=AfspraakStatus.AFGESPROKEN.value))
         with Naast():
             yield Veld("Ook verantwoordelijk", SelectionList(*partijen, id="verantwoordelijken"))
             yield Veld("Betrokken partijen", SelectionList(*partijen, id="betrokkenen"))
@@ -69,7 +70,7 @@ class AfspraakFormulier(Formulier[Afspraak]):
         besluiten = notulen.besluiten(self.bestand, self.overleg_id) if self.overleg_id else []
         if besluiten:
             keuzes = [(letterlijk(f"{b.code}  {b.tekst}"), b.id) for b in besluiten]
-            yield Veld("Besluit", Select(keuzes, id="besluit", prompt="(geen besluit)"), hulp="van dit overleg")
+            yield Veld("Besluit", Keuze(keuzes, id="besluit", prompt="(geen besluit)"), hulp="van dit overleg")
 
     def vul(self) -> None:
         if self.bestaand:

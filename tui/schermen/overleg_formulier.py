@@ -17,6 +17,7 @@ from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
 from opslag.modellen import Overleg, OverlegSoort, Persoon
 from tui.schermen.formulier import Formulier, Naast, Veld
+from tui.widgets.keuze import Keuze
 from tui.widgets.veilig import Invoer
 from tui.weergave import letterlijk
 
@@ -56,13 +57,13 @@ class OverlegFormulier(Formulier[Overleg]):
         personen = self._persoonkeuzes()
         with Naast():
             yield Veld("Datum", Invoer(id="datum", placeholder="dd-mm-jjjj"), verplicht=True)
-            yield Veld("Soort", Select([("ambtelijk", "ambtelijk"), ("bestuurlijk", "bestuurlijk")], id="soort", allow_blank=False, value="ambtelijk"))
+            yield Veld("Soort", Keuze([("ambtelijk", "ambtelijk"), ("bestuurlijk", "bestuurlijk")], id="soort", allow_blank=False, value="ambtelijk"))
         yield Veld("Plaats", Invoer(id="plaats", placeholder="bijvoorbeeld Gemeentehuis, kamer 2.14"))
         with Naast():
-            yield Veld("Voorzitter", Select(personen, id="voorzitter", prompt="(nog niet bekend)"))
-            yield Veld("Notulist", Select(personen, id="notulist", prompt="(nog niet bekend)"))
+            yield Veld("Voorzitter", Keuze(personen, id="voorzitter", prompt="(nog niet bekend)"))
+            yield Veld("Notulist", Keuze(personen, id="notulist", prompt="(nog niet bekend)"))
         with Naast():
-            yield Veld("Uitvoeringsagenda", Select(self._periodekeuzes(), id="periode", allow_blank=False), verplicht=True)
+            yield Veld("Uitvoeringsagenda", Keuze(self._periodekeuzes(), id="periode", allow_blank=False), verplicht=True)
             yield Veld("Volgend overleg", Invoer(id="volgende", placeholder="dd-mm-jjjj"))
         yield Veld("Andere periode", Invoer(id="andere_periode", placeholder="bijvoorbeeld 2030-2031"), hulp="buiten het kader, bewust gekozen")
         yield Veld("Nieuwe periode", Checkbox("Onafgeronde afspraken overnemen", value=True, id="overnemen"), hulp="gereed en vervallen blijven in de vorige")
