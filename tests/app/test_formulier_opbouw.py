@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
+from textual.widgets import Select
 
 from tui.app import TripartietApp
 from tui.schermen.formulier import Formulier, Veld
@@ -28,7 +29,8 @@ def tellers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Counter]:
         refresh_layout(self, *args, **kwargs)
 
     def stijl(self: Stylesheet, node, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
-        tellers["stijl"][node] += 1
+        if node.parent is not None:  # not a widget styled while it is made (Textual's Checkbox)
+            tellers["stijl"][node] += 1
         apply(self, node, *args, **kwargs)
 
     monkeypatch.setattr(Screen, "_refresh_layout", layout)
@@ -83,5 +85,18 @@ async def test_een_formulier_volgt_het_vergroten_van_het_venster(demo_pad: Path,
         assert app.screen._compositor.size == onder._compositor.size == (120, 40)
         assert app.screen.query_one("#formulier").region.height < 40 - 2  # no longer squeezed to fit
         assert onder.query_one("#notitie").size.width > 60
+    finally:
+        await context.__aexit__(None, None, None)
+
+
+async def test_de_velden_krijgen_hun_eerste_waarde_zonder_opnieuw_opgemaakt_te_worden(demo_pad: Path, tellers: dict[str, Counter]) -> None:
+    app, pilot, context = await _open_overlegformulier(demo_pad, tellers)
+    try:
+        formulier = app.screen
+        tweemaal = {w for w in formulier.walk_children() if tellers["stijl"][w] > 1}
+        # Only the field with the focus, and a dropdown's label once it shows a choice (its colour).
+        verwacht = {formulier.focused} | {s.query_one("#label") for s in formulier.query(Select) if s.value is not Select.NULL}
+        assert tweemaal == verwacht
+        assert all(tellers["stijl"][w] == 2 for w in tweemaal)
     finally:
         await context.__aexit__(None, None, None)

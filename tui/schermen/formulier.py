@@ -60,6 +60,12 @@ class Veld(Vertical):
             # of opening a form), and it is styled again when it is mounted.
             invoer.add_class("-textual-compact", update=False)
             invoer.set_reactive(type(invoer).compact, True)
+        # The classes these get with their first value, given now: set after mounting, each would
+        # style the field again. No rule here or in Textual depends on '-valid'.
+        if isinstance(invoer, Input) and not invoer.validators:
+            invoer.add_class("-valid", update=False)
+        elif isinstance(invoer, Checkbox) and invoer.value:
+            invoer.add_class("-on", update=False)
 
     def compose(self) -> ComposeResult:
         yield Label(self.naam + (f"  ({self.hulp})" if self.hulp else ""), classes="veldnaam")

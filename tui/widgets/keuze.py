@@ -18,9 +18,19 @@ from textual.widgets import Select
 from textual.widgets._select import NoSelection, SelectCurrent, SelectOverlay, SelectType
 
 
+class _Huidig(SelectCurrent):
+    def _watch_has_value(self, has_value: bool) -> None:
+        # Only the label's colour depends on the class: style the label again, not this line
+        # with its arrows too (the first value of a form's dropdowns comes after mounting).
+        self.set_class(has_value, "-has-value", update=False)
+        if self.is_mounted:
+            self.query_one("#label").update_node_styles(animate=False)
+
+
 class Keuze(Select[SelectType], Generic[SelectType]):
     def compose(self):  # noqa: ANN201
-        yield SelectCurrent(self.prompt)
+        huidig = _Huidig(self.prompt)
+        yield huidig
 
     def _lijst(self) -> SelectOverlay | None:
         try:
