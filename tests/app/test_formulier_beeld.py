@@ -59,3 +59,15 @@ def test_actieformulier_met_fout_en_gekozen_persoon(snap_compare, demo_pad: Path
         await pilot.pause()
 
     assert snap_compare(TripartietApp(demo_pad), terminal_size=(80, 24), run_before=open_)
+
+
+def test_afspraakformulier_gesloten_keuzelijst_met_focus(snap_compare, demo_pad: Path) -> None:
+    async def open_(pilot) -> None:
+        pilot.app.ga_naar_subthema("4.2")
+        await pilot.pause()
+        await pilot.press("escape", "a")
+        await pilot.pause()
+        pilot.app.screen.query_one("#trekker", Select).focus()  # its prompt, dimmed, in a focused frame
+        await pilot.pause()
+
+    assert snap_compare(TripartietApp(demo_pad), terminal_size=(80, 24), run_before=open_)
