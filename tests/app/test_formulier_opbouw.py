@@ -12,6 +12,7 @@ import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 from textual.widgets import Select
+from textual.widgets._select import SelectCurrent
 
 from tui.app import TripartietApp
 from tui.schermen.formulier import Formulier, Veld
@@ -76,6 +77,18 @@ async def test_elk_veld_wordt_eenmaal_opgemaakt(demo_pad: Path, tellers: dict[st
         await context.__aexit__(None, None, None)
 
 
+async def test_een_keuzelijst_is_bij_openen_twee_widgets(demo_pad: Path, tellers: dict[str, Counter]) -> None:
+    """Textual's Select is six: itself, the line with the choice (three Statics in a Horizontal),
+    and its list, hidden until opened. Keuze is itself and the line, drawn as one widget."""
+    app, pilot, context = await _open_overlegformulier(demo_pad, tellers)
+    try:
+        keuzes = list(app.screen.query(Select))
+        assert len(keuzes) == 4
+        assert all(len(list(keuze.walk_children())) == 1 for keuze in keuzes)
+    finally:
+        await context.__aexit__(None, None, None)
+
+
 async def test_een_formulier_volgt_het_vergroten_van_het_venster(demo_pad: Path, tellers: dict[str, Counter]) -> None:
     app, pilot, context = await _open_overlegformulier(demo_pad, tellers, (80, 24))
     try:
@@ -94,8 +107,8 @@ async def test_de_velden_krijgen_hun_eerste_waarde_zonder_opnieuw_opgemaakt_te_w
     try:
         formulier = app.screen
         tweemaal = {w for w in formulier.walk_children() if tellers["stijl"][w] > 1}
-        # Only the field with the focus, and a dropdown's label once it shows a choice (its colour).
-        verwacht = {formulier.focused} | {s.query_one("#label") for s in formulier.query(Select) if s.value is not Select.NULL}
+        # Only the field with the focus, and a dropdown's line once it shows a choice (its colour).
+        verwacht = {formulier.focused} | {s.query_one(SelectCurrent) for s in formulier.query(Select) if s.value is not Select.NULL}
         assert tweemaal == verwacht
         assert all(tellers["stijl"][w] == 2 for w in tweemaal)
     finally:

@@ -10,27 +10,83 @@ for the list, each as it is there with the list allowed to be absent.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Generic
 
+from rich.console import RenderableType
 from textual import on
+from textual.content import Content
 from textual.css.query import NoMatches
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual, visualize
 from textual.widgets import Select
 from textual.widgets._select import NoSelection, SelectCurrent, SelectOverlay, SelectType
 
 
-class _Huidig(SelectCurrent):
-    def _watch_has_value(self, has_value: bool) -> None:
-        # Only the label's colour depends on the class: style the label again, not this line
-        # with its arrows too (the first value of a form's dropdowns comes after mounting).
-        self.set_class(has_value, "-has-value", update=False)
-        if self.is_mounted:
-            self.query_one("#label").update_node_styles(animate=False)
+class _Regel(Visual):
+    """The chosen option (or the prompt) and the arrow after it, as SelectCurrent's three Statics
+    showed them: the label wrapped in all but the last two columns, the arrow in the last one."""
+
+    def __init__(self, huidig: KeuzeRegel) -> None:
+        self.huidig = huidig
+        label = huidig.placeholder if isinstance(huidig.label, NoSelection) else huidig.label
+        self.label = visualize(huidig, label, markup=True)  # as Static does
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.label.get_optimal_width(rules, container_width) + 2
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.label.get_height(rules, max(width - 2, 1))
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        huidig = self.huidig
+        breedte = max(width - 2, 1)
+        onder, achter = huidig.background_colors
+        vlak = Style(background=onder + achter).rich_style  # what a Static's padding is drawn with
+        regels = Visual.to_strips(huidig, self.label, breedte, None, huidig.get_visual_style("keuze-regel--label"))
+        pijl = "▲" if isinstance(huidig.parent, Select) and huidig.parent.expanded else "▼"
+        pijl_regel = Visual.to_strips(huidig, Content(pijl), 1, 1, huidig.get_visual_style("keuze-regel--pijl"))[0]
+        uit = []
+        for y, regel in enumerate(regels or [Strip.blank(breedte, vlak)]):
+            regel = regel.adjust_cell_length(breedte, vlak)
+            staart = Strip.join([Strip.blank(1, vlak), pijl_regel]) if y == 0 else Strip.blank(2, vlak)
+            uit.append(Strip.join([regel, staart]))
+        return uit
+
+
+class KeuzeRegel(SelectCurrent):
+    """SelectCurrent drawn by itself: a form's four dropdowns were twelve Statics to mount and
+    lay out. Its own CSS is Textual's (border, padding, focus); the label's and the arrow's
+    colours are those of SelectCurrent's `Static#label` and `.arrow`."""
+
+    COMPONENT_CLASSES = {"keuze-regel--label", "keuze-regel--pijl"}
+    DEFAULT_CSS = """
+    KeuzeRegel > .keuze-regel--label { color: $foreground 50%; }
+    KeuzeRegel.-has-value > .keuze-regel--label { color: $foreground; }
+    KeuzeRegel > .keuze-regel--pijl { color: $foreground 50%; }
+    """
+
+    # A line, not a container: Horizontal's layout would make it size itself by its (no) children.
+    is_container = False
+    is_scrollable = False
+
+    def compose(self):  # noqa: ANN201
+        return iter(())
+
+    def update(self, label: RenderableType | NoSelection) -> None:
+        self.label = label
+        self.has_value = label is not Select.NULL
+        self.refresh(layout=True)
+
+    def render(self) -> Visual:
+        return _Regel(self)
 
 
 class Keuze(Select[SelectType], Generic[SelectType]):
     def compose(self):  # noqa: ANN201
-        huidig = _Huidig(self.prompt)
-        yield huidig
+        yield KeuzeRegel(self.prompt)
 
     def _lijst(self) -> SelectOverlay | None:
         try:
@@ -91,6 +147,11 @@ class Keuze(Select[SelectType], Generic[SelectType]):
             huidig.update(self.NULL)
         if self._lijst() is not None:
             super()._watch_prompt(prompt)
+
+    def _watch_expanded(self, expanded: bool) -> None:
+        super()._watch_expanded(expanded)
+        with suppress(NoMatches):
+            self.query_one(KeuzeRegel).refresh()  # the arrow turns
 
     async def action_show_overlay(self) -> None:
         await self._maak_lijst()
