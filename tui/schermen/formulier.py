@@ -119,6 +119,7 @@ class Formulier(Dialoog[T | None], Generic[T]):
         self._concept_in_bestand = False
         self._beginwaarden: dict[str, Any] = {}
         self._bewaard: dict[str, Any] | None = None  # the fields as the draft in the file holds them
+        self._hulp = HULP
 
     # --- to implement -------------------------------------------------------------------
 
@@ -280,7 +281,10 @@ class Formulier(Dialoog[T | None], Generic[T]):
     def on_descendant_focus(self, event: Any) -> None:
         """The hint says how this field is completed: Enter, or ctrl+s in a multi-line one. The
         whole field comes into view, its name and message with it, not only the input."""
-        self.query_one("#formulierhulp", Label).update(HULP_TEKSTVAK if isinstance(event.widget, TextArea) else HULP)
+        hulp = HULP_TEKSTVAK if isinstance(event.widget, TextArea) else HULP
+        if hulp != self._hulp:  # the same text again would still lay the form out again
+            self._hulp = hulp
+            self.query_one("#formulierhulp", Label).update(hulp)
         veld = next((a for a in event.widget.ancestors if isinstance(a, Veld)), None)
         if veld is not None:
             # After Textual's own scroll to the input (which may centre it, or cut off its name).

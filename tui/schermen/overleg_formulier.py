@@ -76,7 +76,9 @@ class OverlegFormulier(Formulier[Overleg]):
 
     def _periodekeuzes(self) -> list:
         keuzes = []
-        for periode in perioden.perioden(self.bestand):
+        # Kept for the fields that follow the choice while the form is open: nothing else starts a period meanwhile.
+        self._perioden = perioden.perioden(self.bestand)
+        for periode in self._perioden:
             staat = "nieuw" if periode.agenda_id is None else periode.staat
             keuzes.append((letterlijk(f"{periode.periode} ({staat}{'' if periode.in_kader else ', buiten het kader'})"), periode.periode))
         return keuzes + [("andere periode…", ANDERE_PERIODE)]
@@ -98,7 +100,7 @@ class OverlegFormulier(Formulier[Overleg]):
         is not in the file yet and has one before it, naming that one and what goes along."""
         self.query_one("#veld-andere_periode").display = self.query_one("#periode", Select).value == ANDERE_PERIODE
         periode = self._gekozen_periode()
-        bestaat = periode is None or any(p.periode == periode and p.agenda_id for p in perioden.perioden(self.bestand))
+        bestaat = periode is None or any(p.periode == periode and p.agenda_id for p in self._perioden)
         vorige = None if bestaat else perioden.vorige_agenda(self.bestand, periode)
         self.query_one("#veld-overnemen").display = vorige is not None
         if vorige is not None:
