@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Select
 from textual.widgets._select import SelectCurrent
 
+from tests.hulp import schermtekst
 from tui.app import TripartietApp
 from tui.schermen.formulier import Formulier, Veld
 from tui.schermen.overleg_formulier import OverlegFormulier
@@ -72,7 +73,18 @@ async def test_elk_veld_wordt_eenmaal_opgemaakt(demo_pad: Path, tellers: dict[st
         velden = list(app.screen.query(Veld))
         assert velden and all(tellers["stijl"][veld] == 1 for veld in velden)
         for veld in velden:
-            assert all(tellers["stijl"][kind] == 1 for kind in veld.query("Label"))
+            assert all(tellers["stijl"][kind] == 1 for kind in veld.children if kind is not app.screen.focused)
+    finally:
+        await context.__aexit__(None, None, None)
+
+
+async def test_een_veld_is_zijn_invoer_en_tekent_zijn_naam_zelf(demo_pad: Path, tellers: dict[str, Counter]) -> None:
+    app, pilot, context = await _open_overlegformulier(demo_pad, tellers)
+    try:
+        velden = list(app.screen.query(Veld))
+        assert velden and all(list(veld.children) == [veld.invoer] for veld in velden)  # no Label
+        datum = app.screen.query_one("#veld-datum", Veld)
+        assert schermtekst(datum).splitlines()[0] == "Datum *"
     finally:
         await context.__aexit__(None, None, None)
 

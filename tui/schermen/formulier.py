@@ -17,6 +17,10 @@ from textual import getters, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual, visualize
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
@@ -38,12 +42,35 @@ HULP = "Enter: vastleggen   Esc: sluiten (invoer blijft als concept bewaard)"
 HULP_TEKSTVAK = "ctrl+s: vastleggen   Enter: nieuwe regel   Esc: sluiten (concept blijft)"
 
 
-class Veld(Vertical):
-    """A label, the input widget and the place for its error message."""
+class _Naam(Visual):
+    """A field's name on its first line, cut off at the field's width as a Label was."""
 
+    def __init__(self, inhoud: Visual, stijl: Style) -> None:
+        self.inhoud = inhoud
+        self.stijl = stijl
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.inhoud.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        volle = max(self.inhoud.get_optimal_width(options.rules, width), 1)
+        return [self.inhoud.render_strips(volle, 1, self.stijl, options)[0].crop(0, width)]
+
+
+class Veld(Vertical):
+    """The name, the input widget and the place for its error message.
+
+    The name is drawn by the field itself on its first line, above the input (which has a top
+    margin for it): a Label there was a widget more per field, a tenth of a form's widgets."""
+
+    COMPONENT_CLASSES = {"veld--naam"}
     DEFAULT_CSS = """
     Veld { height: auto; margin-bottom: 1; }
-    Veld > .veldnaam { color: $text-muted; }
+    Veld > .veld--naam { color: $text-muted; }
+    Veld > .veldinvoer { margin-top: 1; }
     Veld > .veldfout { color: $text-error; display: none; width: 100%; }
     Veld.fout > .veldfout { display: block; }
     Veld.fout > Input, Veld.fout > Select, Veld.fout > TextArea, Veld.fout > SelectionList { background: $error 25%; }
@@ -54,6 +81,7 @@ class Veld(Vertical):
         self.naam = naam + (" *" if verplicht else "")
         self.invoer = invoer
         self.hulp = hulp
+        invoer.add_class("veldinvoer", update=False)
         if hasattr(invoer, "compact"):
             # A form must fit 80x24: one line per input, not three. Set as mounting will find it:
             # `invoer.compact = True` styles the unmounted widget at once, for nothing (a tenth
@@ -67,8 +95,14 @@ class Veld(Vertical):
         elif isinstance(invoer, Checkbox) and invoer.value:
             invoer.add_class("-on", update=False)
 
+    @property
+    def naamregel(self) -> str:
+        return self.naam + (f"  ({self.hulp})" if self.hulp else "")
+
+    def render(self) -> Visual:
+        return _Naam(visualize(self, self.naamregel, markup=True), self.get_visual_style("veld--naam"))  # as Label does
+
     def compose(self) -> ComposeResult:
-        yield Label(self.naam + (f"  ({self.hulp})" if self.hulp else ""), classes="veldnaam")
         yield self.invoer
         # The place for an error message comes with the first error: most forms never show one,
         # and each widget on a form costs time when it opens.
