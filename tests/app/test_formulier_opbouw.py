@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from textual._compositor import Compositor
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 from textual.widgets import Select
@@ -22,8 +23,14 @@ from tui.schermen.overleg_formulier import OverlegFormulier
 
 @pytest.fixture
 def tellers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Counter]:
-    tellers: dict[str, Counter] = {"layout": Counter(), "stijl": Counter()}
+    tellers: dict[str, Counter] = {"layout": Counter(), "stijl": Counter(), "verf": Counter()}
     refresh_layout = Screen._refresh_layout
+    render_update = Compositor.render_update
+
+    def verf(self: Compositor, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if self._dirty_regions:  # something to paint
+            tellers["verf"][self] += 1
+        return render_update(self, *args, **kwargs)
     apply = Stylesheet.apply
 
     def layout(self: Screen, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
@@ -37,6 +44,7 @@ def tellers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Counter]:
 
     monkeypatch.setattr(Screen, "_refresh_layout", layout)
     monkeypatch.setattr(Stylesheet, "apply", stijl)
+    monkeypatch.setattr(Compositor, "render_update", verf)
     return tellers
 
 
@@ -61,6 +69,16 @@ async def test_een_formulier_wordt_tweemaal_ingedeeld_en_het_scherm_eronder_niet
         # Textual lays a new screen out twice (its widgets learn their size in the first); the
         # Resize it sends itself after the first made it lay out itself and the screen below again.
         assert tellers["layout"] == Counter({"OverlegFormulier": 2})
+    finally:
+        await context.__aexit__(None, None, None)
+
+
+async def test_een_formulier_wordt_bij_openen_tweemaal_getekend(demo_pad: Path, tellers: dict[str, Counter]) -> None:
+    app, pilot, context = await _open_overlegformulier(demo_pad, tellers)
+    try:
+        # Once with each layout, both in full (new, and the dialog's size changed in the first);
+        # not a partial paint with the second layout and a full one right after it.
+        assert tellers["verf"][app.screen._compositor] == 2
     finally:
         await context.__aexit__(None, None, None)
 
