@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Select
 from opslag.bestand import nieuw_bestand
 from opslag.inzet import inzet_per_partij
 from tui.app import TripartietApp
+from tui.schermen.formulier import Veld
 from tui.schermen.importeren import HULP_IMPORTEREN
 from tui.schermen.inzet import samenvatting
 from tui.weergave import Kleuren
@@ -140,10 +141,10 @@ async def test_reden_bij_wijziging_past_op_80_kolommen(demo_pad: Path) -> None:
         app.screen.query_one("#afspraken").focus()
         await pilot.press("home", "enter")
         await pilot.pause()
-        naam = app.screen.query_one("#veld-reden .veldnaam", Label)
-        tekst = str(naam.render())
+        veld = app.screen.query_one("#veld-reden", Veld)
+        tekst = veld.naamregel
         assert "alleen de status" in tekst
-        assert len(tekst) <= naam.region.width
+        assert len(tekst) <= veld.region.width
         await pilot.press("escape")
         await pilot.press("ctrl+q")
 

@@ -13,7 +13,8 @@ table filled after the first paint) counts too. Target: both ≤ 100 ms on the 1
 The keys: open a form (o, change the meeting; the first one also starts loading pydantic in the
 background), open the actielijst (l), filter it (Enter in the filter window), sort it (s), palette
 "ga naar subthema" (Enter on the hit), switch meeting (Enter in the chooser), open the export
-screen (e) and switch its document (Enter in the document choice). Every garbage collection is
+screen (e) and switch its document (Enter in the document choice); group "formulieren": the
+agreement, action and decision forms (a on a subtheme, t, b). Every garbage collection is
 timed too, in wall-clock and processor time (the latter barely changes on a busy machine).
 
     python tests/bench/toetsen.py --geheugen 12
@@ -43,7 +44,7 @@ if __package__ in (None, ""):
 from bestanden import maak_bestand  # noqa: E402
 
 TIK = 0.002
-GROEPEN = frozenset({"formulier", "actielijst", "palet", "overleg", "export"})  # the watchdog's interval: a blockade is measured to within a few ms
+GROEPEN = frozenset({"formulier", "actielijst", "palet", "overleg", "export", "formulieren"})  # the watchdog's interval: a blockade is measured to within a few ms
 
 
 class Waakhond:
@@ -268,6 +269,23 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
                 await pilot.press("escape")
                 await pilot.pause()
                 assert isinstance(app.screen, OverlegScherm)
+
+            if "formulieren" in groepen:
+                # --- the other forms: an agreement (a, on a subtheme), an action (t), a decision (b) ---
+                from opslag.modellen import PuntSoort
+
+                overleg = app.screen
+                subthema = next(p for p in overleg.punten if p.soort is PuntSoort.SUBTHEMA)
+                app.ga_naar_subthema(subthema.subthema_nummer)
+                await pilot.pause()
+                await pilot.press("escape")  # out of the note
+                await pilot.pause()
+                for toets, formulier in (("a", "AfspraakFormulier"), ("t", "ActieFormulier"), ("b", "BesluitFormulier")):
+                    noteer(f"formulier openen ({toets})", await meet(app, waakhond, _druk(app, toets),
+                           lambda formulier=formulier: type(app.screen).__name__ == formulier))
+                    await pilot.press("escape")
+                    await pilot.pause()
+                    assert app.screen is overleg
         waakhond.stop()
     return uitkomst, waakhond.gc
 

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Select
 
 from opslag import notulen
@@ -16,8 +15,9 @@ from opslag.datums import lees_datum, toon_datum
 from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
 from opslag.modellen import ActieStatus, Actiepunt, Persoon
-from tui.schermen.formulier import Formulier, Veld
+from tui.schermen.formulier import Formulier, Naast, Veld
 from tui.schermen.overleg_formulier import NIEUWE_PERSOON
+from tui.widgets.keuze import Keuze
 from tui.widgets.veilig import Invoer
 from tui.weergave import letterlijk
 
@@ -76,14 +76,14 @@ class ActieFormulier(Formulier[Actiepunt]):
         self._vorige_persoon: object = Select.NULL
         afspraken = [(letterlijk(f"{a.code} {a.actielijn}"), a.id) for a in notulen.afspraken(bestand, subthema=self.subthema)] if self.subthema else []
         yield Veld("Actie (wat)", Invoer(id="wat", placeholder="Wat moet er gebeuren?"), verplicht=True)
-        with Horizontal(classes="naast"):
-            yield Veld("Wie (persoon)", Select(personen, id="persoon", prompt="(geen persoon)"))
-            yield Veld("Partij", Select([(letterlijk(f"{p.code}  {p.naam}"), p.id) for p in partijen.values()], id="partij", prompt="(partij van de persoon)"))
-        with Horizontal(classes="naast"):
+        with Naast():
+            yield Veld("Wie (persoon)", Keuze(personen, id="persoon", prompt="(geen persoon)"))
+            yield Veld("Partij", Keuze([(letterlijk(f"{p.code}  {p.naam}"), p.id) for p in partijen.values()], id="partij", prompt="(partij van de persoon)"))
+        with Naast():
             yield Veld("Deadline", Invoer(id="deadline", placeholder="dd-mm-jjjj"))
-            yield Veld("Status", Select([(s.value, s.value) for s in ActieStatus], id="status", allow_blank=False, value=ActieStatus.OPEN.value))
+            yield Veld("Status", Keuze([(s.value, s.value) for s in ActieStatus], id="status", allow_blank=False, value=ActieStatus.OPEN.value))
         if afspraken:
-            yield Veld("Hoort bij afspraak", Select(afspraken, id="afspraak", prompt="(geen)"))
+            yield Veld("Hoort bij afspraak", Keuze(afspraken, id="afspraak", prompt="(geen)"))
 
     def vul(self) -> None:
         if self.bestaand:

@@ -7,7 +7,6 @@ the responsible parties is then seen and changed, as the export and the lists sh
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Select, SelectionList
 
 from opslag import levensloop, notulen
@@ -16,7 +15,8 @@ from opslag.datums import controleer_start_eind, lange_datum, lees_termijn
 from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import lees_doel, schone_tekst
 from opslag.modellen import Afspraak, AfspraakStatus
-from tui.schermen.formulier import Formulier, Veld
+from tui.schermen.formulier import Formulier, Naast, Veld
+from tui.widgets.keuze import Keuze
 from tui.widgets.veilig import Invoer, Tekstvak
 from tui.weergave import letterlijk
 
@@ -44,13 +44,13 @@ class AfspraakFormulier(Formulier[Afspraak]):
         partijen = [(letterlijk(f"{p.code}  {p.naam}"), p.id) for p in self.bestand.partijen()]
         yield Veld("Actielijn (wat)", Invoer(id="actielijn", placeholder="Wat gaan we doen?"), verplicht=True)
         yield Veld("Doel", Invoer(id="doel", placeholder="bijvoorbeeld 40 woningen"))
-        with Horizontal(classes="naast"):
+        with Naast():
             yield Veld("Start", Invoer(id="start", placeholder="2026, Q3 2026 of 01-07-2026"))
             yield Veld("Eind", Invoer(id="eind", placeholder="2027, Q4 2027 of 31-12-2027"))
-        with Horizontal(classes="naast"):
-            yield Veld("Trekker", Select(partijen, id="trekker", prompt="(kies de trekkende partij)"), verplicht=True)
-            yield Veld("Status", Select([(s.value, s.value) for s in AfspraakStatus], id="status", allow_blank=False, value=AfspraakStatus.AFGESPROKEN.value))
-        with Horizontal(classes="naast"):
+        with Naast():
+            yield Veld("Trekker", Keuze(partijen, id="trekker", prompt="(kies de trekkende partij)"), verplicht=True)
+            yield Veld("Status", Keuze([(s.value, s.value) for s in AfspraakStatus], id="status", allow_blank=False, value=AfspraakStatus.AFGESPROKEN.value))
+        with Naast():
             yield Veld("Ook verantwoordelijk", SelectionList(*partijen, id="verantwoordelijken"))
             yield Veld("Betrokken partijen", SelectionList(*partijen, id="betrokkenen"))
         yield Veld("Toelichting", Tekstvak(id="toelichting"))
@@ -70,7 +70,7 @@ class AfspraakFormulier(Formulier[Afspraak]):
         besluiten = notulen.besluiten(self.bestand, self.overleg_id) if self.overleg_id else []
         if besluiten:
             keuzes = [(letterlijk(f"{b.code}  {b.tekst}"), b.id) for b in besluiten]
-            yield Veld("Besluit", Select(keuzes, id="besluit", prompt="(geen besluit)"), hulp="van dit overleg")
+            yield Veld("Besluit", Keuze(keuzes, id="besluit", prompt="(geen besluit)"), hulp="van dit overleg")
 
     def vul(self) -> None:
         if self.bestaand:

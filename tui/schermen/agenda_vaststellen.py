@@ -4,14 +4,13 @@ document. Again on an adopted agenda it corrects the adoption; both are in the c
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Label
 
 from opslag import levensloop
 from opslag.bestand import Gemeentebestand
 from opslag.datums import lange_datum, lees_datum, toon_datum
 from opslag.modellen import Partij, PartijSoort, Persoon, Uitvoeringsagenda
-from tui.schermen.formulier import Formulier, Veld
+from tui.schermen.formulier import Formulier, Naast, Veld
 from tui.weergave import letterlijk
 from tui.widgets.veilig import Invoer
 
@@ -51,11 +50,11 @@ class AgendaVaststellen(Formulier[list[str]]):
                 letterlijk(f"Vastgesteld op {lange_datum(self.agenda.vastgesteld_op)}; wat u hier vastlegt, vervangt dat."),
                 classes="vastgesteld",
             )
-        with Horizontal(classes="naast"):
+        with Naast():
             yield Veld("Datum van vaststelling", Invoer(id="datum", placeholder="dd-mm-jjjj"), verplicht=True)
             yield Veld("Plaats", Invoer(id="plaats", placeholder="bijvoorbeeld Aalten"), verplicht=True)
         for partij in self.partijen:
-            with Horizontal(classes="naast"):
+            with Naast():
                 yield Veld(f"{partij.code}: ondertekenaar", Invoer(id=f"naam-{partij.id}", placeholder="naam"))
                 yield Veld("Functie", Invoer(id=f"functie-{partij.id}", placeholder=_VOORBEELD_FUNCTIE.get(partij.soort, "")))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -53,6 +54,23 @@ class Dialoog(EersteKeerGestyled, ModalScreen[T]):
 
     def kader(self) -> Widget:
         return Vertical(classes="dialoogkader")
+
+    def _on_timer_update(self) -> None:
+        """A layout due together with a repaint of the whole dialog (as after its first layout,
+        which the dialog's new size and Screen's resume ask for) is painted once, in full, with the
+        layout, instead of a partial paint with the layout and then the full one at once after."""
+        if self._layout_required and self._repaint_required and self.is_current and not self.app._batch_count:
+            self._repaint_required = False
+            self._dirty_widgets.add(self)  # the layout starts by marking what these cover as dirty
+        super()._on_timer_update()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """A dialog's first layout ends with a Resize to itself, at the size it was just laid out
+        at; Textual would lay out the dialog again and every screen below it too (two of the four
+        layouts of opening a form). A real resize of the terminal still gets through."""
+        schermen = [self, *self.app._background_screens]
+        if all(scherm._compositor.size == event.size for scherm in schermen):
+            event.prevent_default()  # Screen._on_resize, later in the MRO, is not called then
 
     def inhoud(self) -> ComposeResult:
         raise NotImplementedError

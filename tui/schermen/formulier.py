@@ -17,7 +17,11 @@ from textual import getters, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual, visualize
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, TextArea
@@ -38,12 +42,35 @@ HULP = "Enter: vastleggen   Esc: sluiten (invoer blijft als concept bewaard)"
 HULP_TEKSTVAK = "ctrl+s: vastleggen   Enter: nieuwe regel   Esc: sluiten (concept blijft)"
 
 
-class Veld(Vertical):
-    """A label, the input widget and the place for its error message."""
+class _Naam(Visual):
+    """A field's name on its first line, cut off at the field's width as a Label was."""
 
+    def __init__(self, inhoud: Visual, stijl: Style) -> None:
+        self.inhoud = inhoud
+        self.stijl = stijl
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.inhoud.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        volle = max(self.inhoud.get_optimal_width(options.rules, width), 1)
+        return [self.inhoud.render_strips(volle, 1, self.stijl, options)[0].crop(0, width)]
+
+
+class Veld(Vertical):
+    """The name, the input widget and the place for its error message.
+
+    The name is drawn by the field itself on its first line, above the input (which has a top
+    margin for it): a Label there was a widget more per field, a tenth of a form's widgets."""
+
+    COMPONENT_CLASSES = {"veld--naam"}
     DEFAULT_CSS = """
     Veld { height: auto; margin-bottom: 1; }
-    Veld > .veldnaam { color: $text-muted; }
+    Veld > .veld--naam { color: $text-muted; }
+    Veld > .veldinvoer { margin-top: 1; }
     Veld > .veldfout { color: $text-error; display: none; width: 100%; }
     Veld.fout > .veldfout { display: block; }
     Veld.fout > Input, Veld.fout > Select, Veld.fout > TextArea, Veld.fout > SelectionList { background: $error 25%; }
@@ -54,15 +81,28 @@ class Veld(Vertical):
         self.naam = naam + (" *" if verplicht else "")
         self.invoer = invoer
         self.hulp = hulp
+        invoer.add_class("veldinvoer", update=False)
         if hasattr(invoer, "compact"):
             # A form must fit 80x24: one line per input, not three. Set as mounting will find it:
             # `invoer.compact = True` styles the unmounted widget at once, for nothing (a tenth
             # of opening a form), and it is styled again when it is mounted.
             invoer.add_class("-textual-compact", update=False)
             invoer.set_reactive(type(invoer).compact, True)
+        # The classes these get with their first value, given now: set after mounting, each would
+        # style the field again. No rule here or in Textual depends on '-valid'.
+        if isinstance(invoer, Input) and not invoer.validators:
+            invoer.add_class("-valid", update=False)
+        elif isinstance(invoer, Checkbox) and invoer.value:
+            invoer.add_class("-on", update=False)
+
+    @property
+    def naamregel(self) -> str:
+        return self.naam + (f"  ({self.hulp})" if self.hulp else "")
+
+    def render(self) -> Visual:
+        return _Naam(visualize(self, self.naamregel, markup=True), self.get_visual_style("veld--naam"))  # as Label does
 
     def compose(self) -> ComposeResult:
-        yield Label(self.naam + (f"  ({self.hulp})" if self.hulp else ""), classes="veldnaam")
         yield self.invoer
         # The place for an error message comes with the first error: most forms never show one,
         # and each widget on a form costs time when it opens.
@@ -76,6 +116,21 @@ class Veld(Vertical):
             regel = Label("", classes="veldfout")
             self.mount(regel)
         regel.update(letterlijk(melding or ""))  # may quote the input
+
+
+class Naast(Horizontal):
+    """Two fields side by side, a column apart.
+
+    The left one is marked as it is composed: a `:first-child` rule would make Textual style
+    every field (and all inside it) a second time after mounting, to check its place."""
+
+    def __init__(self) -> None:
+        super().__init__(classes="naast")
+
+    def compose_add_child(self, widget: Widget) -> None:
+        if not self._pending_children:
+            widget.add_class("links", update=False)
+        super().compose_add_child(widget)
 
 
 class Formulier(Dialoog[T | None], Generic[T]):
@@ -98,6 +153,7 @@ class Formulier(Dialoog[T | None], Generic[T]):
         self._concept_in_bestand = False
         self._beginwaarden: dict[str, Any] = {}
         self._bewaard: dict[str, Any] | None = None  # the fields as the draft in the file holds them
+        self._hulp = HULP
 
     # --- to implement -------------------------------------------------------------------
 
@@ -259,7 +315,10 @@ class Formulier(Dialoog[T | None], Generic[T]):
     def on_descendant_focus(self, event: Any) -> None:
         """The hint says how this field is completed: Enter, or ctrl+s in a multi-line one. The
         whole field comes into view, its name and message with it, not only the input."""
-        self.query_one("#formulierhulp", Label).update(HULP_TEKSTVAK if isinstance(event.widget, TextArea) else HULP)
+        hulp = HULP_TEKSTVAK if isinstance(event.widget, TextArea) else HULP
+        if hulp != self._hulp:  # the same text again would still lay the form out again
+            self._hulp = hulp
+            self.query_one("#formulierhulp", Label).update(hulp)
         veld = next((a for a in event.widget.ancestors if isinstance(a, Veld)), None)
         if veld is not None:
             # After Textual's own scroll to the input (which may centre it, or cut off its name).

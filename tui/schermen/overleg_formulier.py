@@ -8,7 +8,6 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.widgets import Checkbox, Select, SelectionList
 
 from opslag import notulen, perioden
@@ -17,7 +16,8 @@ from opslag.datums import lees_datum, lees_periode, lees_tijd, toon_datum
 from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
 from opslag.modellen import Overleg, OverlegSoort, Persoon
-from tui.schermen.formulier import Formulier, Veld
+from tui.schermen.formulier import Formulier, Naast, Veld
+from tui.widgets.keuze import Keuze
 from tui.widgets.veilig import Invoer
 from tui.weergave import letterlijk
 
@@ -55,19 +55,19 @@ class OverlegFormulier(Formulier[Overleg]):
     def velden(self) -> ComposeResult:
         bestand = self.bestand
         personen = self._persoonkeuzes()
-        with Horizontal(classes="naast"):
+        with Naast():
             yield Veld("Datum", Invoer(id="datum", placeholder="dd-mm-jjjj"), verplicht=True)
-            yield Veld("Soort", Select([("ambtelijk", "ambtelijk"), ("bestuurlijk", "bestuurlijk")], id="soort", allow_blank=False, value="ambtelijk"))
+            yield Veld("Soort", Keuze([("ambtelijk", "ambtelijk"), ("bestuurlijk", "bestuurlijk")], id="soort", allow_blank=False, value="ambtelijk"))
         yield Veld("Plaats", Invoer(id="plaats", placeholder="bijvoorbeeld Gemeentehuis, kamer 2.14"))
-        with Horizontal(classes="naast"):
-            yield Veld("Voorzitter", Select(personen, id="voorzitter", prompt="(nog niet bekend)"))
-            yield Veld("Notulist", Select(personen, id="notulist", prompt="(nog niet bekend)"))
-        with Horizontal(classes="naast"):
-            yield Veld("Uitvoeringsagenda", Select(self._periodekeuzes(), id="periode", allow_blank=False), verplicht=True)
+        with Naast():
+            yield Veld("Voorzitter", Keuze(personen, id="voorzitter", prompt="(nog niet bekend)"))
+            yield Veld("Notulist", Keuze(personen, id="notulist", prompt="(nog niet bekend)"))
+        with Naast():
+            yield Veld("Uitvoeringsagenda", Keuze(self._periodekeuzes(), id="periode", allow_blank=False), verplicht=True)
             yield Veld("Volgend overleg", Invoer(id="volgende", placeholder="dd-mm-jjjj"))
         yield Veld("Andere periode", Invoer(id="andere_periode", placeholder="bijvoorbeeld 2030-2031"), hulp="buiten het kader, bewust gekozen")
         yield Veld("Nieuwe periode", Checkbox("Onafgeronde afspraken overnemen", value=True, id="overnemen"), hulp="gereed en vervallen blijven in de vorige")
-        with Horizontal(classes="naast"):
+        with Naast():
             yield Veld("Begintijd", Invoer(id="begintijd", placeholder="uu:mm"))
             yield Veld("Eindtijd", Invoer(id="eindtijd", placeholder="uu:mm"))
         if not self.bestaand:
@@ -76,7 +76,9 @@ class OverlegFormulier(Formulier[Overleg]):
 
     def _periodekeuzes(self) -> list:
         keuzes = []
-        for periode in perioden.perioden(self.bestand):
+        # Kept for the fields that follow the choice while the form is open: nothing else starts a period meanwhile.
+        self._perioden = perioden.perioden(self.bestand)
+        for periode in self._perioden:
             staat = "nieuw" if periode.agenda_id is None else periode.staat
             keuzes.append((letterlijk(f"{periode.periode} ({staat}{'' if periode.in_kader else ', buiten het kader'})"), periode.periode))
         return keuzes + [("andere periode…", ANDERE_PERIODE)]
@@ -98,7 +100,7 @@ class OverlegFormulier(Formulier[Overleg]):
         is not in the file yet and has one before it, naming that one and what goes along."""
         self.query_one("#veld-andere_periode").display = self.query_one("#periode", Select).value == ANDERE_PERIODE
         periode = self._gekozen_periode()
-        bestaat = periode is None or any(p.periode == periode and p.agenda_id for p in perioden.perioden(self.bestand))
+        bestaat = periode is None or any(p.periode == periode and p.agenda_id for p in self._perioden)
         vorige = None if bestaat else perioden.vorige_agenda(self.bestand, periode)
         self.query_one("#veld-overnemen").display = vorige is not None
         if vorige is not None:

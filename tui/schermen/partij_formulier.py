@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.widgets import Select
 
 from opslag import notulen
 from opslag.bestand import Gemeentebestand
@@ -13,6 +12,7 @@ from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
 from opslag.modellen import Partij, PartijSoort
 from tui.schermen.formulier import Formulier, Veld
+from tui.widgets.keuze import Keuze
 from tui.widgets.veilig import Invoer
 
 
@@ -30,7 +30,7 @@ class PartijFormulier(Formulier[Partij]):
         yield Veld("Afkorting", Invoer(id="code", placeholder="bijvoorbeeld WDD", max_length=12), verplicht=True)
         yield Veld(
             "Soort",
-            Select([(s.value, s.value) for s in PartijSoort], id="soort", allow_blank=False, value=PartijSoort.CORPORATIE.value),
+            Keuze([(s.value, s.value) for s in PartijSoort], id="soort", allow_blank=False, value=PartijSoort.CORPORATIE.value),
         )
 
     def vul(self) -> None:

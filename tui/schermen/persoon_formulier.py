@@ -13,6 +13,7 @@ from opslag.fouten import OngeldigeInvoer
 from opslag.invoer import schone_tekst
 from opslag.modellen import Persoon
 from tui.schermen.formulier import Formulier, Veld
+from tui.widgets.keuze import Keuze
 from tui.widgets.veilig import Invoer
 from tui.weergave import letterlijk
 
@@ -30,7 +31,7 @@ class PersoonFormulier(Formulier[Persoon]):
         partijen = [(letterlijk(f"{p.code}  {p.naam}"), p.id) for p in self.bestand.partijen()]
         yield Veld("Naam", Invoer(id="naam", placeholder="bijvoorbeeld J. de Vries"), verplicht=True)
         yield Veld("Functie", Invoer(id="functie", placeholder="bijvoorbeeld beleidsadviseur wonen"))
-        yield Veld("Partij", Select(partijen, id="partij", prompt="(kies een partij)"), verplicht=True)
+        yield Veld("Partij", Keuze(partijen, id="partij", prompt="(kies een partij)"), verplicht=True)
 
     def vul(self) -> None:
         if self.bestaand:

@@ -4,7 +4,6 @@ kind are approved in this one, without or with changes. Their status becomes 'va
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Select
 
 from opslag import vaststelling
 from opslag.bestand import Gemeentebestand
@@ -12,6 +11,7 @@ from opslag.datums import lange_datum
 from opslag.fouten import OngeldigeInvoer
 from opslag.modellen import Overleg
 from tui.schermen.formulier import Formulier, Veld
+from tui.widgets.keuze import Keuze
 from tui.widgets.veilig import Tekstvak
 
 ZONDER, MET = "zonder", "met"
@@ -26,7 +26,7 @@ class VaststellenFormulier(Formulier[Overleg]):
 
     def velden(self) -> ComposeResult:
         keuzes = [("zonder wijzigingen", ZONDER), ("met wijzigingen", MET)]
-        yield Veld("Vastgesteld", Select(keuzes, id="hoe", allow_blank=False, value=ZONDER))
+        yield Veld("Vastgesteld", Keuze(keuzes, id="hoe", allow_blank=False, value=ZONDER))
         yield Veld("Wijzigingen", Tekstvak(id="wijzigingen"), hulp="wat er in het verslag verandert")
 
     def vul(self) -> None:
