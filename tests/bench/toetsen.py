@@ -13,7 +13,9 @@ table filled after the first paint) counts too. Target: both ≤ 100 ms on the 1
 The keys: open a form (o, change the meeting; the first one also starts loading pydantic in the
 background), open the actielijst (l), filter it (Esc in the filter window), sort it (s), palette
 "ga naar subthema" (Enter on the hit), switch meeting (Enter in the chooser), open the export
-screen (e) and switch its document (Enter in the document choice). Every garbage collection is
+screen (e) and switch its document (Enter in the document choice), a history (h, on a subtheme and
+on an agreement) and the commitments per party (i): those two to their first paint with text, the
+rest of a long text being rendered in slices afterwards, within the blocking window. Every garbage collection is
 timed too, in wall-clock and processor time (the latter barely changes on a busy machine).
 
     python tests/bench/toetsen.py --geheugen 12
@@ -43,7 +45,7 @@ if __package__ in (None, ""):
 from bestanden import maak_bestand  # noqa: E402
 
 TIK = 0.002
-GROEPEN = frozenset({"formulier", "actielijst", "palet", "overleg", "export"})  # the watchdog's interval: a blockade is measured to within a few ms
+GROEPEN = frozenset({"formulier", "actielijst", "palet", "overleg", "export", "geschiedenis", "inzet"})  # the watchdog's interval: a blockade is measured to within a few ms
 
 
 class Waakhond:
@@ -264,6 +266,49 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
                 # handling of the choice (that measured a few ms now and then).
                 noteer("ander exportdocument (Enter)", await meet(app, waakhond, _druk(app, "enter"),
                        lambda: export.document is not vorig and _document_zichtbaar(export)))
+                await pilot.press("escape")
+                await pilot.pause()
+                assert isinstance(app.screen, OverlegScherm)
+
+            if "geschiedenis" in groepen:
+                # --- h: a subtheme's history (agenda in focus), then an agreement's (chosen in its list) ---
+                from tui.schermen.geschiedenis import GeschiedenisScherm
+                from tui.widgets.itemlijst import ItemLijst
+
+                def geschiedenis_getoond() -> bool:
+                    # The first paint with text: the rest of a long history follows in slices.
+                    return isinstance(app.screen, GeschiedenisScherm) and app.screen.query_one("#tekst").regels_voor_eerste_beeld is not None
+
+                overleg = app.screen
+                subthemas = [i for i, p in enumerate(overleg.punten) if p.subthema_nummer]
+                overleg.ga_naar_index(subthemas[ronde % len(subthemas)])
+                await pilot.pause()
+                overleg.query_one("#agenda").focus()
+                await pilot.pause()
+                noteer("geschiedenis subthema (h)", await meet(app, waakhond, _druk(app, "h"), geschiedenis_getoond))
+                await pilot.press("escape")
+                await pilot.pause()
+                for i in subthemas[ronde % len(subthemas):] + subthemas:  # an item with an agreement to choose
+                    overleg.ga_naar_index(i)
+                    await pilot.pause()
+                    lijst = overleg.query_one("#afspraken", ItemLijst)
+                    lijst.focus()
+                    await pilot.pause()
+                    if lijst.highlighted is not None and (lijst.get_option_at_index(lijst.highlighted).id or "").startswith("afspraak:"):
+                        noteer("geschiedenis afspraak (h)", await meet(app, waakhond, _druk(app, "h"), geschiedenis_getoond))
+                        await pilot.press("escape")
+                        await pilot.pause()
+                        break
+                overleg.query_one("#agenda").focus()
+                await pilot.pause()
+                assert isinstance(app.screen, OverlegScherm)
+
+            if "inzet" in groepen:
+                # --- i: the commitments per party, the longest text of the app ---
+                from tui.schermen.inzet import InzetScherm
+
+                noteer("inzet per partij (i)", await meet(app, waakhond, _druk(app, "i"), lambda: isinstance(app.screen, InzetScherm)
+                       and app.screen.query_one("#inzet").regels_voor_eerste_beeld is not None))
                 await pilot.press("escape")
                 await pilot.pause()
                 assert isinstance(app.screen, OverlegScherm)

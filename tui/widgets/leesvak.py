@@ -115,11 +115,9 @@ class Leesvak(ScrollView, can_focus=True):
         bouw = self._bouw
         if bouw is None:
             return
-        while True:
+        while self._render_blok(bouw):  # at least one: a slice always gets on
             nodig = tot_regel if bouw is self._toon else (bouw.begin[self._anker] if self._anker < bouw.blokken else 1 << 30) + tot_regel
             if len(bouw.regels) >= nodig and time.perf_counter() >= tot:
-                break
-            if not self._render_blok(bouw):
                 break
         self._werk_bij()
 
