@@ -13,9 +13,7 @@ table filled after the first paint) counts too. Target: both ≤ 100 ms on the 1
 The keys: open a form (o, change the meeting; the first one also starts loading pydantic in the
 background), open the actielijst (l), filter it (Esc in the filter window), sort it (s), palette
 "ga naar subthema" (Enter on the hit), switch meeting (Enter in the chooser), open the export
-screen (e) and switch its document (Enter in the document choice), a history (h, on a subtheme and
-on an agreement) and the commitments per party (i): those two to their first paint with text, the
-rest of a long text being rendered in slices afterwards, within the blocking window. Every garbage collection is
+screen (e) and switch its document (Enter in the document choice). Every garbage collection is
 timed too, in wall-clock and processor time (the latter barely changes on a busy machine).
 
     python tests/bench/toetsen.py --geheugen 12
@@ -271,7 +269,9 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
                 assert isinstance(app.screen, OverlegScherm)
 
             if "geschiedenis" in groepen:
-                # --- h: a subtheme's history (agenda in focus), then an agreement's (chosen in its list) ---
+                # --- h: a subtheme's history (agenda in focus), then an agreement's (chosen in its list).
+                # Like i below: to the first paint with text; the rest of a long text is rendered in
+                # slices after it, which the blocking window covers. ---
                 from tui.schermen.geschiedenis import GeschiedenisScherm
                 from tui.widgets.itemlijst import ItemLijst
 
