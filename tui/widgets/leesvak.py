@@ -88,9 +88,9 @@ class Leesvak(ScrollView, can_focus=True):
 
     # --- rendering ------------------------------------------------------------------------
 
-    def _doelbreedte(self) -> int:
+    def _doelbreedte(self, breedte: int | None = None) -> int:
         """The width to render at: the content's, less the scrollbar unless all of it fits."""
-        breedte = self.content_region.width
+        breedte = self.content_region.width if breedte is None else breedte
         weergave = self._toon
         past = weergave is not None and self.klaar and len(weergave.regels) <= self.content_region.height
         return max(breedte - (0 if past else self.styles.scrollbar_size_vertical), 1)
@@ -140,8 +140,8 @@ class Leesvak(ScrollView, can_focus=True):
         if self.klaar and self._doelbreedte() != bouw.breedte:
             self._nieuwe_breedte()  # it all fits: without the room kept for a scrollbar
 
-    def _nieuwe_breedte(self) -> None:
-        breedte = self._doelbreedte()
+    def _nieuwe_breedte(self, inhoudsbreedte: int | None = None) -> None:
+        breedte = self._doelbreedte(inhoudsbreedte)
         if breedte <= 1 or (self._bouw is not None and self._bouw.breedte == breedte):
             return
         bouw = _Weergave(breedte)
@@ -153,7 +153,11 @@ class Leesvak(ScrollView, can_focus=True):
         self._bouw = bouw
         if self._anker == 0:  # further down, the old lines stay until the slices reach the anchor
             self._vul(tot_regel=(self.size.height or self.app.size.height) + MARGE)
-        if not self._vult:
+        if self.regels_voor_eerste_beeld is not None:  # else from the first paint on
+            self._vul_verder()
+
+    def _vul_verder(self) -> None:
+        if not self._vult and not self.klaar:
             self._vult = True
             self.call_after_refresh(self._snede)
 
@@ -165,18 +169,24 @@ class Leesvak(ScrollView, can_focus=True):
         if self.klaar or not self.is_attached:
             return
         self._vul(tot=time.perf_counter() + SNEDE)
-        if not self.klaar:
-            self._vult = True
-            self.call_after_refresh(self._snede)
+        self._vul_verder()
 
     def on_resize(self, event: events.Resize) -> None:
         self._nieuwe_breedte()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # With height auto (a dialog that grows with its text) the first layout asks how high the
+        # text is: render the first view now, or the first paint shows an empty frame.
+        if self._bouw is None and width > 0:
+            self._nieuwe_breedte(width)
+        return super().get_content_height(container, viewport, width)
 
     def render_line(self, y: int) -> Strip:
         if self.regels_voor_eerste_beeld is None:
             if self._bouw is None:
                 self._nieuwe_breedte()  # painted before its first Resize was handled
             self.regels_voor_eerste_beeld = self.regels_gerenderd
+            self._vul_verder()
         scroll_x, scroll_y = self.scroll_offset
         breedte = self.scrollable_content_region.width
         weergave = self._toon
