@@ -40,6 +40,10 @@ class _Weergave:
     def blokken(self) -> int:
         return len(self.begin)
 
+    def lengte(self, blok: int) -> int:
+        einde = self.begin[blok + 1] if blok + 1 < len(self.begin) else len(self.regels)
+        return einde - self.begin[blok]
+
     def blok_op(self, regel: int) -> int:
         """The block shown on line `regel`."""
         from bisect import bisect_right
@@ -60,6 +64,7 @@ class Leesvak(ScrollView, can_focus=True):
         self._toon: _Weergave | None = None  # what the view shows
         self._bouw: _Weergave | None = None  # what is being rendered: the same, or one at a new width
         self._anker = 0  # the block to show at the top once `_bouw` is shown
+        self._anker_deel = 0.0  # and how far into it the view began
         self._naar_einde = False
         self._vult = False  # a slice is waiting for the next refresh
         self.regels_gerenderd = 0
@@ -132,7 +137,8 @@ class Leesvak(ScrollView, can_focus=True):
             self._toon = bouw
             self.virtual_size = Size(bouw.breedte, len(bouw.regels))
             if self._anker < bouw.blokken:
-                self.scroll_to(y=bouw.begin[self._anker], animate=False)
+                y = bouw.begin[self._anker] + int(self._anker_deel * bouw.lengte(self._anker))
+                self.scroll_to(y=y, animate=False)
         self.virtual_size = Size(bouw.breedte, len(bouw.regels))
         if self._naar_einde:
             self.scroll_to(y=self.max_scroll_y, animate=False)
@@ -149,7 +155,10 @@ class Leesvak(ScrollView, can_focus=True):
             self._toon = bouw
             self._anker = 0
         else:
-            self._anker = self._toon.blok_op(round(self.scroll_y))
+            y = round(self.scroll_y)
+            self._anker = self._toon.blok_op(y)
+            if self._anker < self._toon.blokken:
+                self._anker_deel = (y - self._toon.begin[self._anker]) / max(self._toon.lengte(self._anker), 1)
         self._bouw = bouw
         if self._anker == 0:  # further down, the old lines stay until the slices reach the anchor
             self._vul(tot_regel=(self.size.height or self.app.size.height) + MARGE)
