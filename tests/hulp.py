@@ -16,6 +16,15 @@ def schermtekst(widget: Widget) -> str:
     return "\n".join(regel.text.rstrip() for regel in regels).strip("\n")
 
 
+async def uitgelezen(pilot, vak) -> str:  # noqa: ANN001
+    """All text of a Leesvak (tui.widgets.leesvak) once it has rendered it all, line by line."""
+    for _ in range(500):
+        if vak.klaar:
+            return vak.tekst()
+        await pilot.pause(0.01)
+    raise AssertionError("het leesvak werd niet klaar")
+
+
 def terug_naar_versie_2(pad: Path) -> None:
     """Make a file just made by this version look as schema version 2 left it: without what
     migrations 3 (meeting times, minutes status), 4 (free item title), 5 (drafts) and 6 (the

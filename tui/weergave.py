@@ -12,9 +12,11 @@ Our own styling is added by composing Text objects, never by writing markup arou
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -50,14 +52,22 @@ class Kleuren:
         )
 
 
-def opsomming(items: list[tuple[str, str]], stijl: str = "") -> Table:
-    """Items as (marker, text) with a hanging indent."""
+def opsomming(items: list[tuple[str, str]], stijl: str = "", *, markeerbreedte: int = 0) -> Table:
+    """Items as (marker, text) with a hanging indent; the markers at least `markeerbreedte` wide."""
     tabel = Table.grid(padding=(0, 1, 0, 0), expand=True)
-    tabel.add_column(no_wrap=True)
+    tabel.add_column(no_wrap=True, min_width=markeerbreedte or None)
     tabel.add_column(ratio=1)
     for teken, tekst in items:
         tabel.add_row(letterlijk(teken), letterlijk(tekst, stijl, regels=True))
     return tabel
+
+
+def opsomming_in_delen(items: list[tuple[str, str]], stijl: str = "", per: int = 15) -> Iterator[Table]:
+    """The same list as `opsomming`, as tables of `per` items, built one at a time, that read as
+    one: a long list is then rendered, and shown, a part at a time (tui.widgets.leesvak)."""
+    breedte = max((cell_len(zichtbaar(teken)) for teken, _ in items), default=0)
+    for begin in range(0, len(items), per):
+        yield opsomming(items[begin:begin + per], stijl, markeerbreedte=breedte)
 
 
 def _punten(sub: Subthema, naam: str) -> list[RenderableType]:

@@ -11,18 +11,20 @@ from textual.widgets import Static
 from opslag import notulen
 from opslag.bestand import Gemeentebestand
 from opslag.modellen import PuntSoort
-from tests.hulp import schermtekst
+from tests.hulp import schermtekst, uitgelezen
 from tui.app import TripartietApp
 from tui.schermen.geschiedenis import GeschiedenisScherm
 from tui.schermen.inzet import InzetScherm
 from tui.schermen.overleg import OverlegScherm
 from tui.widgets.itemlijst import ItemLijst
+from tui.widgets.leesvak import Leesvak
 
 VIJANDIG = "Raadzaal [/] kamer [b]2[/b] [@click=app.quit]x[/] \x1b]52;c;aGk=\x07"
 
 
-def _tekst(scherm) -> str:  # noqa: ANN001
-    return "\n".join(schermtekst(w) for w in scherm.query("Label, Static"))
+async def _tekst(pilot, scherm) -> str:  # noqa: ANN001
+    """The screen's labels, then the whole text of its reading pane (not only what is in view)."""
+    return "\n".join([*(schermtekst(w) for w in scherm.query("Label, Static")), await uitgelezen(pilot, scherm.query_one(Leesvak))])
 
 
 def _zet_notitie_in_eerste_overleg(pad: Path, nummer: str, tekst: str) -> None:
@@ -49,7 +51,7 @@ async def test_h_toont_de_geschiedenis_van_het_subthema(demo_pad: Path) -> None:
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, GeschiedenisScherm)
-        tekst = " ".join(_tekst(app.screen).split())
+        tekst = " ".join((await _tekst(pilot, app.screen)).split())
         assert "Geschiedenis van 1.1" in tekst
         assert "12 maart 2026 — ambtelijk overleg" in tekst
         assert "Volgens de geactualiseerde woondeal zijn in Zonnedal tot 2030 zo'n 180 woningen nodig" in tekst
@@ -74,7 +76,7 @@ async def test_h_op_een_afspraak_toont_die_afspraak(demo_pad: Path) -> None:
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, GeschiedenisScherm)
-        tekst = " ".join(_tekst(app.screen).split())
+        tekst = " ".join((await _tekst(pilot, app.screen)).split())
         assert "Geschiedenis van AF-001 Bouw van sociale huurwoningen in plan De Esch (2026-2027)" in tekst
         assert "vastgelegd, in het ambtelijk overleg van 12-03-2026" in tekst
         await pilot.press("escape")
@@ -103,7 +105,7 @@ async def test_geschiedenis_toont_vijandige_tekst_letterlijk(demo_pad: Path) -> 
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, GeschiedenisScherm)
-        tekst = _tekst(app.screen)
+        tekst = await _tekst(pilot, app.screen)
         assert "Raadzaal [/] kamer [b]2[/b] [@click=app.quit]x[/] ␛]52;c;aGk=␇" in tekst
         assert app.is_running
 
@@ -116,7 +118,7 @@ async def test_i_toont_de_inzet_per_partij(demo_pad: Path) -> None:
         await pilot.press("escape", "i")
         await pilot.pause()
         assert isinstance(app.screen, InzetScherm)
-        tekst = " ".join(schermtekst(app.screen.query_one("#inzet", Static)).split())
+        tekst = " ".join((await uitgelezen(pilot, app.screen.query_one("#inzet", Leesvak))).split())
         assert "Uitvoeringsagenda 2026-2027" in tekst
         assert "Huurdersvereniging Zonnedal (HVZ)" in tekst
         hvz = tekst.split("Huurdersvereniging Zonnedal (HVZ)")[1]

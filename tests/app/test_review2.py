@@ -180,7 +180,7 @@ async def test_inzet_kop_past_op_80_kolommen(demo_pad: Path) -> None:
         await pilot.press("escape", "i")
         await pilot.pause()
         assert type(app.screen).__name__ == "InzetScherm"
-        breedte = app.screen.query_one("#inzet").content_region.width
+        breedte = app.screen.query_one("#inzet").scrollable_content_region.width
         console = Console(width=breedte, record=True, file=None, color_system=None)
         with console.capture() as vangst:
             console.print(samenvatting(inzet_per_partij(app.bestand, app.screen.agenda.id), Kleuren()))

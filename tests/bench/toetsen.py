@@ -44,7 +44,7 @@ if __package__ in (None, ""):
 from bestanden import maak_bestand  # noqa: E402
 
 TIK = 0.002
-GROEPEN = frozenset({"formulier", "actielijst", "palet", "overleg", "export", "formulieren"})  # the watchdog's interval: a blockade is measured to within a few ms
+GROEPEN = frozenset({"formulier", "actielijst", "palet", "overleg", "export", "formulieren", "geschiedenis", "inzet"})  # the watchdog's interval: a blockade is measured to within a few ms
 
 
 class Waakhond:
@@ -286,6 +286,50 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
                     await pilot.press("escape")
                     await pilot.pause()
                     assert app.screen is overleg
+            if "geschiedenis" in groepen:
+                # --- h: a subtheme's history (agenda in focus), then an agreement's (chosen in its list).
+                # Like i below: to the first paint with text; the rest of a long text is rendered in
+                # slices after it, which the blocking window covers. ---
+                from tui.schermen.geschiedenis import GeschiedenisScherm
+                from tui.widgets.itemlijst import ItemLijst
+
+                def geschiedenis_getoond() -> bool:
+                    # The first paint with text: the rest of a long history follows in slices.
+                    return isinstance(app.screen, GeschiedenisScherm) and app.screen.query_one("#tekst").regels_voor_eerste_beeld is not None
+
+                overleg = app.screen
+                subthemas = [i for i, p in enumerate(overleg.punten) if p.subthema_nummer]
+                overleg.ga_naar_index(subthemas[ronde % len(subthemas)])
+                await pilot.pause()
+                overleg.query_one("#agenda").focus()
+                await pilot.pause()
+                noteer("geschiedenis subthema (h)", await meet(app, waakhond, _druk(app, "h"), geschiedenis_getoond))
+                await pilot.press("escape")
+                await pilot.pause()
+                for i in subthemas[ronde % len(subthemas):] + subthemas:  # an item with an agreement to choose
+                    overleg.ga_naar_index(i)
+                    await pilot.pause()
+                    lijst = overleg.query_one("#afspraken", ItemLijst)
+                    lijst.focus()
+                    await pilot.pause()
+                    if lijst.highlighted is not None and (lijst.get_option_at_index(lijst.highlighted).id or "").startswith("afspraak:"):
+                        noteer("geschiedenis afspraak (h)", await meet(app, waakhond, _druk(app, "h"), geschiedenis_getoond))
+                        await pilot.press("escape")
+                        await pilot.pause()
+                        break
+                overleg.query_one("#agenda").focus()
+                await pilot.pause()
+                assert isinstance(app.screen, OverlegScherm)
+
+            if "inzet" in groepen:
+                # --- i: the commitments per party, the longest text of the app ---
+                from tui.schermen.inzet import InzetScherm
+
+                noteer("inzet per partij (i)", await meet(app, waakhond, _druk(app, "i"), lambda: isinstance(app.screen, InzetScherm)
+                       and app.screen.query_one("#inzet").regels_voor_eerste_beeld is not None))
+                await pilot.press("escape")
+                await pilot.pause()
+                assert isinstance(app.screen, OverlegScherm)
         waakhond.stop()
     return uitkomst, waakhond.gc
 

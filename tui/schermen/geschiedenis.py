@@ -6,13 +6,12 @@ Everything shown is the file's own text, through `letterlijk`: '[/]' in a note s
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.containers import Vertical
+from textual.widgets import Label
 
 from opslag import geschiedenis
 from opslag.bestand import Gemeentebestand
@@ -20,10 +19,11 @@ from opslag.datums import lange_datum, toon_datum
 from opslag.geschiedenis import AfspraakGeschiedenis, AfspraakStap, Moment
 from tui.schermen.dialoog import Dialoog
 from tui.weergave import Kleuren, letterlijk, opsomming
+from tui.widgets.leesvak import Leesvak
 
 
-# Meetings shown at most: rendering is what costs (some 25 ms per meeting), and a history of years
-# is an archive, kept in the minutes, not something to read through during a meeting.
+# Meetings shown at most: a history of years is an archive, kept in the minutes, not something to
+# read through during a meeting.
 MAX_MOMENTEN = 20
 
 
@@ -121,13 +121,11 @@ class GeschiedenisScherm(Dialoog[None]):
             return None
         return cls(f"Geschiedenis van {h.code} {h.actielijn} ({h.periode})", afspraak_regels(h, kleuren))
 
-    def kader(self) -> Widget:
-        return VerticalScroll(id="verloop", classes="dialoogkader")
-
     def inhoud(self) -> ComposeResult:
-        yield Label(letterlijk(self.titel), id="titel", classes="dialoogtitel")
-        yield Label("Het nieuwste eerst. Esc: sluiten; ↑ ↓ PgUp PgDn: bladeren.", classes="dialooghulp")
-        yield Static(Group(*self.regels), id="tekst")
+        with Vertical(id="kop"):
+            yield Label(letterlijk(self.titel), id="titel", classes="dialoogtitel")
+            yield Label("Het nieuwste eerst. Esc: sluiten; ↑ ↓ PgUp PgDn: bladeren.", classes="dialooghulp")
+        yield Leesvak(self.regels, id="tekst")
 
     def on_mount(self) -> None:
-        self.query_one("#verloop", VerticalScroll).focus()
+        self.query_one("#tekst", Leesvak).focus()

@@ -6,20 +6,22 @@ Reciprocity at a glance: a table of counts per party first, then each party's ag
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from collections.abc import Iterator
+
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Header
 
 from opslag.bestand import Gemeentebestand
 from opslag.datums import toon_datum
 from opslag.inzet import ROLLEN, ROLNAMEN, PartijInzet, inzet_per_partij
 from opslag.modellen import Uitvoeringsagenda
-from tui.weergave import Kleuren, letterlijk, opsomming
+from tui.weergave import Kleuren, letterlijk, opsomming_in_delen
+from tui.widgets.leesvak import Leesvak
 from tui.widgets.voettekst import Voettekst
 
 
@@ -35,28 +37,30 @@ def samenvatting(inzet: list[PartijInzet], k: Kleuren) -> Table:
     return tabel
 
 
-def inzet_regels(inzet: list[PartijInzet], periode: str, k: Kleuren | None = None) -> list[RenderableType]:
+def inzet_regels(inzet: list[PartijInzet], periode: str, k: Kleuren | None = None) -> Iterator[RenderableType]:
+    """The blocks of the screen, each built when it is needed: a party's long lists in parts."""
     k = k or Kleuren()
-    delen: list[RenderableType] = [
-        Text(f"Uitvoeringsagenda {periode}: wat elke partij op zich heeft genomen.", style=k.gedempt), Text(""),
-        samenvatting(inzet, k),
-    ]
+    yield Text(f"Uitvoeringsagenda {periode}: wat elke partij op zich heeft genomen.", style=k.gedempt)
+    yield Text("")
+    yield samenvatting(inzet, k)
     for partij in inzet:
-        delen += [Text(""), letterlijk(f"{partij.naam} ({partij.code})", k.titel)]
+        yield Text("")
+        yield letterlijk(f"{partij.naam} ({partij.code})", k.titel)
         if partij.afspraken:
             per_status = ", ".join(f"{status} {aantal}" for status, aantal in partij.per_status)
-            delen += [Text(f"Afspraken ({per_status})", style=k.kop), opsomming([
+            yield Text(f"Afspraken ({per_status})", style=k.kop)
+            yield from opsomming_in_delen([
                 (a.code, f"{a.subthema_nummer} {a.actielijn} — {ROLNAMEN[a.rol]} — {a.status}") for a in partij.afspraken
-            ])]
+            ])
         else:
-            delen.append(Text("Geen afspraken in deze uitvoeringsagenda.", style="italic"))
+            yield Text("Geen afspraken in deze uitvoeringsagenda.", style="italic")
         if partij.acties:
-            delen += [Text("Actiepunten", style=k.kop), opsomming([
+            yield Text("Actiepunten", style=k.kop)
+            yield from opsomming_in_delen([
                 (a.code, " — ".join(d for d in (a.wat, a.wie, toon_datum(a.deadline), a.status) if d)) for a in partij.acties
-            ])]
+            ])
         else:
-            delen.append(Text("Geen actiepunten uit de overleggen van deze periode.", style="italic"))
-    return delen
+            yield Text("Geen actiepunten uit de overleggen van deze periode.", style="italic")
 
 
 def toon_inzet(app: App, overleg_id: int | None) -> None:
@@ -87,18 +91,18 @@ class InzetScherm(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="inzetvak"):
-            yield Static(id="inzet")
+        yield Leesvak(self._regels(), id="inzet")
         yield Voettekst()
 
-    def on_mount(self) -> None:
-        periode = self.agenda.periode
-        self.title = f"{self.app.title} · Inzet per partij {periode}"
-        self.sub_title = self.bestand.gemeente().naam
+    def _regels(self) -> Iterator[RenderableType]:
+        # Read when the text is first rendered, which is when its width is known.
         kleuren = Kleuren.uit_thema(self.app.get_css_variables())
-        inzet = inzet_per_partij(self.bestand, self.agenda.id)
-        self.query_one("#inzet", Static).update(Group(*inzet_regels(inzet, periode, kleuren)))
-        self.query_one("#inzetvak", VerticalScroll).focus()
+        yield from inzet_regels(inzet_per_partij(self.bestand, self.agenda.id), self.agenda.periode, kleuren)
+
+    def on_mount(self) -> None:
+        self.title = f"{self.app.title} · Inzet per partij {self.agenda.periode}"
+        self.sub_title = self.bestand.gemeente().naam
+        self.query_one("#inzet", Leesvak).focus()
 
     def action_terug(self) -> None:
         self.app.pop_screen()
