@@ -276,8 +276,16 @@ def _v6(db: "Database") -> None:
     db["wijziging"].create_index(["ongedaan_door"])
 
 
+def _v7(db: "Database") -> None:
+    """A subtheme's history (h) looks up its agenda items, agreements and actions by subtheme:
+    without these it read the tables whole, some 8 ms on a file of a hundred years of meetings."""
+    db["agendapunt"].create_index(["subthema_nummer"], if_not_exists=True)
+    db["afspraak"].create_index(["subthema_nummer"], if_not_exists=True)
+    db["actiepunt"].create_index(["subthema_nummer"], if_not_exists=True)
+
+
 # Append only: index + 1 is the schema version that a migration brings a file to.
-MIGRATIES: list[Callable[["Database"], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+MIGRATIES: list[Callable[["Database"], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 SCHEMA_VERSIE = len(MIGRATIES)
 
 

@@ -27,10 +27,11 @@ async def uitgelezen(pilot, vak) -> str:  # noqa: ANN001
 
 def terug_naar_versie_2(pad: Path) -> None:
     """Make a file just made by this version look as schema version 2 left it: without what
-    migrations 3 (meeting times, minutes status), 4 (free item title), 5 (drafts) and 6 (the
-    agenda's life, the change log's old values) add."""
+    migrations 3 (meeting times, minutes status), 4 (free item title), 5 (drafts), 6 (the
+    agenda's life, the change log's old values) and 7 (indexes by subtheme) add."""
     conn = sqlite3.connect(pad)
-    for index in ("idx_afspraak_vorige_id", "idx_wijziging_tabel_rij_id", "idx_wijziging_ongedaan_door"):
+    for index in ("idx_afspraak_vorige_id", "idx_wijziging_tabel_rij_id", "idx_wijziging_ongedaan_door",
+                  "idx_agendapunt_subthema_nummer", "idx_afspraak_subthema_nummer", "idx_actiepunt_subthema_nummer"):
         conn.execute(f"DROP INDEX IF EXISTS {index}")
     for tabel, kolommen in {
         "uitvoeringsagenda": ("vastgesteld_te", "vorige_id"),
