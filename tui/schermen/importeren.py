@@ -26,6 +26,7 @@ from tui.schermen.dialoog import Dialoog, enter_is_van
 from tui.schermen.formulier import Veld
 from tui.widgets.veilig import Invoer
 from tui.weergave import letterlijk
+from tui.widgets.keuze import Keuze
 
 _VAST = 13  # lines of the dialog around the report: frame, title, fields, help line
 
@@ -85,7 +86,7 @@ class ImporteerScherm(Dialoog[int | None]):
                    hulp="CSV of Markdown; een naam zonder map: naast het gemeentebestand")
         keuzes = periodes(self.bestand)
         with Horizontal(id="periodes"):
-            yield Veld("Uitvoeringsagenda", Select([(p, p) for p in keuzes], id="periode", allow_blank=False,
+            yield Veld("Uitvoeringsagenda", Keuze([(p, p) for p in keuzes], id="periode", allow_blank=False,
                                                    value=self._standaard(keuzes)))
             yield Veld("of een andere periode", Invoer(id="andere", placeholder="bijvoorbeeld 2030-2031"))
         with VerticalScroll(id="uitkomst"):
