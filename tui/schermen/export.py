@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
 from rich.text import Text
-from markdown_it.token import Token
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -38,7 +35,8 @@ from tui.schermen.gestyled import EersteKeerGestyled
 from tui.weergave import letterlijk
 from tui.lekken import na_draad
 from tui.widgets.veilig import Invoer, Tekstvak
-from tui.widgets.voorbeeld import Voorbeeld, kap, parser, voorbeeldtekst
+from tui.schermen.export_document import Document, Sleutel, bouw_document, sleutel
+from tui.widgets.voorbeeld import Voorbeeld, kap, parser, tokens
 
 # The source tab likewise: a TextArea takes a second for two megabytes (100x the realistic file).
 BRON_MAXIMUM = 200_000
@@ -63,28 +61,22 @@ class OverschrijfVraag(BevestigScherm):
         yield Label("j of Enter: ja, vervangen   n of Esc: nee", id="keuze", classes="dialooghulp")
 
 
-@dataclass(frozen=True)
-class Document:
-    """A built export: the text for the file, what the preview renders, and its parsed tokens."""
-
-    tekst: str
-    kenmerk: str
-    voorbeeld: str
-    tokens: list[Token]
-    gemaakt: export.Export | None = None  # what Word and PDF take their header's title and status from
-
-
 class ExportScherm(EersteKeerGestyled, Screen[None]):
-    """Opens at once; the document is built in a thread and the preview mounted a step at a time."""
+    """Opens at once; the document is built in a thread and the preview mounted a step at a time.
+    Once it is shown, the other documents are built ahead, so that choosing one shows it at once."""
 
     class Gebouwd(Message):
-        """A build finished (from the worker thread): `document`, or `fout` when it could not be made."""
+        """A build finished (from a worker thread): `document`, or `fout` when it could not be made;
+        `ronde` 0 for one built ahead."""
 
-        def __init__(self, ronde: int, document: Document | None, fout: str = "") -> None:
+        def __init__(self, ronde: int, sleutel: Sleutel, document: Document | None, fout: str = "") -> None:
             super().__init__()
             self.ronde = ronde
+            self.sleutel = sleutel
             self.document = document
             self.fout = fout
+
+    AUTO_FOCUS = "#bestandsnaam"  # else Textual focuses the document choice first, and on_mount moves it
 
     BINDINGS = [
         Binding("ctrl+s", "opslaan", "Opslaan", priority=True, id="opslaan"),
@@ -98,6 +90,10 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
         self.gekozen_soort = soort
         self.tekst = ""  # the whole document, as the file gets it; "" while building or after a failure
         self.document: Document | None = None
+        self.getoond: Document | None = None  # whose first part the preview shows
+        self._gevuld: Document | None = None  # what the preview's fill is mounting
+        self._gebouwd_: dict[Sleutel, Document] = {}  # every document built while the screen is open
+        self._vooruit = False  # the other documents are being or have been built ahead
         self.bezig = True
         self._ronde = 0  # which build the screen waits for; results of older ones are dropped
         self._naam_voorstellen = False
@@ -126,6 +122,7 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
         # The documents and their options come from the export registry (opslag.export.soorten).
         soorten = [(soort, titel) for soort in export.SOORTEN.values() if (titel := soort.titel(self.aanleiding)) is not None]
         keuzes: list[tuple[Text, str]] = [(letterlijk(titel), soort.naam) for soort, titel in soorten]
+        self._soorten = [soort.naam for soort, _ in soorten]
         soort = self.gekozen_soort
         if soort not in {s.naam for s, _ in soorten}:
             soort = next((s.naam for s, _ in soorten if s.over_overleg), soorten[0][0].naam)
@@ -141,7 +138,6 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
                     yield Static("Bezig met het opbouwen van het document…", id="bezig")
                     yield Voorbeeld(id="weergave", parser_factory=parser, open_links=False)
             with TabPane("Markdown", id="bron"):
-                yield Tekstvak(id="broncode", read_only=True, soft_wrap=False, show_line_numbers=True)
                 yield Label("Hier staat het begin; het bestand krijgt het hele document.", id="bronnoot")
         with Horizontal(id="opslaanregel"):
             yield Label("Bestand:", id="bestandlabel")
@@ -167,14 +163,10 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
 
     def vernieuw(self, naam_voorstellen: bool = False) -> None:
         """Build the chosen document again, in a thread; until it is there the screen says 'bezig'."""
-        soort = export.SOORTEN[self.soort]
-        eigen = {optie.naam for optie in soort.opties}
+        eigen = {optie.naam for optie in export.SOORTEN[self.soort].opties}
         for optie in export.vinkjes():
             self.query_one(f"#{optie.naam}", Checkbox).disabled = optie.naam not in eigen
-        keuzes = {
-            optie.naam: getattr(self.aanleiding, optie.uit) if optie.uit else self.query_one(f"#{optie.naam}", Checkbox).value
-            for optie in soort.opties
-        }
+        keuzes = self._keuzes(self.soort)
         # The Select reports its first value after mounting too: one export per choice, not two.
         if (self.soort, keuzes) == self._keuze:
             return
@@ -184,45 +176,74 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
         self.bezig = True
         self.tekst = ""
         self._stop_vullen()
+        doel = sleutel(self.soort, keuzes)
+        if doel in self._gebouwd_:
+            # Built before or ahead: it replaces the one shown at once, without a 'bezig' between
+            # (a layout and a paint, then the build in a thread: over 100 ms on the 100x file).
+            self._gebouwd(self.Gebouwd(self._ronde, doel, self._gebouwd_[doel]))
+            return
+        self.getoond = None
         self.query_one("#bezig", Static).display = True
         self.query_one("#weergave", Markdown).display = False
-        self._bouw(self._ronde, self.bestand.pad, self.soort, keuzes)
+        self._bouw(self._ronde, self.bestand.pad, doel, keuzes)
+
+    def _keuzes(self, soort: export.Soort) -> dict[str, object]:
+        """What the builder of `soort` gets: the options it takes from what the screen was opened
+        on, and its checkboxes as they are."""
+        return {
+            optie.naam: getattr(self.aanleiding, optie.uit) if optie.uit else self.query_one(f"#{optie.naam}", Checkbox).value
+            for optie in export.SOORTEN[soort].opties
+        }
 
     @work(thread=True, exclusive=True, group="bouw", exit_on_error=False, description="document bouwen")
     @na_draad
-    def _bouw(self, ronde: int, pad: Path, soort: export.Soort, keuzes: dict[str, object]) -> None:
-        """Export and parse in a thread, on a read-only connection of its own (SQLite connections
-        are not shared between threads here); the result goes back as a message."""
+    def _bouw(self, ronde: int, pad: Path, doel: Sleutel, keuzes: dict[str, object]) -> None:
+        """Build in a thread; the result goes back as a message."""
         try:
-            with Gemeentebestand.open(pad, alleen_lezen=True) as bestand:
-                gemaakt = export.maak(soort, bestand, keuzes)
+            document = bouw_document(pad, doel[0], keuzes)
         except (TripartietFout, sqlite3.Error) as fout:
-            self.post_message(self.Gebouwd(ronde, None, str(fout)))
+            self.post_message(self.Gebouwd(ronde, doel, None, str(fout)))
             return
-        if get_current_worker().is_cancelled:
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Gebouwd(ronde, doel, document))
+
+    def _bouw_vooruit(self) -> None:
+        """The other kinds, with the options as they are now; once the first document's preview
+        is filled as far as the view needs (a thread building beside a step of the preview made
+        that step take twice as long)."""
+        if self._vooruit:
             return
-        # The export keeps balanced bidi controls (see opslag.markdown_tekst); on screen they are shown.
-        voorbeeld = zichtbaar(voorbeeldtekst(gemaakt.tekst), regels=True)
-        # Of the document model only the header's title and status are used (titel_en_status);
-        # kept whole, the screen held every row of it (on the 100x file 12,000 actions), and each
-        # full collection walked them until the screen closed.
-        kop = SimpleNamespace(titel=getattr(gemaakt.document, "titel", None), status=getattr(gemaakt.document, "status", None))
-        document = Document(gemaakt.tekst, gemaakt.kenmerk, voorbeeld, parser().parse(voorbeeld), gemaakt._replace(document=kop))
-        self.post_message(self.Gebouwd(ronde, document))
+        self._vooruit = True
+        doelen = [(sleutel(soort, keuzes), keuzes) for soort in self._soorten for keuzes in [self._keuzes(soort)]]
+        self._bouw_alle(self.bestand.pad, [(doel, keuzes) for doel, keuzes in doelen if doel not in self._gebouwd_])
+
+    @work(thread=True, exclusive=True, group="vooruit", exit_on_error=False, description="documenten vooruit bouwen")
+    @na_draad
+    def _bouw_alle(self, pad: Path, doelen: list[tuple[Sleutel, dict[str, object]]]) -> None:
+        for doel, keuzes in doelen:
+            if get_current_worker().is_cancelled:
+                return
+            try:
+                self.post_message(self.Gebouwd(0, doel, bouw_document(pad, doel[0], keuzes)))
+            except (TripartietFout, sqlite3.Error):
+                pass  # chosen, it is built again, and then says why it failed
 
     @on(Gebouwd)
     def _gebouwd(self, bericht: Gebouwd) -> None:
+        if bericht.document is not None:
+            self._gebouwd_[bericht.sleutel] = bericht.document
         if bericht.ronde != self._ronde:
             return
         self.bezig = False
-        bron = self.query_one("#broncode", TextArea)
         if bericht.document is None:
             self.document, self.tekst = None, ""
             self._keuze = None  # choosing the same again tries again
+            self.getoond = None
             self.query_one("#bezig", Static).display = False
             self.query_one("#weergave", Markdown).display = True
             self.query_one("#weergave", Markdown).update(f"**Niet gelukt:** {zichtbaar(bericht.fout)}")
-            bron.load_text("")
+            for bron in self.query("#broncode").results(TextArea):
+                bron.load_text("")
             self._bron_verouderd = False
             return
         self.document = bericht.document
@@ -243,7 +264,12 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
             return
         self._bron_verouderd = False
         tekst, gekapt = kap(self.tekst, BRON_MAXIMUM)
-        self.query_one("#broncode", TextArea).load_text(tekst)
+        if bron := next(iter(self.query("#broncode").results(TextArea)), None):
+            bron.load_text(tekst)
+        else:  # made when first shown: a TextArea was a tenth of the screen's first view
+            self.query_one("#bron", TabPane).mount(
+                Tekstvak(tekst, id="broncode", read_only=True, soft_wrap=False, show_line_numbers=True), before="#bronnoot"
+            )
         self.query_one("#bronnoot", Label).display = gekapt
 
     def toon_voorbeeld(self) -> None:
@@ -270,6 +296,7 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
         async with self._vulslot:  # the previous fill has ended, removals and mounts complete
             if ronde != self._vulronde:
                 return
+            self._gevuld = document
             weergave = self.query_one("#weergave", Voorbeeld)
             bezig = self.query_one("#bezig", Static)
             vak = self.query_one("#voorbeeldvak", VerticalScroll)
@@ -281,7 +308,7 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
             stap: list[MarkdownBlock] = []
             regels = 0
             gemonteerd = False
-            for blok in weergave._parse_markdown(document.tokens):
+            for blok in weergave._parse_markdown(tokens(document.voorbeeld)):
                 stap.append(blok)
                 regels += blok.source_range[1] - blok.source_range[0]
                 if regels >= (STAP_REGELS if gemonteerd else EERSTE_STAP_REGELS):
@@ -291,11 +318,13 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
                     stap, regels = [], 0
                     voorraad = (VOORRAAD_SCHERMEN + 1) * vak.size.height
                     while ronde == self._vulronde and vak.virtual_size.height > vak.scroll_y + voorraad:
+                        self._bouw_vooruit()
                         self._verder.clear()
                         await self._verder.wait()
                     if ronde != self._vulronde:
                         return  # a new document: building the next step of this one held its build up
-            await self._monteer(weergave, bezig, stap, ronde)
+            if await self._monteer(weergave, bezig, stap, ronde):
+                self._bouw_vooruit()
 
     async def _monteer(self, weergave: Voorbeeld, bezig: Static, stap: list[MarkdownBlock], ronde: int) -> bool:
         """Mount one step and wait until it is drawn; False when a newer fill has taken over."""
@@ -303,6 +332,7 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
             return False
         if stap:
             await weergave.mount_all(stap)
+        self.getoond = self._gevuld
         if not weergave.display:
             bezig.display = False
             weergave.display = True
