@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 from textual.widgets._markdown import MarkdownBlock  # not exported by Textual; pinned at 8.2.8
+from textual.widgets._select import SelectOverlay  # likewise
 from textual.widgets import Checkbox, Header, Input, Label, Markdown, Select, Static, TabbedContent, TabPane, TextArea
 
 from opslag import export, notulen
@@ -35,6 +36,7 @@ from tui.schermen.gestyled import EersteKeerGestyled
 from tui.weergave import letterlijk
 from tui.lekken import na_draad
 from tui.widgets.veilig import Invoer, Tekstvak
+from tui.widgets.vinkje import Vinkje
 from tui.schermen.export_document import Document, Sleutel, bouw_document, sleutel
 from tui.widgets.voorbeeld import Voorbeeld, kap, parser, tokens
 
@@ -131,7 +133,7 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
         with Horizontal(id="keuzes"):
             yield Select(keuzes, value=soort, allow_blank=False, id="document", compact=True)
             for optie in export.vinkjes():
-                yield Checkbox(optie.vinkje, id=optie.naam, compact=True)
+                yield Vinkje(optie.vinkje, id=optie.naam, compact=True)
         with TabbedContent(id="tabs"):
             with TabPane("Voorbeeld", id="voorbeeld"):
                 with VerticalScroll(id="voorbeeldvak"):
@@ -154,6 +156,9 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
         self.watch(vak, "scroll_y", lambda: self._verder.set(), init=False)
         self.vernieuw(naam_voorstellen=True)
         self.query_one("#bestandsnaam", Input).focus()
+        # An open choice list's Escape is named by Textual, in English ("Dismiss menu" in the footer).
+        for lijst in self.query(SelectOverlay):
+            lijst._bindings.key_to_bindings["escape"] = [Binding("escape", "dismiss", "Sluiten", key_display="Esc")]
 
     @property
     def soort(self) -> export.Soort:
@@ -165,7 +170,11 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
         """Build the chosen document again, in a thread; until it is there the screen says 'bezig'."""
         eigen = {optie.naam for optie in export.SOORTEN[self.soort].opties}
         for optie in export.vinkjes():
-            self.query_one(f"#{optie.naam}", Checkbox).disabled = optie.naam not in eigen
+            vinkje = self.query_one(f"#{optie.naam}", Checkbox)
+            # Not shown with a document they are not for (the minutes have none): greyed out they
+            # still read as choices, and at 80 columns the last did not fit.
+            vinkje.display = optie.naam in eigen
+            vinkje.disabled = not vinkje.display
         keuzes = self._keuzes(self.soort)
         # The Select reports its first value after mounting too: one export per choice, not two.
         if (self.soort, keuzes) == self._keuze:
@@ -256,7 +265,11 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
         if self._naam_voorstellen:
             self._naam_voorstellen = False
             naam = export.voorgestelde_naam(self.bestand.gemeente().naam, self.soort, self.document.kenmerk, self.formaat)
-            self.query_one("#bestandsnaam", Input).value = str(self.bestand.pad.parent / naam)
+            invoer = self.query_one("#bestandsnaam", Input)
+            invoer.value = str(self.bestand.pad.parent / naam)
+            # The name in view, not the start of its folder (at 80 columns); Textual scrolls an
+            # Input to its cursor only from its second value on.
+            invoer.call_after_refresh(lambda: invoer.scroll_to(x=invoer.max_scroll_x, animate=False))
 
     def toon_bron(self) -> None:
         """Load the source tab; only when it is shown: 200 kB hold a TextArea up 50-100 ms."""
