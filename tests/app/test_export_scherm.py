@@ -289,10 +289,10 @@ async def test_eerste_stap_van_het_voorbeeld_vult_alleen_het_beeld(demo_pad: Pat
     stappen: list[int] = []
     monteer = scherm_module.ExportScherm._monteer
 
-    async def tel(self, weergave, bezig, stap, ronde):  # noqa: ANN001, ANN202
+    async def tel(self, weergave, bezig, stap, ronde, **kwargs):  # noqa: ANN001, ANN003, ANN202
         if stap:
             stappen.append(sum(blok.source_range[1] - blok.source_range[0] for blok in stap))
-        return await monteer(self, weergave, bezig, stap, ronde)
+        return await monteer(self, weergave, bezig, stap, ronde, **kwargs)
 
     monkeypatch.setattr(scherm_module.ExportScherm, "_monteer", tel)
     app = TripartietApp(demo_pad)
