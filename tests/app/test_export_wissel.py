@@ -117,3 +117,25 @@ def test_voorbeeld_met_code_of_html_wordt_in_een_keer_ontleed() -> None:
     assert "fence" in [t.type for t in tokens(tekst)]
     html = "<!--\n\n# geen kop\n-->\n"
     assert [t.type for t in tokens(html)] == ["html_block"]
+
+
+async def test_leeg_voorbeeld_wordt_niet_eerst_als_leeg_document_gemaakt(demo_pad: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Textual's Markdown parses and mounts an empty document when it is mounted, a parser made
+    for it; the screen fills the preview itself, so that was work on the way to its first view."""
+    bijgewerkt: list[str] = []
+    echt = Markdown.update
+
+    def tel(self, markdown):  # noqa: ANN001, ANN202
+        bijgewerkt.append(markdown)
+        return echt(self, markdown)
+
+    monkeypatch.setattr(Markdown, "update", tel)
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(ExportScherm(app.bestand, getattr(app.screen, "overleg_id", None)))
+        await pilot.pause()
+        scherm = app.screen
+        await _tot_stil(app, pilot)
+        assert scherm.getoond is scherm.document is not None
+        assert bijgewerkt == []

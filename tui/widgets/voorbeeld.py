@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from rich import box
 from rich.table import Table
+from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Markdown, Static
@@ -149,3 +150,10 @@ class Voorbeeld(Markdown):
         "thead_open": _Tabelkop,
         **{naam: _Tabeldeel for naam in ("tbody_open", "tr_open", "th_open", "td_open")},
     }
+
+    def _on_mount(self, event: events.Mount) -> None:
+        # Markdown's own (Textual runs every class's in turn unless stopped) parses and mounts an
+        # empty document, with a parser made for it, on the way to the export screen's first
+        # view; the screen fills the preview itself. Widget's, also skipped, only sets scrollbars
+        # for `overflow: scroll`, which this has not.
+        event.prevent_default()
