@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.worker import get_current_worker
 from textual.widgets._markdown import MarkdownBlock  # not exported by Textual; pinned at 8.2.8
 from textual.widgets._select import SelectOverlay  # likewise
@@ -28,16 +27,15 @@ from textual.widgets import Checkbox, Header, Input, Label, Markdown, Select, St
 from opslag import export, notulen
 from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
-from opslag.omzetten import FORMATEN, formaat_voor
 from opslag.tekst import zichtbaar
 from tui.widgets.voettekst import Voettekst
-from tui.schermen.bevestig import BevestigScherm
 from tui.schermen.gestyled import EersteKeerGestyled
 from tui.weergave import letterlijk
 from tui.lekken import na_draad
 from tui.widgets.veilig import Invoer, Tekstvak
 from tui.widgets.vinkje import Vinkje
 from tui.schermen.export_document import Document, Sleutel, bouw_document, sleutel
+from tui.schermen.export_opslaan import FORMAATKEUZES, HULP, Opslaan, OverschrijfVraag  # noqa: F401  (OverschrijfVraag: tests)
 from tui.widgets.voorbeeld import Voorbeeld, kap, parser, tokens
 
 # The source tab likewise: a TextArea takes a second for two megabytes (100x the realistic file).
@@ -51,19 +49,9 @@ STAP_REGELS = 40
 # shows the old document or 'bezig' (a step of tables takes some 100 ms on a loaded machine).
 EERSTE_STAP_REGELS = 12
 VOORRAAD_SCHERMEN = 2
-_HULP = "ctrl+s of Enter in de bestandsnaam: opslaan   Esc: terug"
-_FORMAATKEUZES = [("Markdown", "md"), ("Word (.docx)", "docx"), ("ODT (.odt)", "odt"), ("PDF", "pdf")]
 
 
-class OverschrijfVraag(BevestigScherm):
-    """The yes/no question of BevestigScherm, worded for replacing a file."""
-
-    def inhoud(self) -> ComposeResult:
-        yield Label(letterlijk(self.vraag), id="vraag")  # quotes a file name
-        yield Label("j of Enter: ja, vervangen   n of Esc: nee", id="keuze", classes="dialooghulp")
-
-
-class ExportScherm(EersteKeerGestyled, Screen[None]):
+class ExportScherm(EersteKeerGestyled, Opslaan):
     """Opens at once; the document is built in a thread and the preview mounted a step at a time.
     Once it is shown, the other documents are built ahead, so that choosing one shows it at once."""
 
@@ -144,8 +132,8 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
         with Horizontal(id="opslaanregel"):
             yield Label("Bestand:", id="bestandlabel")
             yield Invoer(id="bestandsnaam", compact=True)
-            yield Select(_FORMAATKEUZES, value="md", allow_blank=False, id="formaat", compact=True)
-        yield Label(_HULP, id="hulp")
+            yield Select(FORMAATKEUZES, value="md", allow_blank=False, id="formaat", compact=True)
+        yield Label(HULP, id="hulp")
         yield Voettekst()
 
     def on_resize(self) -> None:
@@ -376,110 +364,6 @@ class ExportScherm(EersteKeerGestyled, Screen[None]):
     @on(Checkbox.Changed)
     def _andere_optie(self) -> None:
         self.vernieuw()
-
-    # --- writing --------------------------------------------------------------------------------
-
-    @on(Input.Submitted, "#bestandsnaam")
-    def _enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_opslaan()
-
-    @property
-    def formaat(self) -> str:
-        return self.query_one("#formaat", Select).value  # type: ignore[return-value]
-
-    @on(Select.Changed, "#formaat")
-    def _ander_formaat(self) -> None:
-        """The file name's extension follows the chosen format (a name without one of ours gets it added)."""
-        invoer = self.query_one("#bestandsnaam", Input)
-        naam = invoer.value.strip()
-        if not naam:
-            return
-        pad = Path(naam)
-        stam = naam[: -len(pad.suffix)] if pad.suffix.lower().lstrip(".") in FORMATEN else naam
-        nieuw = f"{stam}.{self.formaat}"
-        if nieuw != naam:
-            invoer.value = nieuw
-
-    @on(Input.Changed, "#bestandsnaam")
-    def _andere_naam(self, event: Input.Changed) -> None:
-        """And the format follows a typed extension of ours."""
-        achtervoegsel = Path(event.value.strip()).suffix.lower().lstrip(".")
-        if achtervoegsel in FORMATEN and achtervoegsel != self.formaat:
-            self.query_one("#formaat", Select).value = achtervoegsel
-
-    def doelpad(self) -> Path:
-        pad = Path(self.query_one("#bestandsnaam", Input).value.strip()).expanduser()
-        return pad if pad.is_absolute() else self.bestand.pad.parent / pad
-
-    def action_opslaan(self) -> None:
-        if self.bezig:
-            self.notify("Het document wordt nog opgebouwd; probeer het zo opnieuw.", title="Niet opgeslagen", severity="warning")
-            return
-        if self.omzetten_bezig:
-            self.notify("Het vorige bestand wordt nog gemaakt; probeer het zo opnieuw.", title="Niet opgeslagen", severity="warning")
-            return
-        if not self.tekst:
-            self.notify("Er is niets om op te slaan.", title="Niet opgeslagen", severity="error")
-            return
-        if not self.query_one("#bestandsnaam", Input).value.strip():
-            self.notify("Geef een bestandsnaam op.", title="Niet opgeslagen", severity="error")
-            self.query_one("#bestandsnaam", Input).focus()
-            return
-        pad = self.doelpad()
-        try:
-            export.controleer_doel(pad, self.bestand.pad)
-        except TripartietFout as fout:
-            self.notify(str(fout), title="Niet opgeslagen", severity="error", timeout=10)
-            return
-        if pad.exists():
-
-            def na(ja: bool | None) -> None:
-                if ja:
-                    self.schrijf(pad)
-
-            self.app.push_screen(OverschrijfVraag(f"{pad.name} bestaat al in {pad.parent}. Vervangen door deze export?"), na)
-            return
-        self.schrijf(pad)
-
-    def schrijf(self, pad: Path) -> None:
-        try:
-            formaat = formaat_voor(pad, self.formaat)
-            gemaakt = self.document.gemaakt if self.document and self.document.gemaakt else export.Export(self.tekst, "")
-            if formaat == "md":  # a few milliseconds: written at once, as it always was
-                doel = export.schrijf_document(pad, gemaakt, formaat, self.bestand.pad)
-            else:
-                export.controleer_doel(pad, self.bestand.pad)  # refused before any conversion
-                self.omzetten_bezig = True
-                self.query_one("#hulp", Label).update(f"Bezig met het maken van {letterlijk(pad.name)} ({formaat.upper()})…")
-                self._zet_om(pad, gemaakt, formaat)
-                return
-        except TripartietFout as fout:
-            self.notify(str(fout), title="Niet opgeslagen", severity="error", timeout=10)
-            return
-        self.notify(f"Opgeslagen als {doel}", title="Geëxporteerd")
-
-    @work(thread=True, exclusive=True, group="omzetten", exit_on_error=False, description="omzetten")
-    def _zet_om(self, pad: Path, gemaakt: export.Export, formaat: str) -> None:
-        """Convert and write in a thread (pandoc, for PDF also typst: up to seconds); the outcome
-        is told through the app, so also when the screen was left meanwhile."""
-        try:
-            doel, fout = export.schrijf_document(pad, gemaakt, formaat, self.bestand.pad), ""
-        except TripartietFout as uitzondering:
-            doel, fout = pad, str(uitzondering)
-        try:
-            self.app.call_from_thread(self._omgezet, doel, fout)
-        except RuntimeError:  # the app has ended meanwhile: nobody left to tell
-            pass
-
-    def _omgezet(self, doel: Path, fout: str) -> None:
-        self.omzetten_bezig = False
-        if self.is_mounted:
-            self.query_one("#hulp", Label).update(_HULP)
-        if fout:
-            self.app.notify(fout, title="Niet opgeslagen", severity="error", timeout=10)
-        else:
-            self.app.notify(f"Opgeslagen als {doel}", title="Geëxporteerd")
 
     def action_terug(self) -> None:
         self.app.pop_screen()
