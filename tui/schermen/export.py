@@ -4,7 +4,8 @@ The preview shows the document as a Markdown renderer shows it (CommonMark with 
 rules the export guarantees its structure under) and as source. The file name is proposed in the
 folder of the municipality file; an existing file is only replaced after a yes. The file is
 Markdown, Word, ODT or PDF (the format choice and the file name's extension follow each other);
-Word, ODT and PDF are converted in a thread, as a long document takes seconds.
+Word, ODT and PDF are converted in a thread, as a long document takes seconds (the writing half is
+tui.schermen.export_opslaan, the built document tui.schermen.export_document).
 """
 
 from __future__ import annotations
@@ -155,7 +156,8 @@ class ExportScherm(EersteKeerGestyled, Opslaan):
     # --- rendering ------------------------------------------------------------------------------
 
     def vernieuw(self, naam_voorstellen: bool = False) -> None:
-        """Build the chosen document again, in a thread; until it is there the screen says 'bezig'."""
+        """Show the chosen document: one built before at once, else built in a thread, the screen
+        saying 'bezig' until it is there."""
         eigen = {optie.naam for optie in export.SOORTEN[self.soort].opties}
         for optie in export.vinkjes():
             vinkje = self.query_one(f"#{optie.naam}", Checkbox)
