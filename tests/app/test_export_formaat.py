@@ -204,6 +204,7 @@ async def test_scherm_slaat_word_op_in_een_worker(demo_pad: Path, monkeypatch) -
             if not scherm.omzetten_bezig:
                 break
             await pilot.pause(0.01)
+        await pilot.pause()  # App.notify posts a message: the notification is there once it is handled
         assert f"Opgeslagen als {doel}" in [m.message for m in app._notifications]
         assert "Bezig" not in schermtekst(scherm.query_one("#hulp", Label))
         assert AFSPRAKEN & set(re.findall(r"AF-\d{3}", _docx_tekst(doel)))

@@ -79,11 +79,11 @@ async def test_nieuwe_soort_staat_op_het_exportscherm(proef: list[dict[str, obje
         keuze = scherm.query_one("#document", Select)
         assert ("Proefdocument van dit overleg", "proef") in [(str(tekst), waarde) for tekst, waarde in keuze._options]
         kort = scherm.query_one("#kort", Checkbox)
-        assert "Kort houden" in schermtekst(kort)
-        assert kort.disabled  # the minutes are shown first; 'kort' is not theirs
+        assert kort.disabled and not kort.display  # the minutes are shown first; 'kort' is not theirs
 
         keuze.value = "proef"
         await _klaar(app, pilot)
+        assert "Kort houden" in schermtekst(kort)
         assert not kort.disabled and scherm.query_one("#status", Checkbox).disabled
         kort.value = True
         await _klaar(app, pilot)  # also the preview's fill: the app must not close under it

@@ -163,7 +163,7 @@ def _document_zichtbaar(scherm) -> bool:  # noqa: ANN001
     """The export screen shows its document: built, and the first part of the preview mounted."""
     from tui.schermen.export import ExportScherm
 
-    return isinstance(scherm, ExportScherm) and not scherm.bezig and scherm.query_one("#weergave").display
+    return isinstance(scherm, ExportScherm) and scherm.document is not None and scherm.getoond is scherm.document
 
 
 async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple[dict[str, list[tuple[float, float, float, float]]], GcPauzes]:
