@@ -12,7 +12,7 @@ table filled after the first paint) counts too. Target: both ≤ 100 ms on the 1
 
 The keys: open a form (o, change the meeting; the first one also starts loading pydantic in the
 background), open the actielijst (l), filter it (Esc in the filter window), sort it (s), palette
-"ga naar subthema" (Enter on the hit), switch meeting (Enter in the chooser), open the export
+"ga naar subthema" (Enter on the hit), open the meeting chooser (w), switch meeting (Enter in it), open the export
 screen (e) and switch its document (Enter in the document choice). Every garbage collection is
 timed too, in wall-clock and processor time (the latter barely changes on a busy machine).
 
@@ -43,7 +43,7 @@ if __package__ in (None, ""):
 from bestanden import maak_bestand  # noqa: E402
 
 TIK = 0.002
-GROEPEN = frozenset({"formulier", "actielijst", "palet", "overleg", "export"})  # the watchdog's interval: a blockade is measured to within a few ms
+GROEPEN = frozenset({"formulier", "actielijst", "palet", "overleg", "export", "kiezer"})  # the watchdog's interval: a blockade is measured to within a few ms
 
 
 class Waakhond:
@@ -240,8 +240,9 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
                 await pilot.pause()
                 assert isinstance(app.screen, OverlegKiezer)
                 await pilot.press(*["down"] * (1 + ronde % 3))
+                voor = overleg.overleg_id  # the meeting screen shows the other meeting, or a new one does
                 noteer("ander overleg (Enter)", await meet(app, waakhond, _druk(app, "enter"),
-                       lambda: isinstance(app.screen, OverlegScherm) and app.screen is not overleg))
+                       lambda: isinstance(app.screen, OverlegScherm) and (app.screen is not overleg or overleg.overleg_id != voor)))
 
             if "export" in groepen:
                 # --- export screen: open, switch document, back ---
@@ -264,6 +265,15 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
                 # handling of the choice (that measured a few ms now and then).
                 noteer("ander exportdocument (Enter)", await meet(app, waakhond, _druk(app, "enter"),
                        lambda: export.document is not vorig and _document_zichtbaar(export)))
+                await pilot.press("escape")
+                await pilot.pause()
+                assert isinstance(app.screen, OverlegScherm)
+
+            if "kiezer" in groepen:
+                # --- the meeting chooser (w), from the agenda, and closed again ---
+                await pilot.press("escape")  # out of the note, where w is a letter
+                await pilot.pause()
+                noteer("overleggen kiezen (w)", await meet(app, waakhond, _druk(app, "w"), lambda: isinstance(app.screen, OverlegKiezer)))
                 await pilot.press("escape")
                 await pilot.pause()
                 assert isinstance(app.screen, OverlegScherm)

@@ -74,7 +74,8 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, EersteKeerGestyled, Screen[None]
     """The agenda item on screen; setting it shows that item (`ga_naar_index` also saves and remembers)."""
 
     def __init__(self, bestand: Gemeentebestand, overleg_id: int) -> None:
-        super().__init__()
+        # Styled with it from the start: set at the first resize, it restyled the whole screen.
+        super().__init__(classes="breed" if self.app.size.width >= 120 else None)
         self.bestand = bestand
         self.overleg_id = overleg_id
         self.punten: list[Agendapunt] = []
@@ -118,6 +119,19 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, EersteKeerGestyled, Screen[None]
             self.notitieveld.vergrendel(False)
         self.vernieuw_agenda()
         self.toon_punt()
+
+    def toon_overleg(self, overleg_id: int) -> None:
+        """Show another meeting on this screen, as a new screen would show it (its agenda item where
+        it was left, the note focused); if the note cannot be saved, this meeting stays, with it.
+        The widgets are mounted, styled and laid out already: a new screen spent most of the time
+        from the choice to the meeting on that."""
+        if not self.bewaar_notitie():
+            return
+        self.overleg_id = overleg_id
+        for lijst in self.query(ItemLijst):
+            lijst.highlighted = None  # a row of the other meeting's lists, not one of this
+        self.laad_overleg()
+        self.notitieveld.focus()
 
     @property
     def punt(self) -> Agendapunt:
