@@ -236,7 +236,7 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
             if "overleg" in groepen:
                 # --- switch meeting ---
                 overleg = app.screen
-                await pilot.press("w")
+                await pilot.press("escape", "w")  # out of the note (where the last switch left the focus): there w is a letter
                 await pilot.pause()
                 assert isinstance(app.screen, OverlegKiezer)
                 await pilot.press(*["down"] * (1 + ronde % 3))

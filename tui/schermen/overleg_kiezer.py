@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 from opslag import notulen
 from opslag.bestand import Gemeentebestand
 from opslag.datums import toon_datum
+from opslag.modellen import Overleg
 from tui.schermen.dialoog import Dialoog
 from tui.weergave import letterlijk
 
@@ -43,7 +44,7 @@ class OverlegLijst(OptionList):
         if opties := self._pagina(alles=alles):
             self.add_options(opties)
 
-    def _regel(self, overleg) -> str:  # noqa: ANN001
+    def _regel(self, overleg: Overleg) -> str:
         teken = "▶ " if overleg.id == self.huidig else "  "
         tekst = f"{teken}{toon_datum(overleg.datum)}  {overleg.soort.value} overleg"
         return f"{tekst} — {overleg.plaats}" if overleg.plaats else tekst
