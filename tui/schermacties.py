@@ -42,6 +42,7 @@ class SchermActies:
                 self.action_nieuw_overleg()
             elif keuze is not None and isinstance(self.screen, OverlegScherm):
                 self.screen.toon_overleg(int(keuze))  # the meeting screen below shows the other meeting
+                self.ruim_op_na_rust()  # type: ignore[attr-defined]
             elif keuze is not None:
                 self.toon_overleg(int(keuze))
 
