@@ -129,8 +129,8 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, EersteKeerGestyled, Screen[None]
         self.overleg_id = overleg_id
         for lijst in self.query(ItemLijst):
             lijst.highlighted = None  # a row of the other meeting's lists, not one of this
+        self.set_focus(self.notitieveld)  # now, not later: the footer is rebuilt once for the focus and the item
         self.laad_overleg()
-        self.notitieveld.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`a` is not offered on an item without a subtheme, where an agreement cannot be made; pressed
