@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from opslag import datums
@@ -156,6 +157,24 @@ def wijzigingen(bestand: Gemeentebestand, *, afspraak_id: int | None = None, age
         )
         waarde = agenda_id
     return [AfspraakWijziging.uit_rij(r) for r in bestand.db.query(sql, [waarde])]
+
+
+def vaststellingstekens(bestand: Gemeentebestand, afspraak_ids: Sequence[int]) -> dict[int, str]:
+    """'toegevoegd' or 'gewijzigd' for each of these agreements added or amended after its agenda
+    was adopted, as the export marks it by its number; one query for them all."""
+    if not afspraak_ids:
+        return {}
+    plaatsen = ", ".join("?" * len(afspraak_ids))
+    tekens: dict[int, str] = {}
+    for rij in bestand.db.query(
+        f"SELECT afspraak_id, soort FROM afspraak_wijziging WHERE soort IN ('wijziging', 'toevoeging') AND afspraak_id IN ({plaatsen})",
+        list(afspraak_ids),
+    ):
+        if rij["soort"] == "toevoeging":
+            tekens[rij["afspraak_id"]] = "toegevoegd"  # an addition amended later is still an addition
+        else:
+            tekens.setdefault(rij["afspraak_id"], "gewijzigd")
+    return tekens
 
 
 def verschil(bestand: Gemeentebestand, oud: Afspraak, nieuw: Afspraak) -> dict[str, list]:

@@ -121,6 +121,14 @@ def overleggen(bestand: Gemeentebestand) -> list[Overleg]:
     return [Overleg.uit_rij(r) for r in bestand.db.query("SELECT * FROM overleg ORDER BY datum, id")]
 
 
+def overleggen_nieuwste_eerst(bestand: Gemeentebestand, aantal: int | None = None, overslaan: int = 0) -> list[Overleg]:
+    """A page of the meetings, the newest first (all from `overslaan` on if `aantal` is None)."""
+    rijen = bestand.db.query(
+        "SELECT * FROM overleg ORDER BY datum DESC, id DESC LIMIT ? OFFSET ?", [-1 if aantal is None else aantal, overslaan]
+    )
+    return [Overleg.uit_rij(r) for r in rijen]
+
+
 def overleg(bestand: Gemeentebestand, overleg_id: int) -> Overleg:
     rij = next(bestand.db.query("SELECT * FROM overleg WHERE id = ?", [overleg_id]), None)
     if rij is None:

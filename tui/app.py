@@ -148,6 +148,12 @@ class TripartietApp(SchermActies, App[None]):
             # the drawing, and held the first form up some 20 ms.
             self.screen.call_after_refresh(self.run_worker, self._laad_invoer, thread=True, group="invoer", exit_on_error=False)
 
+    def ruim_op_na_rust(self) -> None:
+        """As after a closed screen (`_scherm_gewisseld`): much became garbage at once (the meeting
+        screen showing another meeting), collected once the user has paused, not in a later key."""
+        if self._opruimer is None:
+            self._opruimer = self.set_timer(RUST, self._na_sluiten)
+
     def _bezig(self) -> bool:
         """A thread is building something (an export): a collection now would walk all it made so far."""
         return any(w._thread_worker and w.state is WorkerState.RUNNING for w in self.workers)

@@ -34,11 +34,15 @@ class SchermActies:
         self.push_screen(OverlegFormulier(self.bestand, vorige=notulen.laatste_overleg(self.bestand)), na)
 
     def action_wissel_overleg(self) -> None:
+        from tui.schermen.overleg import OverlegScherm
         from tui.schermen.overleg_kiezer import NIEUW, OverlegKiezer
 
         def na(keuze: int | str | None) -> None:
             if keuze == NIEUW:
                 self.action_nieuw_overleg()
+            elif keuze is not None and isinstance(self.screen, OverlegScherm):
+                self.screen.toon_overleg(int(keuze))  # the meeting screen below shows the other meeting
+                self.ruim_op_na_rust()  # type: ignore[attr-defined]
             elif keuze is not None:
                 self.toon_overleg(int(keuze))
 

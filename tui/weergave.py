@@ -155,13 +155,15 @@ def agendaregel(titel: str, telling: PuntTelling | None, breedte: int) -> Text:
     return regel
 
 
-def afspraakregel(afspraak: Afspraak, partijen: Mapping[int, str]) -> Text:
-    """`partijen`: party id to its code. The first responsible party is the lead (trekker)."""
+def afspraakregel(afspraak: Afspraak, partijen: Mapping[int, str], vaststelling: str = "") -> Text:
+    """`partijen`: party id to its code. The first responsible party is the lead (trekker).
+    `vaststelling`: 'gewijzigd' or 'toegevoegd' after adoption, marked by the number as the export does."""
     a = afspraak
     codes = [partijen.get(p, "?") for p in a.verantwoordelijken]
     wie = f"trekker: {codes[0]}" + (f", ook {', '.join(codes[1:])}" if codes[1:] else "") if codes else "geen trekker"
+    code = f"{a.code} ({vaststelling})" if vaststelling else a.code
     return letterlijk(
-        f"{a.code} {a.actielijn} — {a.doel or 'geen doel'} — {a.start or '?'} t/m {a.eind or '?'} — {wie} [{a.status.value}]"
+        f"{code} {a.actielijn} — {a.doel or 'geen doel'} — {a.start or '?'} t/m {a.eind or '?'} — {wie} [{a.status.value}]"
     )
 
 
@@ -192,9 +194,15 @@ def eerdere_actieregel(regel: ActieRegel) -> Text:
     return tekst
 
 
-def afspraakregels(afspraken: Sequence[Afspraak], partijen: Mapping[int, str], hoogstens: int) -> list[tuple[str | None, Text]]:
-    """The newest `hoogstens` agreements as (key, line), after a remark on how many older ones the export lists."""
-    regels: list[tuple[str | None, Text]] = [(f"afspraak:{a.id}", afspraakregel(a, partijen)) for a in afspraken[-hoogstens:]]
+def afspraakregels(
+    afspraken: Sequence[Afspraak], partijen: Mapping[int, str], hoogstens: int, vaststelling: Mapping[int, str] | None = None
+) -> list[tuple[str | None, Text]]:
+    """The newest `hoogstens` agreements as (key, line), after a remark on how many older ones the
+    export lists; `vaststelling`: agreement id to its mark after adoption (see `afspraakregel`)."""
+    tekens = vaststelling or {}
+    regels: list[tuple[str | None, Text]] = [
+        (f"afspraak:{a.id}", afspraakregel(a, partijen, tekens.get(a.id or 0, ""))) for a in afspraken[-hoogstens:]
+    ]
     if len(afspraken) > hoogstens:
         regels.insert(0, (None, Text(f"… {len(afspraken) - hoogstens} oudere afspraken: zie de export (e)", style="italic")))
     return regels

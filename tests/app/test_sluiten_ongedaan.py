@@ -87,7 +87,7 @@ async def test_sluiten_via_palet_weigert_schrijven_en_heropenen_met_reden(demo_p
         await pilot.press("j")
         await pilot.pause()
         assert _rij(demo_pad, "SELECT gesloten_op IS NOT NULL FROM overleg WHERE datum = '2026-11-19'") == (1,)
-        assert "GESLOTEN op " in app.sub_title
+        assert "GESLOTEN op " in str(app.screen.query_one("#positie").render())  # the bar above the item, not the header
         notitie = app.screen.query_one("#notitie")
         assert notitie.read_only
         voor = notitie.text
@@ -120,7 +120,7 @@ async def test_sluiten_via_palet_weigert_schrijven_en_heropenen_met_reden(demo_p
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert type(app.screen).__name__ == "OverlegScherm"
-        assert "GESLOTEN" not in app.sub_title
+        assert "GESLOTEN" not in str(app.screen.query_one("#positie").render())
         assert not app.screen.query_one("#notitie").read_only
         await pilot.press("ctrl+q")
     assert _rij(demo_pad, "SELECT gesloten_op FROM overleg WHERE datum = '2026-11-19'") == (None,)

@@ -64,3 +64,18 @@ async def test_voettekst_van_het_eerste_scherm_wordt_eenmaal_opgebouwd(demo_pad:
         voettekst = app.screen.query_one(Voettekst)
         assert "Volgende" in _omschrijvingen(voettekst)
         assert opbouw == [voettekst]
+
+
+async def test_vervangen_toetsen_blijven_niet_aan_de_voettekst_hangen(demo_pad: Path) -> None:
+    """Each key Textual's Footer composes watches the footer (data_bind); the meeting screen stays
+    for the whole session, so the keys of every rebuild (a Tab, another meeting) stayed alive."""
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        voettekst = app.screen.query_one(Voettekst)
+        for _ in range(6):  # note, actions, agenda, ... and round again: a rebuild at most every step
+            await pilot.press("tab")
+            await pilot.pause()
+        kijkers = getattr(voettekst, "__watchers")["compact"]
+        getoond = {id(toets) for toets in voettekst.query(FooterKey)}
+        assert kijkers and all(id(node) in getoond for node, _ in kijkers)

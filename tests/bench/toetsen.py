@@ -12,9 +12,10 @@ table filled after the first paint) counts too. Target: both ≤ 100 ms on the 1
 
 The keys: open a form (o, change the meeting; the first one also starts loading pydantic in the
 background), open the actielijst (l), filter it (Enter in the filter window), sort it (s), palette
-"ga naar subthema" (Enter on the hit), switch meeting (Enter in the chooser), open the export
-screen (e) and switch its document (Enter in the document choice); group "formulieren": the
-agreement, action and decision forms (a on a subtheme, t, b). Every garbage collection is
+"ga naar subthema" (Enter on the hit), open the meeting chooser (w), switch meeting (Enter in it),
+open the export screen (e) and switch its document (Enter in the document choice); group
+"formulieren": the agreement, action and decision forms (a on a subtheme, t, b); groups
+"geschiedenis" and "inzet": h and i. Every garbage collection is
 timed too, in wall-clock and processor time (the latter barely changes on a busy machine).
 
     python tests/bench/toetsen.py --geheugen 12
@@ -44,7 +45,7 @@ if __package__ in (None, ""):
 from bestanden import maak_bestand  # noqa: E402
 
 TIK = 0.002
-GROEPEN = frozenset({"formulier", "actielijst", "palet", "overleg", "export", "formulieren", "geschiedenis", "inzet"})  # the watchdog's interval: a blockade is measured to within a few ms
+GROEPEN = frozenset({"formulier", "actielijst", "palet", "overleg", "export", "formulieren", "geschiedenis", "inzet", "kiezer"})  # the watchdog's interval: a blockade is measured to within a few ms
 
 
 class Waakhond:
@@ -238,12 +239,13 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
             if "overleg" in groepen:
                 # --- switch meeting ---
                 overleg = app.screen
-                await pilot.press("w")
+                await pilot.press("escape", "w")  # out of the note (where the last switch left the focus): there w is a letter
                 await pilot.pause()
                 assert isinstance(app.screen, OverlegKiezer)
                 await pilot.press(*["down"] * (1 + ronde % 3))
+                voor = overleg.overleg_id  # the meeting screen shows the other meeting, or a new one does
                 noteer("ander overleg (Enter)", await meet(app, waakhond, _druk(app, "enter"),
-                       lambda: isinstance(app.screen, OverlegScherm) and app.screen is not overleg))
+                       lambda: isinstance(app.screen, OverlegScherm) and (app.screen is not overleg or overleg.overleg_id != voor)))
 
             if "export" in groepen:
                 # --- export screen: open, switch document, back ---
@@ -286,6 +288,7 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
                     await pilot.press("escape")
                     await pilot.pause()
                     assert app.screen is overleg
+
             if "geschiedenis" in groepen:
                 # --- h: a subtheme's history (agenda in focus), then an agreement's (chosen in its list).
                 # Like i below: to the first paint with text; the rest of a long text is rendered in
@@ -327,6 +330,15 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
 
                 noteer("inzet per partij (i)", await meet(app, waakhond, _druk(app, "i"), lambda: isinstance(app.screen, InzetScherm)
                        and app.screen.query_one("#inzet").regels_voor_eerste_beeld is not None))
+                await pilot.press("escape")
+                await pilot.pause()
+                assert isinstance(app.screen, OverlegScherm)
+
+            if "kiezer" in groepen:
+                # --- the meeting chooser (w), from the agenda, and closed again ---
+                await pilot.press("escape")  # out of the note, where w is a letter
+                await pilot.pause()
+                noteer("overleggen kiezen (w)", await meet(app, waakhond, _druk(app, "w"), lambda: isinstance(app.screen, OverlegKiezer)))
                 await pilot.press("escape")
                 await pilot.pause()
                 assert isinstance(app.screen, OverlegScherm)

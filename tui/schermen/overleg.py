@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +19,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, Label
 
-from opslag import datums, notulen
+from opslag import datums, levensloop, notulen
 from opslag.bestand import Gemeentebestand
 from opslag.datums import toon_datum
 from opslag.fouten import OverlegGesloten
@@ -74,7 +75,8 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, EersteKeerGestyled, Screen[None]
     """The agenda item on screen; setting it shows that item (`ga_naar_index` also saves and remembers)."""
 
     def __init__(self, bestand: Gemeentebestand, overleg_id: int) -> None:
-        super().__init__()
+        # Styled with it from the start: set at the first resize, it restyled the whole screen.
+        super().__init__(classes="breed" if self.app.size.width >= 120 else None)
         self.bestand = bestand
         self.overleg_id = overleg_id
         self.punten: list[Agendapunt] = []
@@ -108,8 +110,6 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, EersteKeerGestyled, Screen[None]
         self.app.sub_title = f"{self.bestand.gemeente().naam} — {self.overleg.soort.value} overleg {toon_datum(self.overleg.datum)}"
         if self.bestand.alleen_lezen:
             self.app.sub_title += " (alleen-lezen)"
-        elif self.overleg.gesloten_op:
-            self.app.sub_title += f" — {gesloten_tekst(self.overleg)}"
         if self.bestand.alleen_lezen:
             self.notitieveld.vergrendel(True, f"Alleen-lezen: {self.bestand.alleen_lezen}. De aantekeningen kunnen niet gewijzigd worden.")
         elif self.overleg.gesloten_op:
@@ -118,6 +118,29 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, EersteKeerGestyled, Screen[None]
             self.notitieveld.vergrendel(False)
         self.vernieuw_agenda()
         self.toon_punt()
+
+    def toon_overleg(self, overleg_id: int) -> None:
+        """Show another meeting on this screen, as a new screen would show it (its agenda item where
+        it was left, the note focused); if the note cannot be saved, this meeting stays, with it.
+        The widgets are mounted, styled and laid out already: a new screen spent most of the time
+        from the choice to the meeting on that."""
+        if not self.bewaar_notitie():
+            return
+        self.overleg_id = overleg_id
+        for lijst in self.query(ItemLijst):
+            lijst.highlighted = None  # a row of the other meeting's lists, not one of this
+        self.set_focus(self.notitieveld)  # now, not later: the footer is rebuilt once for the focus and the item
+        self.laad_overleg()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`a` is not offered on an item without a subtheme, where an agreement cannot be made; pressed
+        there anyway, the letter keys' hidden fallback says why (`action_afspraak`)."""
+        if action == "afspraak" and self.punten:
+            return self.punt.soort is PuntSoort.SUBTHEMA
+        return True
+
+    def action_geen_afspraak(self) -> None:
+        self.action_afspraak()  # type: ignore[attr-defined]
 
     @property
     def punt(self) -> Agendapunt:
@@ -143,9 +166,14 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, EersteKeerGestyled, Screen[None]
 
     def toon_punt(self) -> None:
         punt = self.punt
-        self.query_one("#positie", Label).update(letterlijk(f"{self.punt_titel(punt)} — {self.index + 1} van {len(self.punten)}"))
+        positie = letterlijk(f"{self.punt_titel(punt)} — {self.index + 1} van {len(self.punten)}")
+        if self.overleg.gesloten_op:
+            # Here, not in the header: at 80 columns the header cut it off behind the meeting's name.
+            positie = Text.assemble((gesloten_tekst(self.overleg), "reverse"), "  ", positie)
+        self.query_one("#positie", Label).update(positie)
         kader = self.query_one("#kader", Kaderblok)
         kader.display = punt.soort is PuntSoort.SUBTHEMA
+        self.refresh_bindings()  # `a` is offered on a subtheme only (check_action)
         self._kader_getoond = None
         if kader.display and kader.open:
             self._toon_kader()
@@ -183,8 +211,10 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, EersteKeerGestyled, Screen[None]
         partijen = {p.id: p.code for p in bestand.partijen()}
         is_sub = punt.soort is PuntSoort.SUBTHEMA
         afspraken = notulen.afspraken(bestand, agenda_id=self.overleg.agenda_id, subthema=punt.subthema_nummer) if is_sub else []
+        vaststelling = levensloop.vaststellingstekens(bestand, [a.id for a in afspraken[-MAX_REGELS:] if a.id])
         self.query_one("#afspraken", ItemLijst).toon(
-            afspraakregels(afspraken, partijen, MAX_REGELS), "Nog geen afspraken op dit subthema voor deze uitvoeringsagenda.", zichtbaar=is_sub
+            afspraakregels(afspraken, partijen, MAX_REGELS, vaststelling),
+            "Nog geen afspraken op dit subthema voor deze uitvoeringsagenda.", zichtbaar=is_sub,
         )
         besluiten = [(f"besluit:{b.id}", besluitregel(b)) for b in notulen.besluiten(bestand, self.overleg_id) if b.agendapunt_id == punt.id]
         self.query_one("#besluiten", ItemLijst).toon(besluiten, "Geen besluiten bij dit punt.")

@@ -9,6 +9,8 @@ from textual.binding import Binding
 
 LETTERTOETSEN = [
     Binding("a", "screen.afspraak", "Afspraak", id="afspraak"),
+    # Where the one above is not offered (no subtheme, see OverlegScherm.check_action), `a` says why.
+    Binding("a", "screen.geen_afspraak", show=False),
     Binding("b", "screen.besluit", "Besluit", id="besluit"),
     Binding("t", "screen.actie", "Actie", id="actie"),
     Binding("k", "screen.kader", "Kader", show=False, id="kader"),

@@ -36,6 +36,12 @@ class Voettekst(Footer):
         self._bindings_ready = True
         self._gepland = False
         self._getoond = self._zichtbaar()
+        # Each key Textual's Footer composes watches this footer's `compact` (data_bind), and
+        # nothing takes the watch away when the key is replaced: on a screen that stays, the meeting
+        # screen, every rebuild (a Tab, another meeting) kept the old keys alive, some 1,800 objects.
+        kijkers = getattr(self, "__watchers", {}).get("compact")
+        if kijkers:
+            kijkers[:] = [(node, terug) for node, terug in kijkers if node.is_attached]
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
