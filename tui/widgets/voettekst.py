@@ -45,6 +45,12 @@ class Voettekst(Footer):
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
+        if screen is self.screen and screen is not screen.app.screen:
+            # Covered by another screen (it sends a signal when covered): Textual checks its
+            # `screen.` actions against the screen on top then, so the keys seem to differ and the
+            # hidden footer was rebuilt, and rebuilt again on return. Its resume sends the signal
+            # that counts.
+            return
         if screen is self.screen and (self._gepland or (self._getoond is not None and self._zichtbaar() == self._getoond)):
             return
         super().bindings_changed(screen)
