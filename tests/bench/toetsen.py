@@ -160,6 +160,18 @@ def _druk(app, toets: str) -> Callable[[], object]:  # noqa: ANN001
     return druk
 
 
+def _rijen(scherm) -> int:  # noqa: ANN001
+    """Rows in the action list's table; none while a screen just pushed has not composed it."""
+    tabellen = scherm.query("#acties")
+    return tabellen.first().row_count if tabellen else 0
+
+
+def _getoond(scherm, leesvak: str) -> bool:  # noqa: ANN001
+    """The reading pane has painted its first view; a screen just pushed may not have composed it yet."""
+    vakken = scherm.query(leesvak)
+    return bool(vakken) and vakken.first().regels_voor_eerste_beeld is not None
+
+
 def _document_zichtbaar(scherm) -> bool:  # noqa: ANN001
     """The export screen shows its document: built, and the first part of the preview mounted."""
     from tui.schermen.export import ExportScherm
@@ -202,7 +214,7 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
             if "actielijst" in groepen:
                 # --- actielijst: open, filter, sort, back ---
                 noteer("actielijst openen (l)", await meet(app, waakhond, _druk(app, "l"),
-                       lambda: isinstance(app.screen, ActielijstScherm) and app.screen.query_one("#acties").row_count > 0))
+                       lambda: isinstance(app.screen, ActielijstScherm) and _rijen(app.screen) > 0))
                 lijst = app.screen
                 await pilot.press("f")
                 await pilot.pause()
@@ -298,7 +310,7 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
 
                 def geschiedenis_getoond() -> bool:
                     # The first paint with text: the rest of a long history follows in slices.
-                    return isinstance(app.screen, GeschiedenisScherm) and app.screen.query_one("#tekst").regels_voor_eerste_beeld is not None
+                    return isinstance(app.screen, GeschiedenisScherm) and _getoond(app.screen, "#tekst")
 
                 overleg = app.screen
                 subthemas = [i for i, p in enumerate(overleg.punten) if p.subthema_nummer]
@@ -329,7 +341,7 @@ async def meet_alles(pad: Path, keer: int, groepen: set[str] = GROEPEN) -> tuple
                 from tui.schermen.inzet import InzetScherm
 
                 noteer("inzet per partij (i)", await meet(app, waakhond, _druk(app, "i"), lambda: isinstance(app.screen, InzetScherm)
-                       and app.screen.query_one("#inzet").regels_voor_eerste_beeld is not None))
+                       and _getoond(app.screen, "#inzet")))
                 await pilot.press("escape")
                 await pilot.pause()
                 assert isinstance(app.screen, OverlegScherm)
@@ -373,7 +385,7 @@ async def meet_geheugen(pad: Path, keer: int) -> list[tuple[int, float, float]]:
             await _rustig(app, waakhond)
             waakhond.reset()
             await meet(app, waakhond, _druk(app, "l"),
-                       lambda: isinstance(app.screen, ActielijstScherm) and app.screen.query_one("#acties").row_count > 0)
+                       lambda: isinstance(app.screen, ActielijstScherm) and _rijen(app.screen) > 0)
             await pilot.press("escape")
             await meet(app, waakhond, _druk(app, "e"), lambda: _document_zichtbaar(app.screen))
             await pilot.press("escape")
