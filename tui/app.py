@@ -21,11 +21,13 @@ from opslag.bestand import Gemeentebestand
 from opslag.fouten import TripartietFout
 from opslag.tekst import zichtbaar
 from tui.lekken import herstel, vergeet_kijkers
+from tui.nederlands import vertaal_toetsen
 from tui.palet import AgendaOpdrachten, OverlegOpdrachten, SubthemaOpdrachten
 from tui.schermacties import SchermActies
 from tui.schermen.kenmerken import BewaartNotitie, ToontSubthema
 
 herstel()
+vertaal_toetsen()
 
 # Seconds without a key or mouse event before the app collects what a closed screen left (`_na_sluiten`).
 RUST = 0.1

@@ -84,3 +84,21 @@ async def test_typen_zoekt_in_de_open_lijst_en_een_klik_opent_hem() -> None:
         await pilot.press("space")  # again: the list shows the chosen one highlighted
         await pilot.pause()
         assert app.query_one(SelectOverlay).highlighted == 3  # after the blank line
+
+
+async def test_een_open_keuzelijst_op_een_formulier_noemt_esc_in_het_nederlands(demo_pad: Path) -> None:
+    """With a dropdown open, Escape (as F1 lists it) says 'Sluiten', not Textual's 'Dismiss menu'."""
+    app = TripartietApp(demo_pad)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("escape", "o")
+        await pilot.pause()
+        formulier = app.screen
+        soort = formulier.query_one("#soort", Select)
+        soort.focus()
+        await pilot.press("space")
+        await pilot.pause(0.1)
+        assert soort.expanded and isinstance(app.focused, SelectOverlay)
+        assert formulier.active_bindings["escape"].binding.description == "Sluiten"
+        await pilot.press("escape")  # closes the list, not the form
+        await pilot.pause()
+        assert app.screen is formulier and not soort.expanded

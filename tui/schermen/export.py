@@ -22,7 +22,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.worker import get_current_worker
 from textual.widgets._markdown import MarkdownBlock  # not exported by Textual; pinned at 8.2.8
-from textual.widgets._select import SelectOverlay  # likewise
 from textual.widgets import Checkbox, Header, Input, Label, Markdown, Select, Static, TabbedContent, TabPane, TextArea
 
 from opslag import export, notulen
@@ -145,9 +144,6 @@ class ExportScherm(EersteKeerGestyled, Opslaan):
         self.watch(vak, "scroll_y", lambda: self._verder.set(), init=False)
         self.vernieuw(naam_voorstellen=True)
         self.query_one("#bestandsnaam", Input).focus()
-        # An open choice list's Escape is named by Textual, in English ("Dismiss menu" in the footer).
-        for lijst in self.query(SelectOverlay):
-            lijst._bindings.key_to_bindings["escape"] = [Binding("escape", "dismiss", "Sluiten", key_display="Esc")]
 
     @property
     def soort(self) -> export.Soort:
