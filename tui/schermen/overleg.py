@@ -110,7 +110,6 @@ class OverlegScherm(Vastleggen, AgendaWijzigen, EersteKeerGestyled, Screen[None]
         self.app.sub_title = f"{self.bestand.gemeente().naam} — {self.overleg.soort.value} overleg {toon_datum(self.overleg.datum)}"
         if self.bestand.alleen_lezen:
             self.app.sub_title += " (alleen-lezen)"
-        if self.bestand.alleen_lezen:
             self.notitieveld.vergrendel(True, f"Alleen-lezen: {self.bestand.alleen_lezen}. De aantekeningen kunnen niet gewijzigd worden.")
         elif self.overleg.gesloten_op:
             self.notitieveld.vergrendel(True, str(OverlegGesloten(toon_datum(self.overleg.datum))))

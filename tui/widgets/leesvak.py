@@ -12,6 +12,7 @@ the block that was at the top.
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from rich.console import RenderableType
@@ -46,8 +47,6 @@ class _Weergave:
 
     def blok_op(self, regel: int) -> int:
         """The block shown on line `regel`."""
-        from bisect import bisect_right
-
         return max(bisect_right(self.begin, regel) - 1, 0)
 
 
